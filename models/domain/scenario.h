@@ -1,0 +1,131 @@
+#pragma once
+
+#include "domain/month.h"
+#include "solver/plan.h"
+#include "solver/threepoint.h"
+
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+// The plan as the user wrote it (spec scenario-v1, section 3). Fields the catalog can supply
+// are std::optional: absent means "take the catalog's value", so the editor can show it as a
+// default with its source and date, and the workspace keeps what the user actually typed.
+// models/resolve turns a Scenario plus the Catalog into the solver's plain solver::Plan; JSON
+// export writes every resolved value (models/io).
+namespace cp {
+
+using ThreePoint = solver::ThreePoint;
+using PowerKind = solver::PowerKind;
+using CoolingPlantKind = solver::CoolingPlantKind;
+using solver::isGasKind;
+
+enum class FacilityKind { Greenfield, Retrofit, Colocation };
+enum class FacilityCooling { Air, Dlc, Immersion };
+enum class SiteOwnership { Own, CloudPartner };
+
+struct DepreciationYears {
+    double compute = 5.0;
+    double facility = 20.0;
+    double power = 20.0;
+    double cooling = 15.0;
+    friend bool operator==(const DepreciationYears &, const DepreciationYears &) = default;
+};
+
+struct Assumptions {
+    double discountRatePct = 9.0;
+    double electricityUsdPerMwh = 80.0;
+    double gasUsdPerMmbtu = 3.5;
+    double utilizationPct = 90.0;
+    DepreciationYears depreciationYears;
+    friend bool operator==(const Assumptions &, const Assumptions &) = default;
+};
+
+struct Facility {
+    FacilityKind kind = FacilityKind::Greenfield;
+    FacilityCooling cooling = FacilityCooling::Air;
+    double itCapacityMw = 0.0;
+    std::optional<double> coolingMw; // default: itCapacityMw
+    Month permitStartMonth;
+    ThreePoint permitMonths;
+    Month constructionStartMonth;
+    ThreePoint buildMonths;
+    std::optional<ThreePoint> capexUsdPerMwIt; // catalog default
+    std::optional<ThreePoint> capexUsd;        // wins over capexUsdPerMwIt when given
+    std::optional<double> leaseUsdPerKwMonth;  // colocation only; catalog default
+    std::optional<double> fixedOmUsdPerMwItYear; // catalog default
+    friend bool operator==(const Facility &, const Facility &) = default;
+};
+
+struct ComputeTranche {
+    QString name;
+    QString accelerator; // catalog id, e.g. "h100_sxm"
+    int count = 0;
+    Month orderMonth;
+    ThreePoint leadTimeMonths;
+    std::optional<ThreePoint> unitCapexUsd;          // catalog default (none for cloud-only chips)
+    std::optional<double> itKwPerAccelerator;        // catalog default
+    std::optional<double> bf16Tflops;                // catalog default
+    std::optional<double> rentUsdPerAcceleratorHour; // catalog default
+    double depositPct = 0.0;
+    std::optional<Month> retireMonth;
+    friend bool operator==(const ComputeTranche &, const ComputeTranche &) = default;
+};
+
+struct PowerSource {
+    QString name;
+    PowerKind kind = PowerKind::Grid;
+    double capacityMw = 0.0; // not used by a bess
+    double powerMw = 0.0;    // bess only
+    double energyMwh = 0.0;  // bess only
+    double availabilityPct = 100.0;
+    Month orderMonth;
+    ThreePoint leadTimeMonths;
+    std::optional<ThreePoint> capexUsd;
+    std::optional<ThreePoint> capexUsdPerKw;     // catalog default
+    std::optional<double> rentUsdPerMwMonth;     // present: rented (mobile_turbine: catalog default)
+    double depositPct = 0.0;
+    std::optional<double> fixedOmUsdPerKwYear;   // catalog default for owned kinds, 0 for rented
+    std::optional<double> varOmUsdPerMwh;        // catalog default
+    std::optional<double> heatRateBtuPerKwh;     // gas kinds; catalog default
+    std::optional<Month> retireMonth;
+    friend bool operator==(const PowerSource &, const PowerSource &) = default;
+};
+
+struct CoolingPlant {
+    QString name;
+    CoolingPlantKind kind = CoolingPlantKind::Chiller;
+    double capacityMw = 0.0;
+    Month orderMonth;
+    ThreePoint leadTimeMonths;
+    std::optional<double> rentUsdPerMonth; // present: rented (rental_chiller: catalog default)
+    std::optional<ThreePoint> capexUsd;    // owned plants; catalog default rate x capacityMw
+    double depositPct = 0.0;
+    std::optional<Month> retireMonth;
+    friend bool operator==(const CoolingPlant &, const CoolingPlant &) = default;
+};
+
+struct Site {
+    QString name;
+    QString country; // ISO 3166 alpha-2, e.g. "US"; empty when not stated
+    SiteOwnership ownership = SiteOwnership::Own;
+    std::optional<double> pue; // default: the catalog's PUE for facility.cooling
+    Facility facility;
+    std::vector<ComputeTranche> compute;
+    std::vector<PowerSource> power;
+    std::vector<CoolingPlant> cooling;
+    friend bool operator==(const Site &, const Site &) = default;
+};
+
+struct Scenario {
+    QString name;
+    QString description;
+    Month startMonth;
+    int horizonMonths = 60;
+    Assumptions assumptions;
+    std::vector<Site> sites;
+    friend bool operator==(const Scenario &, const Scenario &) = default;
+};
+
+} // namespace cp

@@ -1,0 +1,126 @@
+#pragma once
+
+#include "solver/threepoint.h"
+
+#include <climits>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+// What the solver reads: a plan with every default already resolved (catalog values, spec
+// defaults) into plain numbers. Months are absolute indices (year * 12 + month - 1, see
+// calendar.h); durations are three-point values whose mode the deterministic solve uses.
+// Built from the domain model by models/resolve; built directly by tests and benchmarks.
+namespace cp::solver {
+
+inline constexpr int kNever = INT_MAX; // a retire month that never comes
+
+enum class PowerKind : std::uint8_t { Grid, GasCcgt, GasSimpleCycle, GasAero, RecipEngine, MobileTurbine, Bess };
+
+[[nodiscard]] constexpr bool isGasKind(PowerKind kind) noexcept
+{
+    return kind != PowerKind::Grid && kind != PowerKind::Bess;
+}
+
+struct Assumptions {
+    double discountRatePct = 9.0;
+    double electricityUsdPerMwh = 80.0;
+    double gasUsdPerMmbtu = 3.5;
+    double utilizationPct = 90.0;
+    double depreciationYearsCompute = 5.0;
+    double depreciationYearsFacility = 20.0;
+    double depreciationYearsPower = 20.0;
+    double depreciationYearsCooling = 15.0;
+};
+
+// Parameters of the section 6 checks, from the catalog's global defaults.
+struct CheckParameters {
+    double swingFraction = 0.6;            // smoothing needed, as a fraction of peak IT MW
+    double swingThresholdItMw = 10.0;      // sites at or below this peak IT load need no smoothing
+    double interruptionsPerAcceleratorYear = 0.17;
+    double spareRatio = 0.05;
+};
+
+struct Facility {
+    int permitStartMonth = 0;
+    ThreePoint permitMonths;
+    int constructionStartMonth = 0;
+    ThreePoint buildMonths;
+    double itCapacityMw = 0.0;
+    double coolingMw = 0.0; // the building's own heat rejection, from the ready month
+    bool colocation = false; // leased: no capex, lease rent from the ready month, not depreciated
+    ThreePoint capexUsd;     // resolved: capexUsd, or capexUsdPerMwIt x itCapacityMw; unused for colocation
+    double leaseUsdPerKwMonth = 0.0;
+    double fixedOmUsdPerMwItYear = 0.0;
+};
+
+struct Tranche {
+    std::string name;
+    std::string acceleratorId;
+    int count = 0;
+    int orderMonth = 0;
+    ThreePoint leadTimeMonths;
+    ThreePoint unitCapexUsd;
+    double itKwPerAccelerator = 1.0;
+    double bf16Tflops = 0.0;
+    double rentUsdPerAcceleratorHour = 0.0; // used on cloud-partner sites
+    double depositPct = 0.0;
+    int retireMonth = kNever;
+};
+
+struct PowerSource {
+    std::string name;
+    PowerKind kind = PowerKind::Grid;
+    double capacityMw = 0.0; // nameplate; unused for a bess
+    double availabilityPct = 100.0;
+    double powerMw = 0.0;    // bess only
+    double energyMwh = 0.0;  // bess only
+    int orderMonth = 0;
+    ThreePoint leadTimeMonths;
+    bool rented = false;
+    double rentUsdPerMwMonth = 0.0; // rented sources: x nameplate (bess: powerMw) per available month
+    ThreePoint capexUsd;            // owned sources, resolved from capexUsd or capexUsdPerKw
+    double depositPct = 0.0;
+    double fixedOmUsdPerKwYear = 0.0;
+    double varOmUsdPerMwh = 0.0;
+    double heatRateBtuPerKwh = 0.0; // gas kinds
+    int retireMonth = kNever;
+
+    [[nodiscard]] double nameplateMw() const noexcept { return kind == PowerKind::Bess ? powerMw : capacityMw; }
+};
+
+enum class CoolingPlantKind : std::uint8_t { Chiller, RentalChiller };
+
+struct CoolingPlant {
+    std::string name;
+    CoolingPlantKind kind = CoolingPlantKind::Chiller;
+    double capacityMw = 0.0;
+    int orderMonth = 0;
+    ThreePoint leadTimeMonths;
+    bool rented = false;
+    double rentUsdPerMonth = 0.0;
+    ThreePoint capexUsd;
+    double depositPct = 0.0;
+    int retireMonth = kNever;
+};
+
+struct Site {
+    std::string name;
+    bool cloudPartner = false;
+    double pue = 1.2;
+    Facility facility;
+    std::vector<Tranche> tranches;
+    std::vector<PowerSource> sources;
+    std::vector<CoolingPlant> coolingPlants;
+};
+
+struct Plan {
+    std::string name;
+    int startMonth = 0;    // absolute month of plan month 0
+    int horizonMonths = 1; // H: plan months 0 .. H-1
+    Assumptions assumptions;
+    CheckParameters checks;
+    std::vector<Site> sites;
+};
+
+} // namespace cp::solver

@@ -1,0 +1,50 @@
+#include "solver/result.h"
+
+namespace cp::solver {
+
+const char *capexCategoryName(CapexCategory category) noexcept
+{
+    switch (category) {
+    case CapexCategory::Compute: return "compute";
+    case CapexCategory::Facility: return "facility";
+    case CapexCategory::Power: return "power";
+    case CapexCategory::Cooling: return "cooling";
+    }
+    return "";
+}
+
+const char *opexCategoryName(OpexCategory category) noexcept
+{
+    switch (category) {
+    case OpexCategory::Energy: return "energy";
+    case OpexCategory::Fuel: return "fuel";
+    case OpexCategory::Rent: return "rent";
+    case OpexCategory::Om: return "om";
+    case OpexCategory::Cloud: return "cloud";
+    }
+    return "";
+}
+
+const char *bindingName(Binding binding) noexcept
+{
+    switch (binding) {
+    case Binding::None: return "none";
+    case Binding::Facility: return "facility";
+    case Binding::Delivery: return "delivery";
+    case Binding::Power: return "power";
+    case Binding::Cooling: return "cooling";
+    }
+    return "";
+}
+
+void MonthlySeries::resize(int months)
+{
+    for (Eigen::ArrayXd *a : {&delivered, &energized, &stranded, &planned, &itMw, &facilityMw, &powerMw, &coolingMw,
+                              &energyMwh, &bf16Pflops, &capexUsd, &opexUsd, &depreciationUsd})
+        a->setZero(months);
+    capexByCategory.setZero(months, kCapexCategories);
+    opexByCategory.setZero(months, kOpexCategories);
+    binding.assign(static_cast<std::size_t>(months), Binding::None);
+}
+
+} // namespace cp::solver
