@@ -1,0 +1,130 @@
+#include "solver/checks.h"
+
+#include "solver/textformat.h"
+
+#include <cmath>
+
+namespace cp::solver::detail {
+
+namespace {
+
+constexpr double kEpsilonMw = 1e-9;
+
+// Training loads swing by tens of MW in fractions of a second; batteries absorb the swing.
+void checkPowerSwing(const Plan &plan, const Site &site, const MonthlySeries &series, const SiteFacts &facts,
+                     const Kpis &kpis, std::vector<Warning> &warnings)
+{
+    const CheckParameters &checks = plan.checks;
+    if (kpis.peakItMw <= checks.swingThresholdItMw)
+        return;
+    int firstShort = -1;
+    Eigen::Index peakMonth = 0;
+    series.itMw.maxCoeff(&peakMonth);
+    for (Eigen::Index m = 0; m < series.itMw.size(); ++m) {
+        const double itMw = series.itMw[m];
+        if (itMw > checks.swingThresholdItMw && facts.bessMw[m] < checks.swingFraction * itMw - kEpsilonMw) {
+            firstShort = static_cast<int>(m);
+            break;
+        }
+    }
+    if (firstShort < 0)
+        return;
+    const double neededMw = checks.swingFraction * kpis.peakItMw;
+    const double atPeakMw = facts.bessMw[peakMonth];
+    std::string message = site.name + ": training power swings need " + text::megawatts(neededMw)
+                          + " of smoothing (" + text::fixed(checks.swingFraction * 100.0, 0) + "% of the "
+                          + text::megawatts(kpis.peakItMw) + " peak IT load); batteries provide "
+                          + text::megawatts(atPeakMw) + " at the peak";
+    if (atPeakMw >= neededMw - kEpsilonMw)
+        message += ", but less from " + text::monthLabel(plan.startMonth + firstShort) + " until they arrive";
+    message += ". Add battery storage (bess powerMw) or plan for grid ride-through limits.";
+    warnings.push_back({site.name, {}, "power_swing", message});
+}
+
+// Hundreds of thousands of chips fail, some silently: say how often and how many spares.
+void checkReliability(const Plan &plan, const Site &site, const Kpis &kpis, std::vector<Warning> &warnings)
+{
+    if (kpis.peakEnergized <= 0)
+        return;
+    const CheckParameters &checks = plan.checks;
+    const double perDay = kpis.peakEnergized * checks.interruptionsPerAcceleratorYear / 365.0;
+    const double spares = std::ceil(kpis.peakEnergized * checks.spareRatio);
+    std::string message = site.name + ": at its peak of " + text::count(kpis.peakEnergized)
+                          + " energized accelerators expect about " + text::fixed(perDay, perDay >= 10 ? 0 : 1)
+                          + " job interruptions a day (" + text::fixed(checks.interruptionsPerAcceleratorYear, 2)
+                          + " per accelerator-year); keep a spare pool of " + text::count(spares) + " ("
+                          + text::fixed(checks.spareRatio * 100.0, 0) + "%).";
+    warnings.push_back({site.name, {}, "reliability", message});
+}
+
+void checkNeverEnergized(const Plan &plan, const Site &site, const SiteFacts &facts, std::vector<Warning> &warnings)
+{
+    for (std::size_t i = 0; i < site.tranches.size(); ++i) {
+        const int deliveryRel = facts.deliveryMonth[i] - plan.startMonth;
+        if (deliveryRel < 0 || deliveryRel >= plan.horizonMonths || facts.maxEnergized[i] > 0)
+            continue;
+        const Tranche &t = site.tranches[i];
+        warnings.push_back({site.name, t.name, "never_energized",
+                            site.name + " / " + t.name + ": " + text::count(t.count) + " accelerators delivered in "
+                                + text::monthLabel(facts.deliveryMonth[i])
+                                + " are never energized within the plan; their capital sits idle."});
+    }
+}
+
+void checkNotFullyEnergized(const Plan &plan, const Site &site, const MonthlySeries &series, std::vector<Warning> &warnings)
+{
+    const Eigen::Index last = series.energized.size() - 1;
+    const double waiting = series.planned[last] - series.energized[last];
+    if (waiting <= 0)
+        return;
+    warnings.push_back({site.name, {}, "not_fully_energized",
+                        site.name + ": " + text::count(waiting) + " of " + text::count(series.planned[last])
+                            + " planned accelerators are still not energized at the end of the plan ("
+                            + text::monthLabel(plan.startMonth + static_cast<int>(last)) + "); the limit then is "
+                            + bindingName(series.binding[static_cast<std::size_t>(last)]) + "."});
+}
+
+void checkOutsideFlows(const Plan &plan, const Site &site, const SiteFacts &facts, std::vector<Warning> &warnings)
+{
+    for (const SiteFacts::OutsideFlows &flows : facts.outsideFlows) {
+        std::string message = site.name + " / " + flows.item + ": "
+                              + text::usd(flows.beforeStartUsd + flows.afterEndUsd)
+                              + " of payments fall outside the plan (";
+        if (flows.beforeStartUsd != 0.0)
+            message += text::usd(flows.beforeStartUsd) + " before " + text::monthLabel(plan.startMonth) + ", sunk";
+        if (flows.beforeStartUsd != 0.0 && flows.afterEndUsd != 0.0)
+            message += "; ";
+        if (flows.afterEndUsd != 0.0)
+            message += text::usd(flows.afterEndUsd) + " after "
+                       + text::monthLabel(plan.startMonth + plan.horizonMonths - 1) + ", beyond the plan";
+        message += "); they are not in the totals or the NPV.";
+        warnings.push_back({site.name, flows.item, "flows_outside_horizon", message});
+    }
+}
+
+void checkCloudPower(const Site &site, std::vector<Warning> &warnings)
+{
+    if (!site.cloudPartner)
+        return;
+    for (const PowerSource &s : site.sources)
+        if (s.kind != PowerKind::Bess && s.capacityMw * s.availabilityPct > 0)
+            return;
+    warnings.push_back({site.name, {}, "cloud_no_power",
+                        site.name + ": a cloud-partner site with no firm power source never energizes anything; "
+                                    "add the partner's grid or generation so the plan shows when capacity is real."});
+}
+
+} // namespace
+
+void checkSite(const Plan &plan, const Site &site, const MonthlySeries &series, const SiteFacts &facts,
+               const Kpis &kpis, std::vector<Warning> &warnings)
+{
+    checkCloudPower(site, warnings);
+    checkPowerSwing(plan, site, series, facts, kpis, warnings);
+    checkNeverEnergized(plan, site, facts, warnings);
+    checkNotFullyEnergized(plan, site, series, warnings);
+    checkOutsideFlows(plan, site, facts, warnings);
+    checkReliability(plan, site, kpis, warnings);
+}
+
+} // namespace cp::solver::detail

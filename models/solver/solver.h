@@ -1,0 +1,41 @@
+#pragma once
+
+#include "solver/plan.h"
+#include "solver/result.h"
+
+#include <memory>
+
+// The timeline and cost solver (spec sections 4 to 6): a resolved plan in, monthly arrays,
+// KPIs and warnings out. Deterministic: the same plan gives the same bits. A Solver object
+// keeps its scratch buffers between calls, so repeated solves (risk trials, live editing)
+// allocate nothing once the sizes are known.
+namespace cp::solver {
+
+struct SolveOptions {
+    bool siteSeries = true; // keep every site's monthly arrays (off in risk trials: KPIs only)
+    bool warnings = true;   // run the section 6 checks
+};
+
+class Solver
+{
+public:
+    Solver();
+    ~Solver();
+    Solver(const Solver &) = delete;
+    Solver &operator=(const Solver &) = delete;
+
+    void solve(const Plan &plan, Result &result, const SolveOptions &options = {});
+
+private:
+    struct Scratch;
+    std::unique_ptr<Scratch> m_scratch;
+};
+
+// Convenience for one-off solves.
+[[nodiscard]] Result solve(const Plan &plan);
+
+// A duration in whole months: the deterministic solve passes whole modes; risk samples are
+// rounded to the nearest whole month, halves up (spec section 2).
+[[nodiscard]] int wholeMonths(double months) noexcept;
+
+} // namespace cp::solver

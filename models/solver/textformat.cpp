@@ -1,0 +1,106 @@
+#include "solver/textformat.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace cp::solver::text {
+
+namespace {
+
+std::string withSign(double value, std::string magnitude)
+{
+    return value < 0 ? "-" + magnitude : magnitude;
+}
+
+// Fewer decimals as the leading part grows: 4.50, 45.0, 450 (three significant digits).
+int decimalsFor(double scaledMagnitude)
+{
+    return scaledMagnitude >= 100 ? 0 : (scaledMagnitude >= 10 ? 1 : 2);
+}
+
+std::string grouped(long long n)
+{
+    std::string digits = std::to_string(n);
+    std::string out;
+    const int len = static_cast<int>(digits.size());
+    for (int i = 0; i < len; ++i) {
+        if (i > 0 && (len - i) % 3 == 0)
+            out += ',';
+        out += digits[static_cast<std::size_t>(i)];
+    }
+    return out;
+}
+
+} // namespace
+
+std::string fixed(double value, int decimals)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
+
+std::string usd(double amountUsd)
+{
+    const double a = std::abs(amountUsd);
+    struct Scale {
+        double factor;
+        const char *suffix;
+    };
+    static constexpr Scale kScales[] = {{1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "k"}};
+    for (const Scale &s : kScales) {
+        if (a >= s.factor) {
+            const double scaled = a / s.factor;
+            return withSign(amountUsd, "$" + fixed(scaled, s.factor == 1e12 ? 2 : decimalsFor(scaled)) + s.suffix);
+        }
+    }
+    return withSign(amountUsd, "$" + fixed(a, a >= 100 ? 0 : 2));
+}
+
+std::string megawatts(double mw)
+{
+    const double a = std::abs(mw);
+    if (a >= 1000)
+        return withSign(mw, fixed(a / 1000, 2) + " GW");
+    if (a >= 1)
+        return withSign(mw, fixed(a, a >= 100 ? 0 : 1) + " MW");
+    if (a > 0)
+        return withSign(mw, fixed(a * 1000, 0) + " kW");
+    return "0 MW";
+}
+
+std::string megawattHours(double mwh)
+{
+    const double a = std::abs(mwh);
+    if (a >= 1e6)
+        return withSign(mwh, fixed(a / 1e6, 2) + " TWh");
+    if (a >= 1e3)
+        return withSign(mwh, fixed(a / 1e3, a >= 1e5 ? 0 : 1) + " GWh");
+    return withSign(mwh, fixed(a, 0) + " MWh");
+}
+
+std::string count(double n)
+{
+    const double a = std::abs(n);
+    if (a >= 1e9)
+        return withSign(n, fixed(a / 1e9, 2) + "B");
+    if (a >= 1e7)
+        return withSign(n, fixed(a / 1e6, 1) + "M");
+    return withSign(n, grouped(std::llround(a)));
+}
+
+std::string monthLabel(int absMonth)
+{
+    static const char *const kNames[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    return std::string(kNames[absMonth % 12]) + " " + std::to_string(absMonth / 12);
+}
+
+std::string monthIso(int absMonth)
+{
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d", absMonth / 12, absMonth % 12 + 1);
+    return buffer;
+}
+
+} // namespace cp::solver::text

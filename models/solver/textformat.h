@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string>
+
+// Number formatting for messages, in plain C++ so the solver's warnings and the Qt views print
+// the same text (models/format/units.h wraps these). A unit on every number and a scale a
+// planner reads at a glance: $4.50B, 150 MW, 2.15 GW, 100,000, Mar 2025.
+namespace cp::solver::text {
+
+[[nodiscard]] std::string usd(double amountUsd);
+[[nodiscard]] std::string megawatts(double mw);
+[[nodiscard]] std::string megawattHours(double mwh);
+[[nodiscard]] std::string count(double n);
+[[nodiscard]] std::string monthLabel(int absMonth); // "Mar 2025"
+[[nodiscard]] std::string monthIso(int absMonth);   // "2025-03"
+[[nodiscard]] std::string fixed(double value, int decimals); // C locale, no grouping
+
+} // namespace cp::solver::text
