@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
+namespace cp::io {
+
+inline constexpr int kMaxJsonDepth = 64;
+
+struct StrictJsonError {
+    QString path;    // where the problem is, e.g. "sites[0].power[1].capacityMw"; empty at the top
+    QString message; // what is wrong, for a planner
+};
+
+// Parses JSON text into a document, stricter than plain JSON: a key that appears twice in one
+// object is refused (which of the two was meant is ambiguous), as is nesting deeper than
+// maxDepth (arrays and objects; the parser never recurses, so deep input cannot exhaust the
+// stack) and a number too large for a double (1e999). Returns nullopt and fills *error on the
+// first problem found.
+[[nodiscard]] std::optional<nlohmann::json> parseStrictJson(const QByteArray &bytes, StrictJsonError *error,
+                                                            int maxDepth = kMaxJsonDepth);
+
+// "sites[2].power" + "name" -> "sites[2].power.name"; "" + "name" -> "name".
+[[nodiscard]] QString jsonPathKey(const QString &parent, QStringView key);
+// "sites" + 2 -> "sites[2]".
+[[nodiscard]] QString jsonPathIndex(const QString &parent, qsizetype index);
+
+} // namespace cp::io
