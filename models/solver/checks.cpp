@@ -11,26 +11,25 @@ namespace {
 constexpr double kEpsilonMw = 1e-9;
 
 // Training loads swing by tens of MW in fractions of a second; batteries absorb the swing.
-void checkPowerSwing(const Plan &plan, const Site &site, const MonthlySeries &series, const SiteFacts &facts,
-                     const Kpis &kpis, std::vector<Warning> &warnings)
+void checkPowerSwing(const Plan &plan, const Site &site, const SiteFacts &facts, const Kpis &kpis,
+                     std::vector<Warning> &warnings)
 {
     const CheckParameters &checks = plan.checks;
     if (kpis.peakItMw <= checks.swingThresholdItMw)
         return;
     int firstShort = -1;
-    Eigen::Index peakMonth = 0;
-    series.itMw.maxCoeff(&peakMonth);
-    for (Eigen::Index m = 0; m < series.itMw.size(); ++m) {
-        const double itMw = series.itMw[m];
-        if (itMw > checks.swingThresholdItMw && facts.bessMw[m] < checks.swingFraction * itMw - kEpsilonMw) {
-            firstShort = static_cast<int>(m);
-            break;
-        }
+    const Segment *peak = nullptr;
+    for (const Segment &seg : facts.segments) {
+        if (!peak || seg.itMw > peak->itMw)
+            peak = &seg;
+        if (firstShort < 0 && seg.itMw > checks.swingThresholdItMw
+            && seg.bessMw < checks.swingFraction * seg.itMw - kEpsilonMw)
+            firstShort = seg.start;
     }
     if (firstShort < 0)
         return;
     const double neededMw = checks.swingFraction * kpis.peakItMw;
-    const double atPeakMw = facts.bessMw[peakMonth];
+    const double atPeakMw = peak->bessMw;
     std::string message = site.name + ": training power swings need " + text::megawatts(neededMw)
                           + " of smoothing (" + text::fixed(checks.swingFraction * 100.0, 0) + "% of the "
                           + text::megawatts(kpis.peakItMw) + " peak IT load); batteries provide "
@@ -71,23 +70,24 @@ void checkNeverEnergized(const Plan &plan, const Site &site, const SiteFacts &fa
     }
 }
 
-void checkNotFullyEnergized(const Plan &plan, const Site &site, const MonthlySeries &series, std::vector<Warning> &warnings)
+void checkNotFullyEnergized(const Plan &plan, const Site &site, const SiteFacts &facts, std::vector<Warning> &warnings)
 {
-    const Eigen::Index last = series.energized.size() - 1;
-    const double waiting = series.planned[last] - series.energized[last];
+    const Segment &last = facts.segments.back();
+    const double waiting = last.planned - last.energized;
     if (waiting <= 0)
         return;
     warnings.push_back({site.name, {}, "not_fully_energized",
-                        site.name + ": " + text::count(waiting) + " of " + text::count(series.planned[last])
+                        site.name + ": " + text::count(waiting) + " of " + text::count(last.planned)
                             + " planned accelerators are still not energized at the end of the plan ("
-                            + text::monthLabel(plan.startMonth + static_cast<int>(last)) + "); the limit then is "
-                            + bindingName(series.binding[static_cast<std::size_t>(last)]) + "."});
+                            + text::monthLabel(plan.startMonth + plan.horizonMonths - 1) + "); the limit then is "
+                            + bindingName(last.binding) + "."});
 }
 
 void checkOutsideFlows(const Plan &plan, const Site &site, const SiteFacts &facts, std::vector<Warning> &warnings)
 {
     for (const SiteFacts::OutsideFlows &flows : facts.outsideFlows) {
-        std::string message = site.name + " / " + flows.item + ": "
+        const std::string &item = itemName(site, flows.item);
+        std::string message = site.name + " / " + item + ": "
                               + text::usd(flows.beforeStartUsd + flows.afterEndUsd)
                               + " of payments fall outside the plan (";
         if (flows.beforeStartUsd != 0.0)
@@ -98,7 +98,7 @@ void checkOutsideFlows(const Plan &plan, const Site &site, const SiteFacts &fact
             message += text::usd(flows.afterEndUsd) + " after "
                        + text::monthLabel(plan.startMonth + plan.horizonMonths - 1) + ", beyond the plan";
         message += "); they are not in the totals or the NPV.";
-        warnings.push_back({site.name, flows.item, "flows_outside_horizon", message});
+        warnings.push_back({site.name, item, "flows_outside_horizon", message});
     }
 }
 
@@ -116,13 +116,13 @@ void checkCloudPower(const Site &site, std::vector<Warning> &warnings)
 
 } // namespace
 
-void checkSite(const Plan &plan, const Site &site, const MonthlySeries &series, const SiteFacts &facts,
-               const Kpis &kpis, std::vector<Warning> &warnings)
+void checkSite(const Plan &plan, const Site &site, const SiteFacts &facts, const Kpis &kpis,
+               std::vector<Warning> &warnings)
 {
     checkCloudPower(site, warnings);
-    checkPowerSwing(plan, site, series, facts, kpis, warnings);
+    checkPowerSwing(plan, site, facts, kpis, warnings);
     checkNeverEnergized(plan, site, facts, warnings);
-    checkNotFullyEnergized(plan, site, series, warnings);
+    checkNotFullyEnergized(plan, site, facts, warnings);
     checkOutsideFlows(plan, site, facts, warnings);
     checkReliability(plan, site, kpis, warnings);
 }

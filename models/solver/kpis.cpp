@@ -1,6 +1,18 @@
 #include "solver/kpis.h"
 
+#include <algorithm>
+
 namespace cp::solver::detail {
+
+namespace {
+
+void finishCostPerHour(Kpis &k)
+{
+    if (k.energizedAcceleratorHours > 0)
+        k.costPerAcceleratorHourUsd = (k.depreciationUsd + k.totalOpexUsd) / k.energizedAcceleratorHours;
+}
+
+} // namespace
 
 Kpis computeKpis(const MonthlySeries &series, const PlanCalendar &calendar, int startMonth)
 {
@@ -38,8 +50,58 @@ Kpis computeKpis(const MonthlySeries &series, const PlanCalendar &calendar, int 
     k.plannedAccelerators = series.planned.maxCoeff();
     k.peakEnergized = series.energized.maxCoeff();
     k.energizedAcceleratorHours = series.energized.matrix().dot(calendar.hours.matrix());
-    if (k.energizedAcceleratorHours > 0)
-        k.costPerAcceleratorHourUsd = (k.depreciationUsd + k.totalOpexUsd) / k.energizedAcceleratorHours;
+    finishCostPerHour(k);
+    return k;
+}
+
+Kpis computeSiteKpis(const SiteFacts &facts, const PlanCalendar &calendar, double utilization, int startMonth)
+{
+    Kpis k;
+    for (const Payment &p : facts.payments) {
+        k.capexByCategory[static_cast<std::size_t>(p.category)] += p.usd;
+        k.npvCostUsd += p.usd * calendar.discount[p.month];
+    }
+    for (double c : k.capexByCategory)
+        k.totalCapexUsd += c;
+
+    auto &opex = k.opexByCategory;
+    for (const Segment &seg : facts.segments) {
+        const int a = seg.start;
+        const int b = seg.start + seg.length;
+        const double hours = calendar.hoursPrefix[b] - calendar.hoursPrefix[a];
+        const double discountSum = calendar.discountPrefix[b] - calendar.discountPrefix[a];
+        const double hoursDiscounted = calendar.hoursDiscountPrefix[b] - calendar.hoursDiscountPrefix[a];
+        opex[static_cast<std::size_t>(OpexCategory::Energy)] += seg.energyUsdPerHour * utilization * hours;
+        opex[static_cast<std::size_t>(OpexCategory::Fuel)] += seg.fuelUsdPerHour * utilization * hours;
+        opex[static_cast<std::size_t>(OpexCategory::Om)] += seg.varOmUsdPerHour * utilization * hours + seg.fixedOmUsdPerMonth * seg.length;
+        opex[static_cast<std::size_t>(OpexCategory::Rent)] += seg.rentUsdPerMonth * seg.length;
+        opex[static_cast<std::size_t>(OpexCategory::Cloud)] += seg.cloudUsdPerHour * hours;
+        k.npvCostUsd += (seg.energyUsdPerHour + seg.fuelUsdPerHour + seg.varOmUsdPerHour) * utilization * hoursDiscounted
+                        + seg.cloudUsdPerHour * hoursDiscounted
+                        + (seg.rentUsdPerMonth + seg.fixedOmUsdPerMonth) * discountSum;
+
+        if (!k.firstComputeMonth && seg.energized > 0)
+            k.firstComputeMonth = startMonth + a;
+        k.peakItMw = std::max(k.peakItMw, seg.itMw);
+        k.peakFacilityMw = std::max(k.peakFacilityMw, seg.facilityMw);
+        k.peakBf16Pflops = std::max(k.peakBf16Pflops, seg.bf16Pflops);
+        k.peakEnergized = std::max(k.peakEnergized, seg.energized);
+        k.plannedAccelerators = std::max(k.plannedAccelerators, seg.planned);
+        k.energyMwh += seg.facilityMw * utilization * hours;
+        k.strandedAcceleratorMonths += (seg.delivered - seg.energized) * seg.length;
+        k.energizedAcceleratorHours += seg.energized * hours;
+    }
+    for (double c : opex)
+        k.totalOpexUsd += c;
+
+    for (auto it = facts.segments.rbegin(); it != facts.segments.rend(); ++it) {
+        if (it->planned <= 0 || it->energized != it->planned)
+            break;
+        k.fullPowerMonth = startMonth + it->start;
+    }
+    for (const DepreciationSegment &d : facts.depreciation)
+        k.depreciationUsd += d.usdPerMonth * d.length;
+    finishCostPerHour(k);
     return k;
 }
 

@@ -3,9 +3,12 @@
 #include "solver/result.h"
 #include "solver/sitesolver.h"
 
-// KPIs of a monthly series (spec section 5), the same rules for one site and the portfolio.
+// KPIs (spec section 5). One site's come straight from its segments and payments; the
+// portfolio's from its monthly sums. Both follow the same rules.
 namespace cp::solver::detail {
 
 [[nodiscard]] Kpis computeKpis(const MonthlySeries &series, const PlanCalendar &calendar, int startMonth);
+[[nodiscard]] Kpis computeSiteKpis(const SiteFacts &facts, const PlanCalendar &calendar, double utilization,
+                                   int startMonth);
 
 } // namespace cp::solver::detail

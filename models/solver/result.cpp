@@ -47,4 +47,14 @@ void MonthlySeries::resize(int months)
     binding.assign(static_cast<std::size_t>(months), Binding::None);
 }
 
+void MonthlySeries::prepare(int months)
+{
+    for (Eigen::ArrayXd *a : {&delivered, &energized, &stranded, &planned, &itMw, &facilityMw, &powerMw, &coolingMw,
+                              &energyMwh, &bf16Pflops, &capexUsd, &opexUsd, &depreciationUsd})
+        a->resize(months);
+    opexByCategory.resize(months, kOpexCategories);
+    capexByCategory.setZero(months, kCapexCategories); // point payments are added into it
+    binding.resize(static_cast<std::size_t>(months));
+}
+
 } // namespace cp::solver

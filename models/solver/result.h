@@ -45,7 +45,8 @@ struct MonthlySeries {
     Eigen::ArrayXXd opexByCategory;  // H x 5, columns in OpexCategory order
     std::vector<Binding> binding;
 
-    void resize(int months); // sets every array to H zeros
+    void resize(int months);  // sets every array to H zeros
+    void prepare(int months); // sizes every array to H without clearing (the site solver writes them all)
 };
 
 struct Kpis {

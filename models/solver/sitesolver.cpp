@@ -30,26 +30,55 @@ bool isAvailable(int month, int fromRel, int untilRel)
     return fromRel <= month && month < untilRel;
 }
 
+int clampToHorizon(long long month, int horizon)
+{
+    return static_cast<int>(std::clamp<long long>(month, 0, horizon));
+}
+
 } // namespace
+
+const std::string &itemName(const Site &site, ItemRef item)
+{
+    static const std::string kFacility = "Facility";
+    switch (item.kind) {
+    case ItemKind::Facility: return kFacility;
+    case ItemKind::Tranche: return site.tranches[static_cast<std::size_t>(item.index)].name;
+    case ItemKind::PowerSource: return site.sources[static_cast<std::size_t>(item.index)].name;
+    case ItemKind::CoolingPlant: return site.coolingPlants[static_cast<std::size_t>(item.index)].name;
+    }
+    return kFacility;
+}
 
 void PlanCalendar::build(const Plan &plan)
 {
     const int horizon = plan.horizonMonths;
+    if (plan.startMonth == m_startMonth && horizon == m_horizonMonths
+        && plan.assumptions.discountRatePct == m_discountRatePct)
+        return;
+    m_startMonth = plan.startMonth;
+    m_horizonMonths = horizon;
+    m_discountRatePct = plan.assumptions.discountRatePct;
+
     hours.resize(horizon);
     discount.resize(horizon);
+    hoursPrefix.resize(horizon + 1);
+    discountPrefix.resize(horizon + 1);
+    hoursDiscountPrefix.resize(horizon + 1);
+    hoursPrefix[0] = discountPrefix[0] = hoursDiscountPrefix[0] = 0.0;
     const double rate = plan.assumptions.discountRatePct / 100.0;
     for (int m = 0; m < horizon; ++m) {
         hours[m] = hoursInMonth(plan.startMonth + m);
         discount[m] = std::pow(1.0 + rate, -m / 12.0);
+        hoursPrefix[m + 1] = hoursPrefix[m] + hours[m];
+        discountPrefix[m + 1] = discountPrefix[m] + discount[m];
+        hoursDiscountPrefix[m + 1] = hoursDiscountPrefix[m] + hours[m] * discount[m];
     }
 }
 
 void SiteSolver::collectEvents(int horizon)
 {
-    auto add = [this, horizon](long long month) {
-        m_events.push_back(static_cast<int>(std::clamp<long long>(month, 0, horizon)));
-    };
     m_events.clear();
+    auto add = [this, horizon](long long month) { m_events.push_back(clampToHorizon(month, horizon)); };
     add(0);
     add(horizon);
     add(m_readyRel);
@@ -65,24 +94,52 @@ void SiteSolver::collectEvents(int horizon)
         add(m_plantRel[k]);
         add(m_plantRetireRel[k]);
     }
-    for (const Depreciable &d : m_depreciables) {
-        add(d.firstMonth);
-        add(static_cast<long long>(d.firstMonth) + d.months - 1); // the last month takes the remainder
-        add(static_cast<long long>(d.firstMonth) + d.months);
-    }
     std::sort(m_events.begin(), m_events.end());
     m_events.erase(std::unique(m_events.begin(), m_events.end()), m_events.end());
 }
 
-void SiteSolver::solve(const Plan &plan, const Site &site, const PlanCalendar &calendar, MonthlySeries &series,
-                       SiteFacts &facts)
+// Depreciation: cost / N a month from the in-service month, the last month taking the
+// remainder, on the full cost wherever the payments fall. Its own sweep over schedule starts,
+// last months and ends; items are summed in a fixed order (facility, tranches, sources,
+// plants) so every month's value is reproducible.
+void SiteSolver::buildDepreciation(int horizon, SiteFacts &facts)
+{
+    facts.depreciation.clear();
+    if (m_depreciables.empty())
+        return;
+    m_events.clear();
+    for (const Depreciable &d : m_depreciables) {
+        const long long last = static_cast<long long>(d.firstMonth) + d.months - 1;
+        m_events.push_back(clampToHorizon(d.firstMonth, horizon));
+        m_events.push_back(clampToHorizon(last, horizon));
+        m_events.push_back(clampToHorizon(last + 1, horizon));
+    }
+    m_events.push_back(0);
+    m_events.push_back(horizon);
+    std::sort(m_events.begin(), m_events.end());
+    m_events.erase(std::unique(m_events.begin(), m_events.end()), m_events.end());
+    for (std::size_t e = 0; e + 1 < m_events.size(); ++e) {
+        const int m = m_events[e];
+        double usd = 0.0;
+        for (const Depreciable &d : m_depreciables) {
+            const long long last = static_cast<long long>(d.firstMonth) + d.months - 1;
+            if (m < d.firstMonth || m > last)
+                continue;
+            const double monthly = d.costUsd / d.months;
+            usd += m < last ? monthly : d.costUsd - monthly * (d.months - 1);
+        }
+        if (usd != 0.0)
+            facts.depreciation.push_back({m, m_events[e + 1] - m, usd});
+    }
+}
+
+void SiteSolver::solve(const Plan &plan, const Site &site, SiteFacts &facts)
 {
     const int horizon = plan.horizonMonths;
     const int start = plan.startMonth;
     const Assumptions &assume = plan.assumptions;
     const Facility &facility = site.facility;
     const bool owned = !site.cloudPartner;
-    const double utilization = assume.utilizationPct / 100.0;
 
     // --- Timing of every item ------------------------------------------------------------------
     const int readyAbs = std::max(facility.permitStartMonth + wholeMonths(facility.permitMonths.mode),
@@ -125,6 +182,7 @@ void SiteSolver::solve(const Plan &plan, const Site &site, const PlanCalendar &c
     }
 
     // --- One-off payments (capex) and what depreciates ------------------------------------------
+    facts.payments.clear();
     facts.outsideFlows.clear();
     m_depreciables.clear();
     auto pay = [&](int relMonth, double amountUsd, CapexCategory category, SiteFacts::OutsideFlows &outside) {
@@ -135,30 +193,27 @@ void SiteSolver::solve(const Plan &plan, const Site &site, const PlanCalendar &c
         else if (relMonth >= horizon)
             outside.afterEndUsd += amountUsd;
         else
-            series.capexByCategory(relMonth, static_cast<int>(category)) += amountUsd;
+            facts.payments.push_back({relMonth, category, amountUsd});
     };
-    // Deposit in the order month, the rest when the item arrives (spec: tranches, sources, plants).
-    auto payWithDeposit = [&](const std::string &item, double totalUsd, double depositPct, int orderAbs,
-                              int arrivalAbs, CapexCategory category) {
+    auto noteOutside = [&](const SiteFacts::OutsideFlows &outside) {
+        if (outside.beforeStartUsd != 0.0 || outside.afterEndUsd != 0.0)
+            facts.outsideFlows.push_back(outside);
+    };
+    // Deposit in the order month, the rest when the item arrives (tranches, sources, plants).
+    auto payWithDeposit = [&](ItemRef item, double totalUsd, double depositPct, int orderAbs, int arrivalAbs,
+                              CapexCategory category) {
         SiteFacts::OutsideFlows outside{item, 0.0, 0.0};
         const double deposit = totalUsd * depositPct / 100.0;
         pay(orderAbs - start, deposit, category, outside);
         pay(arrivalAbs - start, totalUsd - deposit, category, outside);
-        if (outside.beforeStartUsd != 0.0 || outside.afterEndUsd != 0.0)
-            facts.outsideFlows.push_back(outside);
+        noteOutside(outside);
     };
 
-    const double yearsCompute = assume.depreciationYearsCompute;
-    const double yearsFacility = assume.depreciationYearsFacility;
-    const double yearsPower = assume.depreciationYearsPower;
-    const double yearsCooling = assume.depreciationYearsCooling;
-    // Depreciation of each item goes to the site's one monthly depreciation array; categories
-    // matter only for the schedule length.
     if (owned) {
         if (!facility.colocation) {
             const double capex = facility.capexUsd.mode;
             const int build = wholeMonths(facility.buildMonths.mode);
-            SiteFacts::OutsideFlows outside{"Facility", 0.0, 0.0};
+            SiteFacts::OutsideFlows outside{{ItemKind::Facility, 0}, 0.0, 0.0};
             if (build <= 0) {
                 pay(facility.constructionStartMonth - start, capex, CapexCategory::Facility, outside);
             } else {
@@ -166,43 +221,48 @@ void SiteSolver::solve(const Plan &plan, const Site &site, const PlanCalendar &c
                 for (int b = 0; b < build; ++b)
                     pay(facility.constructionStartMonth - start + b, part, CapexCategory::Facility, outside);
             }
-            if (outside.beforeStartUsd != 0.0 || outside.afterEndUsd != 0.0)
-                facts.outsideFlows.push_back(outside);
+            noteOutside(outside);
             if (capex != 0.0)
-                m_depreciables.push_back({capex, m_readyRel, depreciationMonths(yearsFacility)});
+                m_depreciables.push_back({capex, m_readyRel, depreciationMonths(assume.depreciationYearsFacility)});
         }
         for (std::size_t i = 0; i < trancheCount; ++i) {
             const Tranche &t = site.tranches[i];
             const double cost = t.count * t.unitCapexUsd.mode;
-            payWithDeposit(t.name, cost, t.depositPct, t.orderMonth, facts.deliveryMonth[i], CapexCategory::Compute);
+            payWithDeposit({ItemKind::Tranche, static_cast<int>(i)}, cost, t.depositPct, t.orderMonth,
+                           facts.deliveryMonth[i], CapexCategory::Compute);
             if (cost != 0.0)
-                m_depreciables.push_back({cost, m_deliveryRel[i], depreciationMonths(yearsCompute)});
+                m_depreciables.push_back({cost, m_deliveryRel[i], depreciationMonths(assume.depreciationYearsCompute)});
         }
         for (std::size_t j = 0; j < sourceCount; ++j) {
             const PowerSource &s = site.sources[j];
             if (s.rented)
                 continue;
             const double cost = s.capexUsd.mode;
-            payWithDeposit(s.name, cost, s.depositPct, s.orderMonth, facts.sourceAvailableMonth[j], CapexCategory::Power);
+            payWithDeposit({ItemKind::PowerSource, static_cast<int>(j)}, cost, s.depositPct, s.orderMonth,
+                           facts.sourceAvailableMonth[j], CapexCategory::Power);
             if (cost != 0.0)
-                m_depreciables.push_back({cost, m_sourceRel[j], depreciationMonths(yearsPower)});
+                m_depreciables.push_back({cost, m_sourceRel[j], depreciationMonths(assume.depreciationYearsPower)});
         }
         for (std::size_t k = 0; k < plantCount; ++k) {
             const CoolingPlant &p = site.coolingPlants[k];
             if (p.rented)
                 continue;
             const double cost = p.capexUsd.mode;
-            payWithDeposit(p.name, cost, p.depositPct, p.orderMonth, facts.plantAvailableMonth[k], CapexCategory::Cooling);
+            payWithDeposit({ItemKind::CoolingPlant, static_cast<int>(k)}, cost, p.depositPct, p.orderMonth,
+                           facts.plantAvailableMonth[k], CapexCategory::Cooling);
             if (cost != 0.0)
-                m_depreciables.push_back({cost, m_plantRel[k], depreciationMonths(yearsCooling)});
+                m_depreciables.push_back({cost, m_plantRel[k], depreciationMonths(assume.depreciationYearsCooling)});
         }
     }
+    buildDepreciation(horizon, facts);
 
     // --- Orders that do not change from month to month ----------------------------------------
+    // Ties keep the listed order: compare the index second (std::stable_sort would allocate).
     m_trancheOrder.resize(trancheCount);
     std::iota(m_trancheOrder.begin(), m_trancheOrder.end(), 0);
-    std::stable_sort(m_trancheOrder.begin(), m_trancheOrder.end(),
-                     [this](int a, int b) { return m_deliveryRel[a] < m_deliveryRel[b]; });
+    std::sort(m_trancheOrder.begin(), m_trancheOrder.end(), [this](int a, int b) {
+        return m_deliveryRel[a] != m_deliveryRel[b] ? m_deliveryRel[a] < m_deliveryRel[b] : a < b;
+    });
 
     m_marginalCost.resize(sourceCount);
     m_dispatchOrder.clear();
@@ -215,63 +275,53 @@ void SiteSolver::solve(const Plan &plan, const Site &site, const PlanCalendar &c
         m_marginalCost[j] = energyPrice + s.varOmUsdPerMwh;
         m_dispatchOrder.push_back(static_cast<int>(j));
     }
-    std::stable_sort(m_dispatchOrder.begin(), m_dispatchOrder.end(),
-                     [this](int a, int b) { return m_marginalCost[a] < m_marginalCost[b]; });
+    std::sort(m_dispatchOrder.begin(), m_dispatchOrder.end(), [this](int a, int b) {
+        return m_marginalCost[a] != m_marginalCost[b] ? m_marginalCost[a] < m_marginalCost[b] : a < b;
+    });
 
     collectEvents(horizon);
 
     // --- Segment by segment --------------------------------------------------------------------
     m_energizedNow.resize(trancheCount);
-    facts.bessMw.setZero(horizon);
+    facts.segments.clear();
     const double pue = site.pue;
-    const int energyCol = static_cast<int>(OpexCategory::Energy);
-    const int fuelCol = static_cast<int>(OpexCategory::Fuel);
-    const int rentCol = static_cast<int>(OpexCategory::Rent);
-    const int omCol = static_cast<int>(OpexCategory::Om);
-    const int cloudCol = static_cast<int>(OpexCategory::Cloud);
-
     for (std::size_t e = 0; e + 1 < m_events.size(); ++e) {
-        const int a = m_events[e];
-        const int len = m_events[e + 1] - a;
-        if (len <= 0)
-            continue;
-        const int m = a; // every quantity below is constant over [a, a + len)
+        Segment seg;
+        seg.start = m_events[e];
+        seg.length = m_events[e + 1] - seg.start;
+        const int m = seg.start;
 
-        double delivered = 0.0;
-        double planned = 0.0;
         for (std::size_t i = 0; i < trancheCount; ++i) {
             const double count = site.tranches[i].count;
             if (m < m_trancheRetireRel[i])
-                planned += count;
+                seg.planned += count;
             if (isAvailable(m, m_deliveryRel[i], m_trancheRetireRel[i]))
-                delivered += count;
+                seg.delivered += count;
         }
 
-        double firmMw = 0.0;
-        double bessMw = 0.0;
         for (std::size_t j = 0; j < sourceCount; ++j) {
             if (!isAvailable(m, m_sourceRel[j], m_sourceRetireRel[j]))
                 continue;
             const PowerSource &s = site.sources[j];
             if (s.kind == PowerKind::Bess)
-                bessMw += s.powerMw;
+                seg.bessMw += s.powerMw;
             else
-                firmMw += s.capacityMw * s.availabilityPct / 100.0;
+                seg.firmMw += s.capacityMw * s.availabilityPct / 100.0;
         }
 
         const bool ready = m >= m_readyRel;
-        double coolingMw = ready ? facility.coolingMw : 0.0;
+        seg.coolingMw = ready ? facility.coolingMw : 0.0;
         for (std::size_t k = 0; k < plantCount; ++k)
             if (isAvailable(m, m_plantRel[k], m_plantRetireRel[k]))
-                coolingMw += site.coolingPlants[k].capacityMw;
+                seg.coolingMw += site.coolingPlants[k].capacityMw;
 
         // Allocation: tranches take the IT budget in order of delivery, so a later delivery
         // never displaces an earlier one (spec section 4, in IEEE double as written there).
         std::fill(m_energizedNow.begin(), m_energizedNow.end(), 0.0);
         double budgetMw = 0.0;
-        const double powerTermMw = firmMw / pue;
+        const double powerTermMw = seg.firmMw / pue;
         if (ready) {
-            budgetMw = std::min(facility.itCapacityMw, std::min(coolingMw, powerTermMw));
+            budgetMw = std::min(facility.itCapacityMw, std::min(seg.coolingMw, powerTermMw));
             double leftMw = budgetMw;
             for (const int i : m_trancheOrder) {
                 if (!isAvailable(m, m_deliveryRel[i], m_trancheRetireRel[i]))
@@ -283,48 +333,36 @@ void SiteSolver::solve(const Plan &plan, const Site &site, const PlanCalendar &c
                 leftMw -= n * t.itKwPerAccelerator / 1000.0;
             }
         }
-        double energized = 0.0;
-        double itMw = 0.0;
-        double bf16Pflops = 0.0;
-        double cloudUsdPerHour = 0.0;
         for (std::size_t i = 0; i < trancheCount; ++i) {
             const double n = m_energizedNow[i];
             if (n == 0.0)
                 continue;
             const Tranche &t = site.tranches[i];
-            energized += n;
-            itMw += n * t.itKwPerAccelerator / 1000.0;
-            bf16Pflops += n * t.bf16Tflops / 1000.0;
+            seg.energized += n;
+            seg.itMw += n * t.itKwPerAccelerator / 1000.0;
+            seg.bf16Pflops += n * t.bf16Tflops / 1000.0;
             if (!owned) // a cloud-partner site pays rent per energized accelerator-hour, nothing else
-                cloudUsdPerHour += n * t.rentUsdPerAcceleratorHour;
+                seg.cloudUsdPerHour += n * t.rentUsdPerAcceleratorHour;
             facts.maxEnergized[i] = std::max(facts.maxEnergized[i], n);
         }
-        const double facilityMw = itMw * pue;
+        seg.facilityMw = seg.itMw * pue;
 
-        Binding binding;
-        if (energized == planned)
-            binding = Binding::None;
+        if (seg.energized == seg.planned)
+            seg.binding = Binding::None;
         else if (!ready)
-            binding = Binding::Facility;
-        else if (delivered == energized)
-            binding = Binding::Delivery;
+            seg.binding = Binding::Facility;
+        else if (seg.delivered == seg.energized)
+            seg.binding = Binding::Delivery;
         else if (std::abs(budgetMw - facility.itCapacityMw) <= kBindingToleranceMw)
-            binding = Binding::Facility;
+            seg.binding = Binding::Facility;
         else if (std::abs(budgetMw - powerTermMw) <= kBindingToleranceMw)
-            binding = Binding::Power;
+            seg.binding = Binding::Power;
         else
-            binding = Binding::Cooling;
+            seg.binding = Binding::Cooling;
 
-        // Dispatch: cheapest firm source first; each serves what it can of the facility load.
-        // Rates are USD per hour of full-month supply; the fill multiplies by hours x utilization.
-        double energyUsdRate = 0.0;
-        double fuelUsdRate = 0.0;
-        double varOmUsdRate = 0.0;
-        double rentUsd = 0.0;
-        double fixedOmUsd = 0.0;
-        double depreciationUsd = 0.0;
         if (owned) {
-            double remainingMw = facilityMw;
+            // Dispatch: cheapest firm source first; each serves what it can of the facility load.
+            double remainingMw = seg.facilityMw;
             for (const int j : m_dispatchOrder) {
                 if (remainingMw <= 0.0)
                     break;
@@ -334,64 +372,117 @@ void SiteSolver::solve(const Plan &plan, const Site &site, const PlanCalendar &c
                 const double servedMw = std::min(remainingMw, s.capacityMw * s.availabilityPct / 100.0);
                 remainingMw -= servedMw;
                 if (s.kind == PowerKind::Grid)
-                    energyUsdRate += servedMw * assume.electricityUsdPerMwh;
+                    seg.energyUsdPerHour += servedMw * assume.electricityUsdPerMwh;
                 else
-                    fuelUsdRate += servedMw * (s.heatRateBtuPerKwh * assume.gasUsdPerMmbtu / 1000.0);
-                varOmUsdRate += servedMw * s.varOmUsdPerMwh;
+                    seg.fuelUsdPerHour += servedMw * (s.heatRateBtuPerKwh * assume.gasUsdPerMmbtu / 1000.0);
+                seg.varOmUsdPerHour += servedMw * s.varOmUsdPerMwh;
             }
 
             if (ready) {
                 if (facility.colocation)
-                    rentUsd += facility.leaseUsdPerKwMonth * facility.itCapacityMw * 1000.0;
-                fixedOmUsd += facility.fixedOmUsdPerMwItYear * facility.itCapacityMw / 12.0;
+                    seg.rentUsdPerMonth += facility.leaseUsdPerKwMonth * facility.itCapacityMw * 1000.0;
+                seg.fixedOmUsdPerMonth += facility.fixedOmUsdPerMwItYear * facility.itCapacityMw / 12.0;
             }
             for (std::size_t j = 0; j < sourceCount; ++j) {
                 if (!isAvailable(m, m_sourceRel[j], m_sourceRetireRel[j]))
                     continue;
                 const PowerSource &s = site.sources[j];
                 if (s.rented)
-                    rentUsd += s.rentUsdPerMwMonth * s.nameplateMw();
-                fixedOmUsd += s.fixedOmUsdPerKwYear * s.nameplateMw() * 1000.0 / 12.0;
+                    seg.rentUsdPerMonth += s.rentUsdPerMwMonth * s.nameplateMw();
+                seg.fixedOmUsdPerMonth += s.fixedOmUsdPerKwYear * s.nameplateMw() * 1000.0 / 12.0;
             }
             for (std::size_t k = 0; k < plantCount; ++k) {
                 const CoolingPlant &p = site.coolingPlants[k];
                 if (p.rented && isAvailable(m, m_plantRel[k], m_plantRetireRel[k]))
-                    rentUsd += p.rentUsdPerMonth;
-            }
-            for (const Depreciable &d : m_depreciables) {
-                const long long last = static_cast<long long>(d.firstMonth) + d.months - 1;
-                if (m < d.firstMonth || m > last)
-                    continue;
-                const double monthly = d.costUsd / d.months;
-                depreciationUsd += m < last ? monthly : d.costUsd - monthly * (d.months - 1);
+                    seg.rentUsdPerMonth += p.rentUsdPerMonth;
             }
         }
-
-        // --- Fill the segment ---
-        series.delivered.segment(a, len).setConstant(delivered);
-        series.energized.segment(a, len).setConstant(energized);
-        series.stranded.segment(a, len).setConstant(delivered - energized);
-        series.planned.segment(a, len).setConstant(planned);
-        series.itMw.segment(a, len).setConstant(itMw);
-        series.facilityMw.segment(a, len).setConstant(facilityMw);
-        series.powerMw.segment(a, len).setConstant(firmMw);
-        series.coolingMw.segment(a, len).setConstant(coolingMw);
-        series.bf16Pflops.segment(a, len).setConstant(bf16Pflops);
-        series.depreciationUsd.segment(a, len).setConstant(depreciationUsd);
-        std::fill_n(series.binding.begin() + a, len, binding);
-        facts.bessMw.segment(a, len).setConstant(bessMw);
-
-        const auto hours = calendar.hours.segment(a, len);
-        series.energyMwh.segment(a, len) = facilityMw * hours * utilization;
-        series.opexByCategory.col(energyCol).segment(a, len) = energyUsdRate * hours * utilization;
-        series.opexByCategory.col(fuelCol).segment(a, len) = fuelUsdRate * hours * utilization;
-        series.opexByCategory.col(omCol).segment(a, len) = varOmUsdRate * hours * utilization + fixedOmUsd;
-        series.opexByCategory.col(rentCol).segment(a, len).setConstant(rentUsd);
-        series.opexByCategory.col(cloudCol).segment(a, len) = cloudUsdPerHour * hours;
+        facts.segments.push_back(seg);
     }
+}
 
-    series.capexUsd = series.capexByCategory.rowwise().sum();
-    series.opexUsd = series.opexByCategory.rowwise().sum();
+void expandSeries(const SiteFacts &facts, const PlanCalendar &calendar, double utilization, MonthlySeries &series)
+{
+    constexpr int energyCol = static_cast<int>(OpexCategory::Energy);
+    constexpr int fuelCol = static_cast<int>(OpexCategory::Fuel);
+    constexpr int rentCol = static_cast<int>(OpexCategory::Rent);
+    constexpr int omCol = static_cast<int>(OpexCategory::Om);
+    constexpr int cloudCol = static_cast<int>(OpexCategory::Cloud);
+    for (const Segment &seg : facts.segments) {
+        const int a = seg.start;
+        const int len = seg.length;
+        series.delivered.segment(a, len).setConstant(seg.delivered);
+        series.energized.segment(a, len).setConstant(seg.energized);
+        series.stranded.segment(a, len).setConstant(seg.delivered - seg.energized);
+        series.planned.segment(a, len).setConstant(seg.planned);
+        series.itMw.segment(a, len).setConstant(seg.itMw);
+        series.facilityMw.segment(a, len).setConstant(seg.facilityMw);
+        series.powerMw.segment(a, len).setConstant(seg.firmMw);
+        series.coolingMw.segment(a, len).setConstant(seg.coolingMw);
+        series.bf16Pflops.segment(a, len).setConstant(seg.bf16Pflops);
+        std::fill_n(series.binding.begin() + a, len, seg.binding);
+        const auto hours = calendar.hours.segment(a, len);
+        series.energyMwh.segment(a, len) = seg.facilityMw * hours * utilization;
+        series.opexByCategory.col(energyCol).segment(a, len) = seg.energyUsdPerHour * hours * utilization;
+        series.opexByCategory.col(fuelCol).segment(a, len) = seg.fuelUsdPerHour * hours * utilization;
+        series.opexByCategory.col(omCol).segment(a, len) = seg.varOmUsdPerHour * hours * utilization + seg.fixedOmUsdPerMonth;
+        series.opexByCategory.col(rentCol).segment(a, len).setConstant(seg.rentUsdPerMonth);
+        series.opexByCategory.col(cloudCol).segment(a, len) = seg.cloudUsdPerHour * hours;
+    }
+    series.depreciationUsd.setZero();
+    for (const DepreciationSegment &d : facts.depreciation)
+        series.depreciationUsd.segment(d.start, d.length).setConstant(d.usdPerMonth);
+    for (const Payment &p : facts.payments)
+        series.capexByCategory(p.month, static_cast<int>(p.category)) += p.usd;
+
+    const auto &capex = series.capexByCategory;
+    const auto &opex = series.opexByCategory;
+    series.capexUsd = capex.col(0) + capex.col(1) + capex.col(2) + capex.col(3);
+    series.opexUsd = opex.col(0) + opex.col(1) + opex.col(2) + opex.col(3) + opex.col(4);
+}
+
+void addToPortfolio(const SiteFacts &facts, const PlanCalendar &calendar, double utilization, MonthlySeries &sum)
+{
+    constexpr int energyCol = static_cast<int>(OpexCategory::Energy);
+    constexpr int fuelCol = static_cast<int>(OpexCategory::Fuel);
+    constexpr int rentCol = static_cast<int>(OpexCategory::Rent);
+    constexpr int omCol = static_cast<int>(OpexCategory::Om);
+    constexpr int cloudCol = static_cast<int>(OpexCategory::Cloud);
+    for (const Segment &seg : facts.segments) {
+        const int a = seg.start;
+        const int len = seg.length;
+        if (seg.planned != 0.0) {
+            sum.delivered.segment(a, len) += seg.delivered;
+            sum.energized.segment(a, len) += seg.energized;
+            sum.stranded.segment(a, len) += seg.delivered - seg.energized;
+            sum.planned.segment(a, len) += seg.planned;
+        }
+        if (seg.itMw != 0.0) {
+            sum.itMw.segment(a, len) += seg.itMw;
+            sum.facilityMw.segment(a, len) += seg.facilityMw;
+            sum.bf16Pflops.segment(a, len) += seg.bf16Pflops;
+            sum.energyMwh.segment(a, len) += seg.facilityMw * calendar.hours.segment(a, len) * utilization;
+        }
+        if (seg.firmMw != 0.0)
+            sum.powerMw.segment(a, len) += seg.firmMw;
+        if (seg.coolingMw != 0.0)
+            sum.coolingMw.segment(a, len) += seg.coolingMw;
+        const auto hours = calendar.hours.segment(a, len);
+        if (seg.energyUsdPerHour != 0.0)
+            sum.opexByCategory.col(energyCol).segment(a, len) += seg.energyUsdPerHour * hours * utilization;
+        if (seg.fuelUsdPerHour != 0.0)
+            sum.opexByCategory.col(fuelCol).segment(a, len) += seg.fuelUsdPerHour * hours * utilization;
+        if (seg.varOmUsdPerHour != 0.0 || seg.fixedOmUsdPerMonth != 0.0)
+            sum.opexByCategory.col(omCol).segment(a, len) += seg.varOmUsdPerHour * hours * utilization + seg.fixedOmUsdPerMonth;
+        if (seg.rentUsdPerMonth != 0.0)
+            sum.opexByCategory.col(rentCol).segment(a, len) += seg.rentUsdPerMonth;
+        if (seg.cloudUsdPerHour != 0.0)
+            sum.opexByCategory.col(cloudCol).segment(a, len) += seg.cloudUsdPerHour * hours;
+    }
+    for (const DepreciationSegment &d : facts.depreciation)
+        sum.depreciationUsd.segment(d.start, d.length) += d.usdPerMonth;
+    for (const Payment &p : facts.payments)
+        sum.capexByCategory(p.month, static_cast<int>(p.category)) += p.usd;
 }
 
 } // namespace cp::solver::detail

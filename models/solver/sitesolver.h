@@ -5,36 +5,96 @@
 
 #include <Eigen/Core>
 
+#include <cstdint>
+#include <string>
 #include <vector>
 
 // One site, month by month (spec section 4). Internal to the solver.
 //
-// A plan is piecewise constant between events: the ready month, deliveries, availabilities,
-// retirements and depreciation starts and ends. The site solver computes the allocation and
-// every monthly rate once per segment between consecutive event months, then fills the
-// segment, so its work grows with events, not with months x items.
+// A plan is piecewise constant between events: the ready month, deliveries, availabilities and
+// retirements. The site solver computes the allocation and every monthly rate once per segment
+// between consecutive event months and records it as a Segment; depreciation schedules become
+// their own segments. Site KPIs come straight from the segments; the segments are expanded into
+// monthly arrays only where arrays are wanted (the site's own, the portfolio's sums). Work grows
+// with events, not with months x items.
 namespace cp::solver::detail {
 
-// Month-by-month constants of the plan: calendar hours and discount factors.
+// Month-by-month constants of the plan. Rebuilt only when the start, horizon or discount rate
+// change (risk trials and live edits rarely change them).
 struct PlanCalendar {
-    Eigen::ArrayXd hours;    // calendar hours of each plan month
-    Eigen::ArrayXd discount; // (1 + r)^(-m/12)
+    Eigen::ArrayXd hours;          // calendar hours of each plan month
+    Eigen::ArrayXd discount;       // (1 + r)^(-m/12)
+    Eigen::ArrayXd hoursPrefix;    // sum of hours over months [0, m)
+    Eigen::ArrayXd discountPrefix; // sum of discount over months [0, m)
+    Eigen::ArrayXd hoursDiscountPrefix; // sum of hours x discount over months [0, m)
 
     void build(const Plan &plan);
+
+private:
+    int m_startMonth = -1;
+    int m_horizonMonths = -1;
+    double m_discountRatePct = -1.0;
 };
 
-// Facts about one site the checks and the risk layer need beyond its monthly series.
+// Everything constant over plan months [start, start + length).
+struct Segment {
+    int start = 0;
+    int length = 0;
+    double delivered = 0.0;
+    double planned = 0.0;
+    double energized = 0.0;
+    double itMw = 0.0;
+    double facilityMw = 0.0;
+    double firmMw = 0.0;
+    double coolingMw = 0.0;
+    double bessMw = 0.0;
+    double bf16Pflops = 0.0;
+    // Opex: energy, fuel and variable O&M accrue per hour of supply (x hours x utilization);
+    // cloud rent per calendar hour; rent and fixed O&M per month.
+    double energyUsdPerHour = 0.0;
+    double fuelUsdPerHour = 0.0;
+    double varOmUsdPerHour = 0.0;
+    double cloudUsdPerHour = 0.0;
+    double rentUsdPerMonth = 0.0;
+    double fixedOmUsdPerMonth = 0.0;
+    Binding binding = Binding::None;
+};
+
+struct DepreciationSegment {
+    int start = 0;
+    int length = 0;
+    double usdPerMonth = 0.0;
+};
+
+struct Payment {
+    int month; // plan month, inside the horizon
+    CapexCategory category;
+    double usd;
+};
+
+// An item of a site without copying its name: the facility, or a tranche, power source or
+// cooling plant by its index in the site's list.
+enum class ItemKind : std::uint8_t { Facility, Tranche, PowerSource, CoolingPlant };
+struct ItemRef {
+    ItemKind kind = ItemKind::Facility;
+    int index = 0;
+};
+[[nodiscard]] const std::string &itemName(const Site &site, ItemRef item);
+
+// What the site solver finds: segments, payments and the facts checks and risk need.
 struct SiteFacts {
     int readyMonth = 0; // absolute
+    std::vector<Segment> segments; // cover [0, H) in order
+    std::vector<DepreciationSegment> depreciation;
+    std::vector<Payment> payments;
     std::vector<int> deliveryMonth;        // absolute, per tranche (listed order)
     std::vector<double> maxEnergized;      // per tranche, within the horizon
     std::vector<int> sourceAvailableMonth; // absolute, per power source
     std::vector<int> plantAvailableMonth;  // absolute, per cooling plant
-    Eigen::ArrayXd bessMw;                 // battery power available per plan month
 
     // One-off payments (capex) that fall outside the horizon, per item.
     struct OutsideFlows {
-        std::string item;
+        ItemRef item;
         double beforeStartUsd = 0.0;
         double afterEndUsd = 0.0;
     };
@@ -44,9 +104,7 @@ struct SiteFacts {
 class SiteSolver
 {
 public:
-    // Fills `series` (already sized to the horizon) and `facts` for one site.
-    void solve(const Plan &plan, const Site &site, const PlanCalendar &calendar, MonthlySeries &series,
-               SiteFacts &facts);
+    void solve(const Plan &plan, const Site &site, SiteFacts &facts);
 
 private:
     struct Depreciable {
@@ -56,6 +114,7 @@ private:
     };
 
     void collectEvents(int horizon);
+    void buildDepreciation(int horizon, SiteFacts &facts);
 
     // Scratch reused across sites and solves.
     std::vector<int> m_events;
@@ -69,5 +128,13 @@ private:
     std::vector<Depreciable> m_depreciables;
     int m_readyRel = 0;
 };
+
+// Writes a site's segments, payments and depreciation into monthly arrays (`series` must be
+// prepared to the horizon; capexByCategory zeroed).
+void expandSeries(const SiteFacts &facts, const PlanCalendar &calendar, double utilization, MonthlySeries &series);
+
+// Adds a site's segments, payments and depreciation into the portfolio's monthly sums (all but
+// capexUsd, opexUsd and binding, which the solver derives once at the end).
+void addToPortfolio(const SiteFacts &facts, const PlanCalendar &calendar, double utilization, MonthlySeries &portfolio);
 
 } // namespace cp::solver::detail

@@ -12,8 +12,7 @@ struct Solver::Scratch {
     detail::PlanCalendar calendar;
     detail::SiteSolver siteSolver;
     detail::SiteFacts facts;
-    MonthlySeries siteSeries;                // used when sites' series are not kept
-    Eigen::ArrayXd mostUnenergized;          // portfolio binding: the site with the most waiting
+    Eigen::ArrayXd mostWaiting; // portfolio binding: the most accelerators waiting at any site, per month
 };
 
 Solver::Solver()
@@ -28,33 +27,11 @@ int wholeMonths(double months) noexcept
     return static_cast<int>(std::floor(months + 0.5));
 }
 
-namespace {
-
-void addInto(MonthlySeries &sum, const MonthlySeries &site)
-{
-    sum.delivered += site.delivered;
-    sum.energized += site.energized;
-    sum.stranded += site.stranded;
-    sum.planned += site.planned;
-    sum.itMw += site.itMw;
-    sum.facilityMw += site.facilityMw;
-    sum.powerMw += site.powerMw;
-    sum.coolingMw += site.coolingMw;
-    sum.energyMwh += site.energyMwh;
-    sum.bf16Pflops += site.bf16Pflops;
-    sum.capexUsd += site.capexUsd;
-    sum.opexUsd += site.opexUsd;
-    sum.depreciationUsd += site.depreciationUsd;
-    sum.capexByCategory += site.capexByCategory;
-    sum.opexByCategory += site.opexByCategory;
-}
-
-} // namespace
-
 void Solver::solve(const Plan &plan, Result &result, const SolveOptions &options)
 {
     Scratch &s = *m_scratch;
     const int horizon = plan.horizonMonths;
+    const double utilization = plan.assumptions.utilizationPct / 100.0;
     s.calendar.build(plan);
 
     result.scenario = plan.name;
@@ -63,36 +40,47 @@ void Solver::solve(const Plan &plan, Result &result, const SolveOptions &options
     result.warnings.clear();
     result.monthly.resize(horizon);
     result.sites.resize(plan.sites.size());
-    s.mostUnenergized.setConstant(horizon, 0.0);
+    s.mostWaiting.setZero(horizon);
 
     for (std::size_t i = 0; i < plan.sites.size(); ++i) {
         const Site &site = plan.sites[i];
         SiteResult &siteResult = result.sites[i];
-        MonthlySeries &series = options.siteSeries ? siteResult.monthly : s.siteSeries;
-        series.resize(horizon);
-        s.siteSolver.solve(plan, site, s.calendar, series, s.facts);
+        s.siteSolver.solve(plan, site, s.facts);
 
         siteResult.name = site.name;
         siteResult.readyMonth = s.facts.readyMonth;
-        siteResult.kpis = detail::computeKpis(series, s.calendar, plan.startMonth);
+        siteResult.kpis = detail::computeSiteKpis(s.facts, s.calendar, utilization, plan.startMonth);
+        if (options.siteSeries) {
+            siteResult.monthly.prepare(horizon);
+            detail::expandSeries(s.facts, s.calendar, utilization, siteResult.monthly);
+        } else {
+            siteResult.monthly = MonthlySeries{};
+        }
+        detail::addToPortfolio(s.facts, s.calendar, utilization, result.monthly);
 
-        addInto(result.monthly, series);
         // Portfolio binding: the value of the site with the most planned-but-not-energized
         // accelerators, first listed on ties; none when every site is none.
-        for (int m = 0; m < horizon; ++m) {
-            const double waiting = series.planned[m] - series.energized[m];
-            const Binding b = series.binding[static_cast<std::size_t>(m)];
-            if (b != Binding::None && waiting > s.mostUnenergized[m]) {
-                s.mostUnenergized[m] = waiting;
-                result.monthly.binding[static_cast<std::size_t>(m)] = b;
+        for (const detail::Segment &seg : s.facts.segments) {
+            if (seg.binding == Binding::None)
+                continue;
+            const double waiting = seg.planned - seg.energized;
+            for (int m = seg.start; m < seg.start + seg.length; ++m) {
+                if (waiting > s.mostWaiting[m]) {
+                    s.mostWaiting[m] = waiting;
+                    result.monthly.binding[static_cast<std::size_t>(m)] = seg.binding;
+                }
             }
         }
         if (options.warnings)
-            detail::checkSite(plan, site, series, s.facts, siteResult.kpis, result.warnings);
-        if (!options.siteSeries)
-            siteResult.monthly = MonthlySeries{};
+            detail::checkSite(plan, site, s.facts, siteResult.kpis, result.warnings);
     }
-    result.kpis = detail::computeKpis(result.monthly, s.calendar, plan.startMonth);
+
+    MonthlySeries &sum = result.monthly;
+    const auto &capex = sum.capexByCategory;
+    const auto &opex = sum.opexByCategory;
+    sum.capexUsd = capex.col(0) + capex.col(1) + capex.col(2) + capex.col(3);
+    sum.opexUsd = opex.col(0) + opex.col(1) + opex.col(2) + opex.col(3) + opex.col(4);
+    result.kpis = detail::computeKpis(sum, s.calendar, plan.startMonth);
 }
 
 Result solve(const Plan &plan)

@@ -1,7 +1,7 @@
 #include "solver/textformat.h"
 
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace cp::solver::text {
 
@@ -35,9 +35,13 @@ std::string grouped(long long n)
 
 std::string fixed(double value, int decimals)
 {
+    // to_chars is locale-independent and several times faster than printf; warnings format
+    // a few numbers per site on every solve.
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
+    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals);
+    if (error != std::errc())
+        return "?";
+    return std::string(buffer, end);
 }
 
 std::string usd(double amountUsd)
@@ -93,14 +97,25 @@ std::string monthLabel(int absMonth)
 {
     static const char *const kNames[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    return std::string(kNames[absMonth % 12]) + " " + std::to_string(absMonth / 12);
+    std::string label = kNames[absMonth % 12];
+    label += ' ';
+    label += std::to_string(absMonth / 12);
+    return label;
 }
 
 std::string monthIso(int absMonth)
 {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d", absMonth / 12, absMonth % 12 + 1);
-    return buffer;
+    const int year = absMonth / 12;
+    const int month = absMonth % 12 + 1;
+    std::string iso(7, '0');
+    iso[0] = static_cast<char>('0' + year / 1000 % 10);
+    iso[1] = static_cast<char>('0' + year / 100 % 10);
+    iso[2] = static_cast<char>('0' + year / 10 % 10);
+    iso[3] = static_cast<char>('0' + year % 10);
+    iso[4] = '-';
+    iso[5] = static_cast<char>('0' + month / 10);
+    iso[6] = static_cast<char>('0' + month % 10);
+    return iso;
 }
 
 } // namespace cp::solver::text

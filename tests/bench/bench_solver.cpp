@@ -1,0 +1,117 @@
+// Solver benchmark: time per solve for plans of growing size, heap allocations per repeated
+// solve, and peak memory. Prints a Markdown table; tests/bench/README.md records results.
+//
+//   build/tests/bin/bench_solver            # the full table
+//   build/tests/bin/bench_solver --quick    # a smoke run (what ctest runs)
+
+#include "benchplans.h"
+#include "solver/solver.h"
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <vector>
+
+namespace {
+
+std::atomic<long long> g_allocations{0};
+
+} // namespace
+
+// Count every heap allocation, to show repeated solves allocate nothing once sizes are known.
+void *operator new(std::size_t size)
+{
+    g_allocations.fetch_add(1, std::memory_order_relaxed);
+    if (void *p = std::malloc(size ? size : 1))
+        return p;
+    throw std::bad_alloc();
+}
+void operator delete(void *p) noexcept
+{
+    std::free(p);
+}
+void operator delete(void *p, std::size_t) noexcept
+{
+    std::free(p);
+}
+
+namespace {
+
+struct Measurement {
+    double microsecondsPerSolve;
+    long long allocationsPerSolve;
+};
+
+Measurement measure(const cp::solver::Plan &plan, double minSeconds, bool siteSeries)
+{
+    using Clock = std::chrono::steady_clock;
+    cp::solver::Solver solver;
+    cp::solver::Result result;
+    const cp::solver::SolveOptions options{siteSeries, true};
+    solver.solve(plan, result, options); // warm up: size every buffer once
+    solver.solve(plan, result, options);
+
+    const long long allocationsBefore = g_allocations.load();
+    solver.solve(plan, result, options);
+    const long long allocations = g_allocations.load() - allocationsBefore;
+
+    // Best of several batches: the least disturbed by whatever else the machine runs.
+    double best = 1e100;
+    const auto deadline = Clock::now() + std::chrono::duration<double>(minSeconds);
+    int batch = 1;
+    do {
+        const auto t0 = Clock::now();
+        for (int i = 0; i < batch; ++i)
+            solver.solve(plan, result, options);
+        const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+        best = std::min(best, seconds / batch);
+        if (seconds < 0.02)
+            batch *= 2;
+    } while (Clock::now() < deadline);
+    return {best * 1e6, allocations};
+}
+
+long peakRssKib()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
+    const double seconds = quick ? 0.01 : 0.5;
+
+    struct Shape {
+        int sites, items, months;
+    };
+    std::vector<Shape> shapes = {{1, 10, 120}};
+    if (!quick) {
+        shapes = {{1, 10, 120},    {1, 10, 240},    {1, 40, 120},     {10, 10, 240},   {100, 10, 240},
+                  {1000, 5, 240},  {1000, 10, 60},  {1000, 10, 120},  {1000, 10, 240}, {1000, 10, 480},
+                  {1000, 10, 600}, {1000, 20, 240}, {1000, 40, 240},  {2000, 10, 240}, {4000, 10, 240}};
+    }
+
+    std::printf("| sites | items/site | months | us/solve (site series) | us/solve (KPIs only) | ns/item-month | allocs/solve |\n");
+    std::printf("|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (const Shape &shape : shapes) {
+        const cp::solver::Plan plan = bench::shapedPlan(shape.sites, shape.items, shape.months);
+        const Measurement full = measure(plan, seconds, true);
+        const Measurement lean = measure(plan, seconds, false);
+        const double itemMonths = double(shape.sites) * shape.items * shape.months;
+        std::printf("| %d | %d | %d | %.2f | %.2f | %.3f | %lld |\n", shape.sites, shape.items, shape.months,
+                    full.microsecondsPerSolve, lean.microsecondsPerSolve, full.microsecondsPerSolve * 1000 / itemMonths,
+                    full.allocationsPerSolve);
+    }
+    std::printf("\npeak resident memory: %.1f MiB\n", peakRssKib() / 1024.0);
+    return 0;
+}
