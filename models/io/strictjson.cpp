@@ -5,11 +5,11 @@
 
 namespace cp::io {
 
-QString jsonPathKey(const QString &parent, QStringView key)
+QString jsonPathKey(const QString &parent, QAnyStringView key)
 {
     if (parent.isEmpty())
         return key.toString();
-    return parent + QLatin1Char('.') + key;
+    return parent + QLatin1Char('.') + key.toString();
 }
 
 QString jsonPathIndex(const QString &parent, qsizetype index)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QAnyStringView>
 #include <QByteArray>
 #include <QString>
 
@@ -25,7 +26,7 @@ struct StrictJsonError {
                                                             int maxDepth = kMaxJsonDepth);
 
 // "sites[2].power" + "name" -> "sites[2].power.name"; "" + "name" -> "name".
-[[nodiscard]] QString jsonPathKey(const QString &parent, QStringView key);
+[[nodiscard]] QString jsonPathKey(const QString &parent, QAnyStringView key);
 // "sites" + 2 -> "sites[2]".
 [[nodiscard]] QString jsonPathIndex(const QString &parent, qsizetype index);
 
