@@ -1,0 +1,684 @@
+#include "storage/workspace.h"
+
+#include "storage/filecheck.h"
+#include "storage/schema.h"
+#include "storage/sqliteconnection.h"
+#include "storage/transaction.h"
+#include "storage/workspacelock.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+#include <sqlite3.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
+namespace cp {
+
+using storage::FileCheck;
+using storage::SqliteConnection;
+using storage::Transaction;
+using storage::WorkspaceLock;
+
+namespace {
+
+constexpr qsizetype kMaxNameLength = 200;
+
+QString nowUtc()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QString sha256Hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+ScenarioInfo infoFromRow(const QSqlQuery &query)
+{
+    return {query.value(0).toLongLong(), query.value(1).toString(),
+            QDateTime::fromString(query.value(2).toString(), Qt::ISODateWithMs),
+            QDateTime::fromString(query.value(3).toString(), Qt::ISODateWithMs)};
+}
+
+// Makes a finished rename or copy durable: the directory entry is synced too.
+bool syncPath(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+#else
+    Q_UNUSED(path);
+    return true;
+#endif
+}
+
+// Asks the file system itself (effective user, ACLs, read-only mounts); opening for writing
+// without writing leaves the file as it is.
+bool canWrite(const QString &path)
+{
+    QFile file(path);
+    const bool ok = file.open(QIODevice::ReadWrite | QIODevice::ExistingOnly);
+    file.close();
+    return ok;
+}
+
+void removeFileAndJournal(const QString &path)
+{
+    QFile::remove(storage::journalPath(path));
+    QFile::remove(path);
+}
+
+} // namespace
+
+int Workspace::schemaVersion()
+{
+    return storage::currentSchemaVersion();
+}
+
+Workspace::OpenResult Workspace::open(const QString &path, OpenMode mode)
+{
+    OpenResult result;
+    const QFileInfo info(path);
+    const QString absolute = info.absoluteFilePath();
+    const auto refuse = [&](WorkspaceError::Kind kind, const QString &problem) {
+        result.workspace.reset();
+        result.error = {kind, QStringLiteral("Cannot open workspace '%1': %2").arg(absolute, problem)};
+        return std::move(result);
+    };
+    if (path.isEmpty())
+        return refuse(WorkspaceError::Kind::NotFound, QStringLiteral("no file name was given."));
+    if (info.isDir())
+        return refuse(WorkspaceError::Kind::Refused,
+                      QStringLiteral("it is a folder, not a workspace file. Choose a .clusterplan file."));
+    const bool exists = info.exists();
+    if (!exists && mode == OpenMode::ReadOnly)
+        return refuse(WorkspaceError::Kind::NotFound, QStringLiteral("the file does not exist. Check the path."));
+
+    // Who may write decides everything else: take the lock first.
+    auto lock = std::make_unique<WorkspaceLock>(absolute);
+    QString readOnlyReason;
+    WorkspaceError::Kind readOnlyKind = WorkspaceError::Kind::ReadOnly;
+    QString advice;
+    if (mode == OpenMode::ReadOnly) {
+        readOnlyReason = QStringLiteral("it was opened read-only");
+    } else {
+        switch (lock->tryAcquire()) {
+        case WorkspaceLock::Outcome::Acquired:
+            break;
+        case WorkspaceLock::Outcome::HeldElsewhere:
+            readOnlyReason = QStringLiteral("it is open for editing in ") + lock->holder();
+            readOnlyKind = WorkspaceError::Kind::InUse;
+            advice = QStringLiteral(" Close it there, or open it read-only.");
+            break;
+        case WorkspaceLock::Outcome::Unavailable:
+            readOnlyReason = lock->problem();
+            break;
+        }
+        if (lock->isHeld() && exists && !canWrite(absolute)) {
+            lock->release();
+            readOnlyReason = QStringLiteral("the file is read-only");
+        }
+    }
+    if (!readOnlyReason.isEmpty() && mode == OpenMode::ReadWrite)
+        return refuse(readOnlyKind, readOnlyReason + QLatin1Char('.') + advice);
+    if (!exists && !lock->isHeld())
+        return refuse(readOnlyKind, QStringLiteral("it does not exist and cannot be created: ") + readOnlyReason + QLatin1Char('.'));
+
+    FileCheck check;
+    check.verdict = FileCheck::Verdict::Empty;
+    if (exists) {
+        check = storage::checkWorkspaceFile(absolute);
+        if (check.verdict == FileCheck::Verdict::NeedsRecovery) {
+            if (!lock->isHeld())
+                return refuse(readOnlyKind,
+                              QStringLiteral("its last edit was interrupted (the program making it stopped) and must be "
+                                             "undone before the file can be read, which needs editing access, but ")
+                                  + readOnlyReason + QStringLiteral(". Open it for editing once."));
+            check = storage::recoverInterruptedEdit(absolute);
+        }
+    }
+    switch (check.verdict) {
+    case FileCheck::Verdict::Refused:
+    case FileCheck::Verdict::NeedsRecovery:
+        return refuse(WorkspaceError::Kind::Refused, check.problem);
+    case FileCheck::Verdict::Empty:
+        if (!lock->isHeld())
+            return refuse(readOnlyKind,
+                          QStringLiteral("the file is empty, and read-only access cannot make it a workspace (")
+                              + readOnlyReason + QStringLiteral(")."));
+        break;
+    case FileCheck::Verdict::Usable:
+        if (check.trailingBytes > 0) {
+            const QString damage = QStringLiteral("it has %1 unexpected bytes after its end (it may have been damaged "
+                                                  "while being copied)")
+                                       .arg(check.trailingBytes);
+            if (mode == OpenMode::ReadWrite)
+                return refuse(WorkspaceError::Kind::Refused,
+                              damage + QStringLiteral(". ClusterPlan did not change it; open it read-only and save a "
+                                                      "copy, which leaves the extra bytes out."));
+            lock->release();
+            readOnlyReason = damage + QStringLiteral(", so it was opened read-only and nothing in it changes; save a "
+                                                     "copy to get a sound file");
+        }
+        if (check.schemaVersion < schemaVersion() && !lock->isHeld())
+            return refuse(readOnlyKind,
+                          QStringLiteral("it was made by an older ClusterPlan and must be upgraded, which needs editing "
+                                         "access, but ")
+                              + readOnlyReason + QLatin1Char('.'));
+        break;
+    }
+
+    const bool writable = lock->isHeld();
+    auto connection = std::make_unique<SqliteConnection>();
+    if (!connection->open(absolute, writable ? SqliteConnection::Access::ReadWrite : SqliteConnection::Access::ReadOnly))
+        return refuse(WorkspaceError::Kind::Io, connection->lastFailure().reason() + QLatin1Char('.'));
+    // The file must still be the one just checked (a read-only opener holds no lock).
+    const auto applicationId = connection->scalar(QStringLiteral("PRAGMA application_id"));
+    const auto userVersion = connection->scalar(QStringLiteral("PRAGMA user_version"));
+    if (!applicationId || !userVersion)
+        return refuse(WorkspaceError::Kind::Io, connection->lastFailure().reason() + QLatin1Char('.'));
+    const bool sameFile = check.verdict == FileCheck::Verdict::Empty
+        ? applicationId->toLongLong() == 0 && userVersion->toLongLong() == 0
+        : applicationId->toLongLong() == storage::kApplicationId && userVersion->toLongLong() == check.schemaVersion;
+    if (!sameFile)
+        return refuse(WorkspaceError::Kind::Io,
+                      QStringLiteral("the file changed while it was being opened. Try again."));
+    if (writable) {
+        if (!storage::migrate(*connection, check.schemaVersion))
+            return refuse(WorkspaceError::Kind::Io,
+                          QStringLiteral("it could not be brought to workspace version %1: %2. The file keeps its "
+                                         "previous state.")
+                              .arg(schemaVersion())
+                              .arg(connection->lastFailure().reason()));
+        std::vector<storage::SchemaObject> objects;
+        const auto &reference = storage::schemaByVersion();
+        if (!storage::readSchema(*connection, objects) || reference.empty() || objects != reference.back())
+            return refuse(WorkspaceError::Kind::Refused,
+                          QStringLiteral("after the upgrade its tables still differ from ClusterPlan's. Import its "
+                                         "scenarios from JSON files instead."));
+    }
+    if (!writable)
+        lock.reset();
+    result.workspace.reset(new Workspace(absolute, std::move(connection), std::move(lock), readOnlyReason));
+    return result;
+}
+
+Workspace::Workspace(const QString &path, std::unique_ptr<SqliteConnection> connection,
+                     std::unique_ptr<WorkspaceLock> lock, const QString &readOnlyReason)
+    : m_path(path)
+    , m_connection(std::move(connection))
+    , m_lock(std::move(lock))
+    , m_readOnlyReason(readOnlyReason)
+{
+}
+
+Workspace::~Workspace()
+{
+    // Close the file before giving up the right to write it.
+    m_connection.reset();
+    m_lock.reset();
+}
+
+void Workspace::clearError() const
+{
+    m_lastError = {};
+}
+
+bool Workspace::setError(WorkspaceError::Kind kind, const QString &message) const
+{
+    m_lastError = {kind, message};
+    return false;
+}
+
+bool Workspace::failIo(const QString &action) const
+{
+    const storage::SqlFailure &failure = m_connection->lastFailure();
+    const WorkspaceError::Kind kind = failure.primaryCode() == SQLITE_FULL ? WorkspaceError::Kind::DiskFull
+        : failure.primaryCode() == SQLITE_READONLY                         ? WorkspaceError::Kind::ReadOnly
+                                                                           : WorkspaceError::Kind::Io;
+    const QString advice = failure.primaryCode() == SQLITE_FULL ? QStringLiteral(" Free some space and try again;")
+        : failure.primaryCode() == SQLITE_BUSY                  ? QStringLiteral(" Try again;")
+                                                                : QString();
+    return setError(kind, QStringLiteral("Could not %1 in workspace '%2': %3.%4 the workspace keeps its last saved "
+                                         "state.")
+                              .arg(action, m_path, failure.reason(), advice.isEmpty() ? QStringLiteral(" Nothing changed;") : advice));
+}
+
+bool Workspace::ensureWritable(const QString &action) const
+{
+    if (!isReadOnly())
+        return true;
+    return setError(WorkspaceError::Kind::ReadOnly,
+                    QStringLiteral("Could not %1: workspace '%2' is read-only because %3.")
+                        .arg(action, m_path, m_readOnlyReason));
+}
+
+QString Workspace::scenarioLabel(ScenarioId id) const
+{
+    QSqlQuery query = m_connection->newQuery();
+    if (m_connection->run(query, QStringLiteral("SELECT name FROM scenario WHERE id = ?"), {id}) && query.next())
+        return QStringLiteral("scenario '%1'").arg(query.value(0).toString());
+    return QStringLiteral("scenario #%1").arg(id);
+}
+
+std::vector<ScenarioInfo> Workspace::scenarios() const
+{
+    clearError();
+    std::vector<ScenarioInfo> list;
+    QSqlQuery query = m_connection->newQuery();
+    if (!m_connection->run(query, QStringLiteral("SELECT id, name, created_utc, modified_utc FROM scenario "
+                                                 "ORDER BY position, id"))) {
+        failIo(QStringLiteral("list the scenarios"));
+        return {};
+    }
+    while (query.next())
+        list.push_back(infoFromRow(query));
+    return list;
+}
+
+std::optional<ScenarioInfo> Workspace::scenario(ScenarioId id) const
+{
+    clearError();
+    QSqlQuery query = m_connection->newQuery();
+    if (!m_connection->run(query,
+                           QStringLiteral("SELECT id, name, created_utc, modified_utc FROM scenario WHERE id = ?"),
+                           {id})) {
+        failIo(QStringLiteral("read scenario #%1").arg(id));
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        setError(WorkspaceError::Kind::NoSuchScenario,
+                 QStringLiteral("Workspace '%1' has no scenario #%2 (it may have been deleted).").arg(m_path).arg(id));
+        return std::nullopt;
+    }
+    return infoFromRow(query);
+}
+
+std::optional<ScenarioId> Workspace::findScenario(const QString &name) const
+{
+    clearError();
+    QSqlQuery query = m_connection->newQuery();
+    if (!m_connection->run(query, QStringLiteral("SELECT id FROM scenario WHERE name = ?"), {name.trimmed()})) {
+        failIo(QStringLiteral("look up scenario '%1'").arg(name));
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        setError(WorkspaceError::Kind::NoSuchScenario,
+                 QStringLiteral("Workspace '%1' has no scenario named '%2'.").arg(m_path, name));
+        return std::nullopt;
+    }
+    return query.value(0).toLongLong();
+}
+
+std::optional<QByteArray> Workspace::loadDocument(ScenarioId id) const
+{
+    clearError();
+    QSqlQuery query = m_connection->newQuery();
+    if (!m_connection->run(query,
+                           QStringLiteral("SELECT CAST(document AS BLOB), document_sha256, name FROM scenario "
+                                          "WHERE id = ?"),
+                           {id})) {
+        failIo(QStringLiteral("read scenario #%1").arg(id));
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        setError(WorkspaceError::Kind::NoSuchScenario,
+                 QStringLiteral("Workspace '%1' has no scenario #%2 (it may have been deleted).").arg(m_path).arg(id));
+        return std::nullopt;
+    }
+    QByteArray document = query.value(0).toByteArray();
+    if (sha256Hex(document) != query.value(1).toString()) {
+        setError(WorkspaceError::Kind::Damaged,
+                 QStringLiteral("The stored plan of scenario '%1' in workspace '%2' is damaged (it no longer matches the "
+                                "checksum saved with it). Restore the workspace from a backup, or import the scenario "
+                                "again from a JSON file.")
+                     .arg(query.value(2).toString(), m_path));
+        return std::nullopt;
+    }
+    return document;
+}
+
+std::optional<int> Workspace::rowOf(ScenarioId id) const
+{
+    const std::vector<ScenarioInfo> list = scenarios();
+    for (size_t row = 0; row < list.size(); ++row)
+        if (list[row].id == id)
+            return static_cast<int>(row);
+    return std::nullopt;
+}
+
+// Within the caller's transaction: the trimmed name, or nullopt with the error set.
+std::optional<QString> Workspace::checkedName(const QString &name, ScenarioId renaming) const
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty()) {
+        setError(WorkspaceError::Kind::InvalidName, QStringLiteral("A scenario needs a name; type one."));
+        return std::nullopt;
+    }
+    if (trimmed.size() > kMaxNameLength) {
+        setError(WorkspaceError::Kind::InvalidName,
+                 QStringLiteral("The scenario name '%1...' is %2 characters long; use at most %3.")
+                     .arg(trimmed.left(40))
+                     .arg(trimmed.size())
+                     .arg(kMaxNameLength));
+        return std::nullopt;
+    }
+    for (const QChar c : trimmed) {
+        if (c.category() == QChar::Other_Control) {
+            setError(WorkspaceError::Kind::InvalidName,
+                     QStringLiteral("The scenario name '%1' contains a line break or control character; use one line "
+                                    "of text.")
+                         .arg(QString(trimmed).replace(QLatin1Char('\n'), QLatin1Char(' '))));
+            return std::nullopt;
+        }
+    }
+    QSqlQuery query = m_connection->newQuery();
+    if (!m_connection->run(query, QStringLiteral("SELECT 1 FROM scenario WHERE name = ? AND id <> ?"),
+                           {trimmed, renaming})) {
+        failIo(QStringLiteral("check the name '%1'").arg(trimmed));
+        return std::nullopt;
+    }
+    if (query.next()) {
+        setError(WorkspaceError::Kind::NameTaken,
+                 QStringLiteral("A scenario named '%1' already exists in workspace '%2'. Choose another name.")
+                     .arg(trimmed, m_path));
+        return std::nullopt;
+    }
+    return trimmed;
+}
+
+namespace {
+
+// Documents are UTF-8 JSON text; anything else would not survive as TEXT.
+std::optional<QString> documentProblem(const QByteArray &document)
+{
+    if (document.isEmpty())
+        return QStringLiteral("the document is empty");
+    if (!QUtf8StringView(document).isValidUtf8())
+        return QStringLiteral("the document is not UTF-8 text");
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<ScenarioId> Workspace::createScenario(const QString &name, const QByteArray &document)
+{
+    clearError();
+    const QString action = QStringLiteral("create scenario '%1'").arg(name.trimmed());
+    if (!ensureWritable(action))
+        return std::nullopt;
+    if (const auto problem = documentProblem(document)) {
+        setError(WorkspaceError::Kind::InvalidDocument,
+                 QStringLiteral("Could not %1: %2.").arg(action, *problem));
+        return std::nullopt;
+    }
+    Transaction transaction(*m_connection);
+    if (!transaction.isActive()) {
+        failIo(action);
+        return std::nullopt;
+    }
+    const auto checked = checkedName(name, 0);
+    if (!checked)
+        return std::nullopt;
+    const QString now = nowUtc();
+    QSqlQuery insert = m_connection->newQuery();
+    if (!m_connection->run(insert,
+                           QStringLiteral("INSERT INTO scenario (name, position, created_utc, modified_utc, document, "
+                                          "document_sha256) "
+                                          "SELECT ?, COALESCE(MAX(position), -1) + 1, ?, ?, CAST(? AS TEXT), ? "
+                                          "FROM scenario"),
+                           {*checked, now, now, document, sha256Hex(document)})) {
+        failIo(action);
+        return std::nullopt;
+    }
+    const ScenarioId id = insert.lastInsertId().toLongLong();
+    insert.finish();
+    if (!transaction.commit()) {
+        failIo(action);
+        return std::nullopt;
+    }
+    if (const auto row = rowOf(id))
+        emit scenarioInserted(*row, id);
+    clearError();
+    return id;
+}
+
+bool Workspace::renameScenario(ScenarioId id, const QString &name)
+{
+    clearError();
+    const QString action = QStringLiteral("rename %1 to '%2'").arg(scenarioLabel(id), name.trimmed());
+    if (!ensureWritable(action))
+        return false;
+    Transaction transaction(*m_connection);
+    if (!transaction.isActive())
+        return failIo(action);
+    const auto checked = checkedName(name, id);
+    if (!checked)
+        return false;
+    const auto current = m_connection->scalar(QStringLiteral("SELECT name FROM scenario WHERE id = ?"), {id});
+    if (current && current->toString() == *checked)
+        return true; // nothing to change: no write, no signal
+    if (!m_connection->exec(QStringLiteral("UPDATE scenario SET name = ?, modified_utc = ? WHERE id = ?"),
+                            {*checked, nowUtc(), id}))
+        return failIo(action);
+    if (m_connection->changes() == 0)
+        return setError(WorkspaceError::Kind::NoSuchScenario,
+                        QStringLiteral("Could not %1: workspace '%2' has no such scenario (it may have been deleted).")
+                            .arg(action, m_path));
+    if (!transaction.commit())
+        return failIo(action);
+    if (const auto row = rowOf(id))
+        emit scenarioChanged(*row, id);
+    clearError();
+    return true;
+}
+
+std::optional<ScenarioId> Workspace::duplicateScenario(ScenarioId id)
+{
+    clearError();
+    const QString action = QStringLiteral("duplicate %1").arg(scenarioLabel(id));
+    if (!ensureWritable(action))
+        return std::nullopt;
+    Transaction transaction(*m_connection);
+    if (!transaction.isActive()) {
+        failIo(action);
+        return std::nullopt;
+    }
+    QString sourceName;
+    qint64 sourcePosition = 0;
+    {
+        QSqlQuery source = m_connection->newQuery();
+        if (!m_connection->run(source, QStringLiteral("SELECT name, position FROM scenario WHERE id = ?"), {id})) {
+            failIo(action);
+            return std::nullopt;
+        }
+        if (!source.next()) {
+            setError(WorkspaceError::Kind::NoSuchScenario,
+                     QStringLiteral("Could not %1: workspace '%2' has no such scenario (it may have been deleted).")
+                         .arg(action, m_path));
+            return std::nullopt;
+        }
+        sourceName = source.value(0).toString();
+        sourcePosition = source.value(1).toLongLong();
+    }
+    // "Plan (copy 2)" duplicates as "Plan (copy 3)", not "Plan (copy 2) (copy)".
+    static const QRegularExpression copySuffix(QStringLiteral("^(.*) \\(copy(?: \\d+)?\\)$"));
+    const QRegularExpressionMatch match = copySuffix.match(sourceName);
+    const QString base = match.hasMatch() ? match.captured(1) : sourceName;
+    QString copyName;
+    for (int n = 1;; ++n) {
+        copyName = n == 1 ? QStringLiteral("%1 (copy)").arg(base) : QStringLiteral("%1 (copy %2)").arg(base).arg(n);
+        const auto taken = m_connection->scalar(QStringLiteral("SELECT count(*) FROM scenario WHERE name = ?"), {copyName});
+        if (!taken) {
+            failIo(action);
+            return std::nullopt;
+        }
+        if (taken->toLongLong() == 0)
+            break;
+    }
+    if (copyName.size() > kMaxNameLength) {
+        setError(WorkspaceError::Kind::InvalidName,
+                 QStringLiteral("Could not %1: the copy's name would be longer than %2 characters. Rename the "
+                                "scenario to something shorter first.")
+                     .arg(action)
+                     .arg(kMaxNameLength));
+        return std::nullopt;
+    }
+    const QString now = nowUtc();
+    if (!m_connection->exec(QStringLiteral("UPDATE scenario SET position = position + 1 WHERE position > ?"),
+                            {sourcePosition})) {
+        failIo(action);
+        return std::nullopt;
+    }
+    QSqlQuery insert = m_connection->newQuery();
+    if (!m_connection->run(insert,
+                           QStringLiteral("INSERT INTO scenario (name, position, created_utc, modified_utc, document, "
+                                          "document_sha256) "
+                                          "SELECT ?, position + 1, ?, ?, document, document_sha256 FROM scenario "
+                                          "WHERE id = ?"),
+                           {copyName, now, now, id})) {
+        failIo(action);
+        return std::nullopt;
+    }
+    const ScenarioId copyId = insert.lastInsertId().toLongLong();
+    insert.finish();
+    if (!transaction.commit()) {
+        failIo(action);
+        return std::nullopt;
+    }
+    if (const auto row = rowOf(copyId))
+        emit scenarioInserted(*row, copyId);
+    clearError();
+    return copyId;
+}
+
+bool Workspace::removeScenario(ScenarioId id)
+{
+    clearError();
+    const QString action = QStringLiteral("delete %1").arg(scenarioLabel(id));
+    if (!ensureWritable(action))
+        return false;
+    const auto row = rowOf(id);
+    Transaction transaction(*m_connection);
+    if (!transaction.isActive())
+        return failIo(action);
+    if (!m_connection->exec(QStringLiteral("DELETE FROM scenario WHERE id = ?"), {id}))
+        return failIo(action);
+    if (!row || m_connection->changes() == 0)
+        return setError(WorkspaceError::Kind::NoSuchScenario,
+                        QStringLiteral("Could not %1: workspace '%2' has no such scenario (it may have been deleted).")
+                            .arg(action, m_path));
+    if (!transaction.commit())
+        return failIo(action);
+    emit scenarioRemoved(*row, id);
+    clearError();
+    return true;
+}
+
+bool Workspace::saveDocument(ScenarioId id, const QByteArray &document)
+{
+    clearError();
+    const QString action = QStringLiteral("save %1").arg(scenarioLabel(id));
+    if (!ensureWritable(action))
+        return false;
+    if (const auto problem = documentProblem(document))
+        return setError(WorkspaceError::Kind::InvalidDocument, QStringLiteral("Could not %1: %2.").arg(action, *problem));
+    Transaction transaction(*m_connection);
+    if (!transaction.isActive())
+        return failIo(action);
+    if (!m_connection->exec(QStringLiteral("UPDATE scenario SET document = CAST(? AS TEXT), document_sha256 = ?, "
+                                           "modified_utc = ? WHERE id = ?"),
+                            {document, sha256Hex(document), nowUtc(), id}))
+        return failIo(action);
+    if (m_connection->changes() == 0)
+        return setError(WorkspaceError::Kind::NoSuchScenario,
+                        QStringLiteral("Could not %1: workspace '%2' has no such scenario (it may have been deleted).")
+                            .arg(action, m_path));
+    if (!transaction.commit())
+        return failIo(action);
+    if (const auto row = rowOf(id))
+        emit scenarioChanged(*row, id);
+    clearError();
+    return true;
+}
+
+bool Workspace::saveCopyAs(const QString &path)
+{
+    clearError();
+    const QFileInfo target(path);
+    const QString absolute = target.absoluteFilePath();
+    const auto fail = [&](WorkspaceError::Kind kind, const QString &problem) {
+        return setError(kind, QStringLiteral("Could not save a copy of workspace '%1' as '%2': %3")
+                                  .arg(m_path, absolute, problem));
+    };
+    if (path.isEmpty())
+        return fail(WorkspaceError::Kind::NotFound, QStringLiteral("no file name was given."));
+    if (absolute == m_path || (target.exists() && target.canonicalFilePath() == QFileInfo(m_path).canonicalFilePath()))
+        return fail(WorkspaceError::Kind::Io, QStringLiteral("that is this workspace itself. Choose another file."));
+    if (target.isDir())
+        return fail(WorkspaceError::Kind::Io, QStringLiteral("that is a folder. Choose a file name."));
+    if (!target.absoluteDir().exists())
+        return fail(WorkspaceError::Kind::NotFound, QStringLiteral("the folder does not exist. Choose another one."));
+
+    // Never replace a workspace someone is editing.
+    WorkspaceLock targetLock(absolute);
+    switch (targetLock.tryAcquire()) {
+    case WorkspaceLock::Outcome::Acquired:
+        break;
+    case WorkspaceLock::Outcome::HeldElsewhere:
+        return fail(WorkspaceError::Kind::InUse,
+                    QStringLiteral("that file is open for editing in %1. Close it there or choose another file.")
+                        .arg(targetLock.holder()));
+    case WorkspaceLock::Outcome::Unavailable:
+        return fail(WorkspaceError::Kind::ReadOnly, targetLock.problem() + QStringLiteral(". Choose another folder."));
+    }
+
+    // A temporary name in the target folder, so the final rename stays on one file system.
+    const QString temporary = target.absoluteDir().filePath(
+        QStringLiteral(".%1.partial-%2").arg(target.fileName()).arg(QRandomGenerator::global()->generate64(), 16, 16,
+                                                                     QLatin1Char('0')));
+    if (!m_connection->exec(QStringLiteral("VACUUM INTO ?"), {temporary})) {
+        removeFileAndJournal(temporary);
+        const storage::SqlFailure &failure = m_connection->lastFailure();
+        return fail(failure.primaryCode() == SQLITE_FULL ? WorkspaceError::Kind::DiskFull : WorkspaceError::Kind::Io,
+                    failure.reason() + QStringLiteral(". Nothing was written; choose another place or free some space."));
+    }
+    // VACUUM INTO writes without syncing: sync before the rename makes the copy visible.
+    if (!syncPath(temporary)) {
+        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+        removeFileAndJournal(temporary);
+        return fail(WorkspaceError::Kind::Io, QStringLiteral("the copy could not be written to the disk (%1). Nothing "
+                                                             "was replaced.")
+                                                  .arg(reason));
+    }
+    // A journal left beside the old target belongs to the file being replaced; played back
+    // onto the new copy it would damage it.
+    QFile::remove(storage::journalPath(absolute));
+    if (std::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(absolute).constData()) != 0) {
+        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+        removeFileAndJournal(temporary);
+        return fail(WorkspaceError::Kind::Io,
+                    QStringLiteral("the copy could not replace the file (%1). Nothing was replaced.").arg(reason));
+    }
+    syncPath(target.absolutePath());
+    return true;
+}
+
+} // namespace cp

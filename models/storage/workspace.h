@@ -1,0 +1,145 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace cp {
+
+namespace storage {
+class SqliteConnection;
+class WorkspaceLock;
+} // namespace storage
+
+using ScenarioId = qint64;
+
+// One entry of a workspace's scenario list.
+struct ScenarioInfo {
+    ScenarioId id = 0;
+    QString name;
+    QDateTime createdUtc;
+    QDateTime modifiedUtc;
+    friend bool operator==(const ScenarioInfo &, const ScenarioInfo &) = default;
+};
+
+// Why an operation failed: `kind` to branch on, `message` to show (what was wrong, which
+// workspace or scenario, and what to do).
+struct WorkspaceError {
+    enum class Kind {
+        None,
+        NotFound,        // the workspace file does not exist (and was not to be created)
+        Refused,         // not a workspace, damaged, newer, or changed by another program; left unchanged
+        InUse,           // another program has the workspace open for editing
+        ReadOnly,        // open read-only, or the file or its folder is read-only
+        NameTaken,       // another scenario of the workspace has that name
+        InvalidName,     // empty, multi-line or too long
+        InvalidDocument, // empty or not UTF-8
+        NoSuchScenario,  // deleted meanwhile, or never there
+        Damaged,         // a stored document no longer matches its checksum
+        DiskFull,
+        Io, // any other failure to read or write the file
+    };
+    Kind kind = Kind::None;
+    QString message;
+    [[nodiscard]] bool isError() const { return kind != Kind::None; }
+};
+
+// A workspace file (".clusterplan"): many scenarios, each stored as its canonical JSON document
+// exactly as written, plus its name, place in the list and UTC creation and change times.
+//
+// There is no Save: every edit below is one SQLite transaction, committed with a full sync
+// before the call returns true, so an edit reported as saved survives a crash. A failed edit
+// changes nothing. Opening is safe for files from anyone (see open()). The class stores bytes
+// and names only; models/io turns documents into Scenarios and back.
+//
+// A scenario's name in the workspace is this list's name: rename() and duplicateScenario()
+// change it without rewriting the document, so whoever loads a document takes the name from
+// scenario(), not from the JSON's own "name".
+class Workspace final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class OpenMode {
+        ReadWrite,           // for editing; refused when that is impossible (in use elsewhere, read-only file)
+        ReadWriteOrReadOnly, // for editing when possible, else read-only with the reason in readOnlyReason()
+        ReadOnly,            // never writes, takes no lock; the file must exist
+    };
+    struct OpenResult {
+        std::unique_ptr<Workspace> workspace; // null when error is set
+        WorkspaceError error;
+    };
+
+    // Opens `path`, creating an empty workspace there when the file is missing (not in ReadOnly
+    // mode; the folder must exist). Before anything is written, the file is checked through a
+    // read-only connection: an SQLite file with ClusterPlan's application id, a version this
+    // build reads, an intact b-tree (quick_check) and exactly ClusterPlan's tables (no triggers
+    // or views). A file that fails is refused and left byte-for-byte unchanged. Editing takes a
+    // lock file beside the workspace; a second program is told who holds it and, as `mode`
+    // says, gets read-only access or a refusal. A lock left by a crashed program is taken over,
+    // and an edit it left half-done is undone (after the undo was checked on a copy).
+    static OpenResult open(const QString &path, OpenMode mode);
+
+    // The schema version this build writes (PRAGMA user_version of its files).
+    [[nodiscard]] static int schemaVersion();
+
+    ~Workspace() override;
+
+    [[nodiscard]] QString path() const { return m_path; }
+    [[nodiscard]] bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+    // Why edits are impossible (e.g. "it is open in clusterplan (process 42 on host ws-7)"); empty when writable.
+    [[nodiscard]] QString readOnlyReason() const { return m_readOnlyReason; }
+    // The failure of the last call; kind None after a call that succeeded.
+    [[nodiscard]] const WorkspaceError &lastError() const { return m_lastError; }
+
+    // The scenarios in list order (empty on failure: see lastError()).
+    [[nodiscard]] std::vector<ScenarioInfo> scenarios() const;
+    [[nodiscard]] std::optional<ScenarioInfo> scenario(ScenarioId id) const;
+    [[nodiscard]] std::optional<ScenarioId> findScenario(const QString &name) const;
+    // The document exactly as it was saved; fails (Damaged) when it no longer matches its checksum.
+    [[nodiscard]] std::optional<QByteArray> loadDocument(ScenarioId id) const;
+
+    // Appends a scenario. The name (trimmed) must be unique in the workspace.
+    std::optional<ScenarioId> createScenario(const QString &name, const QByteArray &document);
+    bool renameScenario(ScenarioId id, const QString &name);
+    // A copy placed right after the original, named "<name> (copy)", "<name> (copy 2)", ...
+    std::optional<ScenarioId> duplicateScenario(ScenarioId id);
+    bool removeScenario(ScenarioId id);
+    // Replaces the document; the modified time moves on.
+    bool saveDocument(ScenarioId id, const QByteArray &document);
+    // Writes a compact copy of the whole workspace to `path` (VACUUM INTO a temporary file in
+    // the target folder, synced, then renamed over the target): the target is either its old
+    // self or the complete copy, never half a file. This workspace is not changed.
+    bool saveCopyAs(const QString &path);
+
+signals:
+    // Emitted after the change is committed; `row` is the position in scenarios().
+    void scenarioInserted(int row, qint64 id);
+    void scenarioRemoved(int row, qint64 id); // row it had before removal
+    void scenarioChanged(int row, qint64 id); // renamed or document saved
+
+private:
+    Workspace(const QString &path, std::unique_ptr<storage::SqliteConnection> connection,
+              std::unique_ptr<storage::WorkspaceLock> lock, const QString &readOnlyReason);
+
+    bool ensureWritable(const QString &action) const;
+    bool failIo(const QString &action) const;
+    bool setError(WorkspaceError::Kind kind, const QString &message) const;
+    void clearError() const;
+    std::optional<int> rowOf(ScenarioId id) const;
+    std::optional<QString> checkedName(const QString &name, ScenarioId renaming) const;
+    QString scenarioLabel(ScenarioId id) const;
+
+    QString m_path;
+    std::unique_ptr<storage::SqliteConnection> m_connection;
+    std::unique_ptr<storage::WorkspaceLock> m_lock;
+    QString m_readOnlyReason;
+    mutable WorkspaceError m_lastError;
+};
+
+} // namespace cp
