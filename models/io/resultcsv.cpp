@@ -1,0 +1,64 @@
+#include "io/resultcsv.h"
+
+#include "io/csvwriter.h"
+#include "solver/textformat.h"
+
+#include <string>
+
+namespace cp::io {
+
+namespace {
+
+using solver::MonthlySeries;
+
+void header(CsvWriter &csv)
+{
+    for (const char *column : {"month", "scope", "site", "delivered", "energized", "stranded", "itMw", "facilityMw",
+                               "powerMw", "coolingMw", "energyMwh", "bf16Pflops", "binding", "capexUsd"})
+        csv.text(column);
+    for (int c = 0; c < solver::kCapexCategories; ++c)
+        csv.text(std::string("capex_") + solver::capexCategoryName(static_cast<solver::CapexCategory>(c)) + "Usd");
+    csv.text("opexUsd");
+    for (int c = 0; c < solver::kOpexCategories; ++c)
+        csv.text(std::string("opex_") + solver::opexCategoryName(static_cast<solver::OpexCategory>(c)) + "Usd");
+    csv.text("depreciationUsd");
+    csv.endRow();
+}
+
+void row(CsvWriter &csv, const std::string &month, const char *scope, const std::string &site, const MonthlySeries &s, int m)
+{
+    csv.text(month);
+    csv.text(scope);
+    csv.text(site);
+    for (const Eigen::ArrayXd *a : {&s.delivered, &s.energized, &s.stranded, &s.itMw, &s.facilityMw, &s.powerMw,
+                                    &s.coolingMw, &s.energyMwh, &s.bf16Pflops})
+        csv.number((*a)[m]);
+    csv.text(solver::bindingName(s.binding[static_cast<std::size_t>(m)]));
+    csv.number(s.capexUsd[m]);
+    for (int c = 0; c < solver::kCapexCategories; ++c)
+        csv.number(s.capexByCategory(m, c));
+    csv.number(s.opexUsd[m]);
+    for (int c = 0; c < solver::kOpexCategories; ++c)
+        csv.number(s.opexByCategory(m, c));
+    csv.number(s.depreciationUsd[m]);
+    csv.endRow();
+}
+
+} // namespace
+
+QByteArray writeResultCsv(const solver::Result &result)
+{
+    CsvWriter csv;
+    header(csv);
+    const std::string none;
+    for (int m = 0; m < result.horizonMonths; ++m) {
+        const std::string month = solver::text::monthIso(result.startMonth + m);
+        for (const solver::SiteResult &site : result.sites)
+            row(csv, month, "site", site.name, site.monthly, m);
+        row(csv, month, "portfolio", none, result.monthly, m);
+    }
+    const std::string text = csv.take();
+    return QByteArray(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+} // namespace cp::io

@@ -1,0 +1,133 @@
+#include "io/resultjson.h"
+
+#include "io/jsontextwriter.h"
+#include "solver/textformat.h"
+
+namespace cp::io {
+
+namespace {
+
+using solver::Kpis;
+using solver::MonthlySeries;
+
+void monthField(JsonTextWriter &w, const char *name, const std::optional<int> &absMonth)
+{
+    w.key(name);
+    if (absMonth)
+        w.value(solver::text::monthIso(*absMonth));
+    else
+        w.null();
+}
+
+void writeKpis(JsonTextWriter &w, const Kpis &k)
+{
+    w.beginObject();
+    w.field("totalCapexUsd", k.totalCapexUsd);
+    w.key("capexByCategory");
+    w.beginObject();
+    for (int c = 0; c < solver::kCapexCategories; ++c)
+        w.field(solver::capexCategoryName(static_cast<solver::CapexCategory>(c)), k.capexByCategory[static_cast<std::size_t>(c)]);
+    w.endObject();
+    w.field("totalOpexUsd", k.totalOpexUsd);
+    w.key("opexByCategory");
+    w.beginObject();
+    for (int c = 0; c < solver::kOpexCategories; ++c)
+        w.field(solver::opexCategoryName(static_cast<solver::OpexCategory>(c)), k.opexByCategory[static_cast<std::size_t>(c)]);
+    w.endObject();
+    w.field("npvCostUsd", k.npvCostUsd);
+    monthField(w, "firstComputeMonth", k.firstComputeMonth);
+    monthField(w, "fullPowerMonth", k.fullPowerMonth);
+    w.field("peakItMw", k.peakItMw);
+    w.field("peakFacilityMw", k.peakFacilityMw);
+    w.field("energyMwh", k.energyMwh);
+    w.field("strandedAcceleratorMonths", k.strandedAcceleratorMonths);
+    w.field("peakBf16Pflops", k.peakBf16Pflops);
+    w.field("depreciationUsd", k.depreciationUsd);
+    w.key("costPerAcceleratorHourUsd");
+    if (k.costPerAcceleratorHourUsd)
+        w.value(*k.costPerAcceleratorHourUsd);
+    else
+        w.null();
+    w.field("plannedAccelerators", k.plannedAccelerators);
+    w.field("peakEnergized", k.peakEnergized);
+    w.endObject();
+}
+
+void writeArray(JsonTextWriter &w, const char *name, const Eigen::ArrayXd &values)
+{
+    w.key(name);
+    w.beginArray();
+    for (Eigen::Index m = 0; m < values.size(); ++m)
+        w.value(values[m]);
+    w.endArray();
+}
+
+void writeMonthly(JsonTextWriter &w, const MonthlySeries &s)
+{
+    w.beginObject();
+    writeArray(w, "delivered", s.delivered);
+    writeArray(w, "energized", s.energized);
+    writeArray(w, "stranded", s.stranded);
+    writeArray(w, "itMw", s.itMw);
+    writeArray(w, "facilityMw", s.facilityMw);
+    writeArray(w, "powerMw", s.powerMw);
+    writeArray(w, "energyMwh", s.energyMwh);
+    writeArray(w, "capexUsd", s.capexUsd);
+    writeArray(w, "opexUsd", s.opexUsd);
+    writeArray(w, "depreciationUsd", s.depreciationUsd);
+    w.key("binding");
+    w.beginArray();
+    for (const solver::Binding b : s.binding)
+        w.value(solver::bindingName(b));
+    w.endArray();
+    writeArray(w, "coolingMw", s.coolingMw);
+    writeArray(w, "bf16Pflops", s.bf16Pflops);
+    w.endObject();
+}
+
+} // namespace
+
+QByteArray writeResultJson(const solver::Result &result)
+{
+    JsonTextWriter w;
+    w.beginObject();
+    w.field("scenario", std::string_view(result.scenario));
+    w.key("months");
+    w.beginArray();
+    for (int m = 0; m < result.horizonMonths; ++m)
+        w.value(solver::text::monthIso(result.startMonth + m));
+    w.endArray();
+    w.key("kpis");
+    writeKpis(w, result.kpis);
+    w.key("monthly");
+    writeMonthly(w, result.monthly);
+    w.key("warnings");
+    w.beginObjectArray();
+    for (const solver::Warning &warning : result.warnings) {
+        w.beginObject();
+        w.field("site", std::string_view(warning.site));
+        w.field("item", std::string_view(warning.item));
+        w.field("code", std::string_view(warning.code));
+        w.field("message", std::string_view(warning.message));
+        w.endObject();
+    }
+    w.endObjectArray();
+    w.key("sites");
+    w.beginObjectArray();
+    for (const solver::SiteResult &site : result.sites) {
+        w.beginObject();
+        w.field("name", std::string_view(site.name));
+        w.field("readyMonth", std::string_view(solver::text::monthIso(site.readyMonth)));
+        w.key("kpis");
+        writeKpis(w, site.kpis);
+        w.key("monthly");
+        writeMonthly(w, site.monthly);
+        w.endObject();
+    }
+    w.endObjectArray();
+    w.endObject();
+    const std::string text = w.take();
+    return QByteArray(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+} // namespace cp::io
