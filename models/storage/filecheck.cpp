@@ -54,8 +54,13 @@ bool hasJournal(const QString &absolutePath)
 
 QString describeObject(const SchemaObject &object)
 {
-    return QStringLiteral("%1 '%2'").arg(object.type, object.name);
+    const bool vowel = object.type.startsWith(QLatin1Char('i')) || object.type.startsWith(QLatin1Char('a'));
+    return QStringLiteral("%1 %2 '%3'").arg(vowel ? QStringLiteral("an") : QStringLiteral("a"), object.type, object.name);
 }
+
+// For files another program has changed: what the user can still do.
+const QLatin1String kTamperedAdvice("It was not opened and is unchanged. If you trust where it came from, ask for its "
+                                    "scenarios as JSON files (clusterplan-cli export) and import those.");
 
 // Objects any version of our schema has; anything else was put there by someone else.
 FileCheck checkSchema(const std::vector<SchemaObject> &objects)
@@ -67,11 +72,11 @@ FileCheck checkSchema(const std::vector<SchemaObject> &objects)
     // Triggers and views first: they are what could act on their own, so they are named.
     for (const SchemaObject &object : objects) {
         if (object.type == QLatin1String("trigger") || object.type == QLatin1String("view"))
-            return refused(QStringLiteral("it contains a %1 that ClusterPlan never creates, so another program has "
+            return refused(QStringLiteral("it contains %1 that ClusterPlan never creates, so another program has "
                                           "changed the file (a %2 could run commands when the file is read or "
-                                          "edited). It was not opened and is unchanged; import its scenarios from "
-                                          "JSON files instead.")
-                               .arg(describeObject(object), object.type));
+                                          "edited). ")
+                               .arg(describeObject(object), object.type)
+                           + kTamperedAdvice);
     }
     for (const SchemaObject &object : objects) {
         const bool isKnown = std::any_of(versions.begin(), versions.end(), [&](const std::vector<SchemaObject> &known) {
@@ -85,14 +90,13 @@ FileCheck checkSchema(const std::vector<SchemaObject> &objects)
                       return k.type == object.type && k.name == object.name;
                   });
               });
-        return refused(sameNameKnown ? QStringLiteral("its %1 is defined differently from ClusterPlan's, so another "
-                                                      "program has changed the file. It was not opened and is "
-                                                      "unchanged; import its scenarios from JSON files instead.")
-                                           .arg(describeObject(object))
-                                     : QStringLiteral("it contains a %1 that ClusterPlan does not know, so another "
-                                                      "program has changed the file. It was not opened and is "
-                                                      "unchanged; import its scenarios from JSON files instead.")
-                                           .arg(describeObject(object)));
+        return refused((sameNameKnown ? QStringLiteral("its %1 '%2' is defined differently from ClusterPlan's, so "
+                                                       "another program has changed the file. ")
+                                            .arg(object.type, object.name)
+                                      : QStringLiteral("it contains %1 that ClusterPlan does not know, so another "
+                                                       "program has changed the file. ")
+                                            .arg(describeObject(object)))
+                       + kTamperedAdvice);
     }
     return FileCheck{FileCheck::Verdict::Usable, 0, 0, QString()};
 }
@@ -140,10 +144,13 @@ FileCheck checkWorkspaceFile(const QString &absolutePath)
             if (objectCount->toLongLong() == 0)
                 return FileCheck{FileCheck::Verdict::Empty, 0, 0, QString()};
         }
-        return refused(QStringLiteral("it is an SQLite database of another program (application id 0x%1), not a "
-                                      "ClusterPlan workspace. ClusterPlan leaves it unchanged; choose a .clusterplan "
-                                      "file.")
-                           .arg(static_cast<quint32>(applicationId->toLongLong()), 8, 16, QLatin1Char('0')));
+        const QString mark = applicationId->toLongLong() == 0
+            ? QStringLiteral("it has no application id")
+            : QStringLiteral("application id 0x%1").arg(static_cast<quint32>(applicationId->toLongLong()), 8, 16,
+                                                         QLatin1Char('0'));
+        return refused(QStringLiteral("it is an SQLite database of another program (%1), not a ClusterPlan "
+                                      "workspace. ClusterPlan leaves it unchanged; choose a .clusterplan file.")
+                           .arg(mark));
     }
     if (version > currentSchemaVersion())
         return refused(QStringLiteral("it was made by a newer ClusterPlan (workspace version %1; this ClusterPlan "
@@ -161,8 +168,12 @@ FileCheck checkWorkspaceFile(const QString &absolutePath)
         if (!connection.run(query, QStringLiteral("PRAGMA quick_check(5)")))
             return readFailure(connection.lastFailure());
         QStringList findings;
-        while (query.next())
-            findings << query.value(0).toString();
+        while (query.next()) {
+            // One row may hold several lines; the "*** in database main ***" heading says nothing.
+            for (const QString &line : query.value(0).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                if (!line.startsWith(QLatin1String("*** ")))
+                    findings << line.trimmed();
+        }
         if (findings != QStringList{QStringLiteral("ok")})
             return refused(QStringLiteral("it is damaged (SQLite's check reports: %1). ClusterPlan did not change it; "
                                           "restore it from a backup.")
