@@ -77,11 +77,20 @@ struct Warning {
     std::string message;
 };
 
+// One site's values in one month, kept even when the monthly arrays are not (risk trials).
+struct SiteProbe {
+    double planned = 0.0;
+    double delivered = 0.0;
+    double energized = 0.0;
+    Binding binding = Binding::None;
+};
+
 struct SiteResult {
     std::string name;
     int readyMonth = 0; // absolute month the facility is ready
     Kpis kpis;
     MonthlySeries monthly;
+    SiteProbe probe; // at SolveOptions::probeMonth
 };
 
 struct Result {

@@ -57,6 +57,14 @@ void Solver::solve(const Plan &plan, Result &result, const SolveOptions &options
             siteResult.monthly = MonthlySeries{};
         }
         detail::addToPortfolio(s.facts, s.calendar, utilization, result.monthly);
+        if (options.probeMonth >= 0 && options.probeMonth < horizon) {
+            for (const detail::Segment &seg : s.facts.segments) {
+                if (options.probeMonth < seg.start + seg.length) {
+                    siteResult.probe = {seg.planned, seg.delivered, seg.energized, seg.binding};
+                    break;
+                }
+            }
+        }
 
         // Portfolio binding: the value of the site with the most planned-but-not-energized
         // accelerators, first listed on ties; none when every site is none.

@@ -1,0 +1,446 @@
+#include "solver/risk.h"
+
+#include "solver/result.h"
+#include "solver/solver.h"
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <thread>
+
+namespace cp::solver {
+
+namespace {
+
+constexpr int kNeverMonth = INT_MAX; // a date that does not come within the horizon sorts last
+
+// SplitMix64: small, fast and good enough for sampling; one independent stream per trial.
+struct SplitMix64 {
+    std::uint64_t state;
+    std::uint64_t next() noexcept
+    {
+        std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    double uniform() noexcept { return static_cast<double>(next() >> 11) * 0x1.0p-53; } // [0, 1)
+};
+
+SplitMix64 trialGenerator(std::uint64_t seed, int trial)
+{
+    SplitMix64 mix{seed};
+    mix.state ^= mix.next() + static_cast<std::uint64_t>(trial) * 0xD1B54A32D192ED03ull;
+    mix.next();
+    return mix;
+}
+
+// The candidates that can limit a site at the target month, in a fixed order per site, so
+// criticality counts can live in a flat array.
+struct CandidateIndex {
+    std::vector<int> siteOffset; // first candidate of each site
+    int total = 0;
+    // Within a site: 0 permit, 1 construction, 2 IT capacity, 3 power capacity (nothing on order),
+    // 4 facility cooling, then tranches, sources, plants.
+    static constexpr int kPermit = 0, kConstruction = 1, kItCapacity = 2, kPowerCapacity = 3, kFacilityCooling = 4;
+    static constexpr int kFixed = 5;
+
+    explicit CandidateIndex(const Plan &plan)
+    {
+        for (const Site &site : plan.sites) {
+            siteOffset.push_back(total);
+            total += kFixed + static_cast<int>(site.tranches.size() + site.sources.size() + site.coolingPlants.size());
+        }
+    }
+};
+
+std::string candidateName(const Site &site, int local)
+{
+    switch (local) {
+    case CandidateIndex::kPermit: return "Permit";
+    case CandidateIndex::kConstruction: return "Construction";
+    case CandidateIndex::kItCapacity: return "Facility IT capacity";
+    case CandidateIndex::kPowerCapacity: return "Power capacity (none on order)";
+    case CandidateIndex::kFacilityCooling: return "Facility cooling";
+    default: break;
+    }
+    std::size_t i = static_cast<std::size_t>(local - CandidateIndex::kFixed);
+    if (i < site.tranches.size())
+        return site.tranches[i].name;
+    i -= site.tranches.size();
+    if (i < site.sources.size())
+        return site.sources[i].name;
+    i -= site.sources.size();
+    return site.coolingPlants[i].name;
+}
+
+// Which item held a site back at `target` (absolute), given its binding then: the later of
+// permit and construction before the ready month; otherwise the next tranche, source or plant
+// still to arrive, or the capacity itself when nothing more is on order.
+int criticalCandidate(const Site &site, Binding binding, int target)
+{
+    const Facility &f = site.facility;
+    const int permitEnd = f.permitStartMonth + wholeMonths(f.permitMonths.mode);
+    const int buildEnd = f.constructionStartMonth + wholeMonths(f.buildMonths.mode);
+    auto earliestPending = [target](int base, auto &&items, auto &&arrival, auto &&eligible) {
+        int best = -1;
+        int bestMonth = kNeverMonth;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (!eligible(items[i]))
+                continue;
+            const int at = arrival(items[i]);
+            if (at > target && at < bestMonth && at < items[i].retireMonth) {
+                best = base + static_cast<int>(i);
+                bestMonth = at;
+            }
+        }
+        return best;
+    };
+    const int trancheBase = CandidateIndex::kFixed;
+    const int sourceBase = trancheBase + static_cast<int>(site.tranches.size());
+    const int plantBase = sourceBase + static_cast<int>(site.sources.size());
+    switch (binding) {
+    case Binding::Facility:
+        if (target < std::max(permitEnd, buildEnd))
+            return permitEnd >= buildEnd ? CandidateIndex::kPermit : CandidateIndex::kConstruction;
+        return CandidateIndex::kItCapacity;
+    case Binding::Delivery: {
+        const int i = earliestPending(
+            trancheBase, site.tranches, [](const Tranche &t) { return t.orderMonth + wholeMonths(t.leadTimeMonths.mode); },
+            [](const Tranche &) { return true; });
+        return i >= 0 ? i : CandidateIndex::kItCapacity;
+    }
+    case Binding::Power: {
+        const int i = earliestPending(
+            sourceBase, site.sources, [](const PowerSource &s) { return s.orderMonth + wholeMonths(s.leadTimeMonths.mode); },
+            [](const PowerSource &s) { return s.kind != PowerKind::Bess; });
+        return i >= 0 ? i : CandidateIndex::kPowerCapacity;
+    }
+    case Binding::Cooling: {
+        const int i = earliestPending(
+            plantBase, site.coolingPlants, [](const CoolingPlant &p) { return p.orderMonth + wholeMonths(p.leadTimeMonths.mode); },
+            [](const CoolingPlant &) { return true; });
+        return i >= 0 ? i : CandidateIndex::kFacilityCooling;
+    }
+    case Binding::None: break;
+    }
+    return -1;
+}
+
+MonthPercentiles monthPercentiles(std::vector<int> months)
+{
+    std::sort(months.begin(), months.end());
+    auto at = [&](int pct) -> std::optional<int> {
+        const int m = months[nearestRankIndex(pct, months.size())];
+        return m == kNeverMonth ? std::nullopt : std::optional<int>(m);
+    };
+    return {at(10), at(50), at(90)};
+}
+
+ValuePercentiles valuePercentiles(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return {values[nearestRankIndex(10, values.size())], values[nearestRankIndex(50, values.size())],
+            values[nearestRankIndex(90, values.size())]};
+}
+
+FanBands fanBands(const Eigen::ArrayXXf &trialsByMonth, int trials)
+{
+    const Eigen::Index months = trialsByMonth.cols();
+    FanBands bands;
+    bands.p10.resize(months);
+    bands.p50.resize(months);
+    bands.p90.resize(months);
+    std::vector<float> column(static_cast<std::size_t>(trials));
+    for (Eigen::Index m = 0; m < months; ++m) {
+        for (int t = 0; t < trials; ++t)
+            column[static_cast<std::size_t>(t)] = trialsByMonth(t, m);
+        std::sort(column.begin(), column.end());
+        bands.p10[m] = column[nearestRankIndex(10, column.size())];
+        bands.p50[m] = column[nearestRankIndex(50, column.size())];
+        bands.p90[m] = column[nearestRankIndex(90, column.size())];
+    }
+    return bands;
+}
+
+int swingMonths(const std::optional<int> &a, const std::optional<int> &b, int beyondHorizon)
+{
+    return std::abs(a.value_or(beyondHorizon) - b.value_or(beyondHorizon));
+}
+
+} // namespace
+
+std::size_t nearestRankIndex(int pct, std::size_t count) noexcept
+{
+    // Integer arithmetic: ceil(0.1 x 2000) in floating point is 201, not 200.
+    const std::size_t rank = (static_cast<std::size_t>(pct) * count + 99) / 100;
+    return rank == 0 ? 0 : rank - 1;
+}
+
+bool UncertainInput::isDuration() const noexcept
+{
+    switch (field) {
+    case UncertainField::PermitMonths:
+    case UncertainField::BuildMonths:
+    case UncertainField::TrancheLeadTime:
+    case UncertainField::SourceLeadTime:
+    case UncertainField::PlantLeadTime: return true;
+    default: return false;
+    }
+}
+
+const char *UncertainInput::fieldName() const noexcept
+{
+    switch (field) {
+    case UncertainField::PermitMonths: return "permitMonths";
+    case UncertainField::BuildMonths: return "buildMonths";
+    case UncertainField::FacilityCapex: return "capexUsd";
+    case UncertainField::TrancheLeadTime:
+    case UncertainField::SourceLeadTime:
+    case UncertainField::PlantLeadTime: return "leadTimeMonths";
+    case UncertainField::TrancheUnitCapex: return "unitCapexUsd";
+    case UncertainField::SourceCapex:
+    case UncertainField::PlantCapex: return "capexUsd";
+    }
+    return "";
+}
+
+std::vector<UncertainInput> uncertainInputs(const Plan &plan)
+{
+    std::vector<UncertainInput> inputs;
+    auto add = [&](int site, int item, UncertainField field, const ThreePoint &range, bool applies = true) {
+        if (applies && !range.isFixed())
+            inputs.push_back({site, item, field, range});
+    };
+    for (std::size_t s = 0; s < plan.sites.size(); ++s) {
+        const Site &site = plan.sites[s];
+        const int si = static_cast<int>(s);
+        const bool owned = !site.cloudPartner;
+        add(si, -1, UncertainField::PermitMonths, site.facility.permitMonths);
+        add(si, -1, UncertainField::BuildMonths, site.facility.buildMonths);
+        add(si, -1, UncertainField::FacilityCapex, site.facility.capexUsd, owned && !site.facility.colocation);
+        for (std::size_t i = 0; i < site.tranches.size(); ++i) {
+            add(si, static_cast<int>(i), UncertainField::TrancheLeadTime, site.tranches[i].leadTimeMonths);
+            add(si, static_cast<int>(i), UncertainField::TrancheUnitCapex, site.tranches[i].unitCapexUsd, owned);
+        }
+        for (std::size_t j = 0; j < site.sources.size(); ++j) {
+            add(si, static_cast<int>(j), UncertainField::SourceLeadTime, site.sources[j].leadTimeMonths);
+            add(si, static_cast<int>(j), UncertainField::SourceCapex, site.sources[j].capexUsd, owned && !site.sources[j].rented);
+        }
+        for (std::size_t k = 0; k < site.coolingPlants.size(); ++k) {
+            add(si, static_cast<int>(k), UncertainField::PlantLeadTime, site.coolingPlants[k].leadTimeMonths);
+            add(si, static_cast<int>(k), UncertainField::PlantCapex, site.coolingPlants[k].capexUsd,
+                owned && !site.coolingPlants[k].rented);
+        }
+    }
+    return inputs;
+}
+
+ThreePoint &inputValue(Plan &plan, const UncertainInput &input)
+{
+    Site &site = plan.sites[static_cast<std::size_t>(input.site)];
+    const auto item = static_cast<std::size_t>(std::max(input.item, 0));
+    switch (input.field) {
+    case UncertainField::PermitMonths: return site.facility.permitMonths;
+    case UncertainField::BuildMonths: return site.facility.buildMonths;
+    case UncertainField::FacilityCapex: return site.facility.capexUsd;
+    case UncertainField::TrancheLeadTime: return site.tranches[item].leadTimeMonths;
+    case UncertainField::TrancheUnitCapex: return site.tranches[item].unitCapexUsd;
+    case UncertainField::SourceLeadTime: return site.sources[item].leadTimeMonths;
+    case UncertainField::SourceCapex: return site.sources[item].capexUsd;
+    case UncertainField::PlantLeadTime: return site.coolingPlants[item].leadTimeMonths;
+    case UncertainField::PlantCapex: return site.coolingPlants[item].capexUsd;
+    }
+    return site.facility.permitMonths;
+}
+
+std::string inputItemName(const Plan &plan, const UncertainInput &input)
+{
+    const Site &site = plan.sites[static_cast<std::size_t>(input.site)];
+    const auto item = static_cast<std::size_t>(std::max(input.item, 0));
+    switch (input.field) {
+    case UncertainField::PermitMonths:
+    case UncertainField::BuildMonths:
+    case UncertainField::FacilityCapex: return "Facility";
+    case UncertainField::TrancheLeadTime:
+    case UncertainField::TrancheUnitCapex: return site.tranches[item].name;
+    case UncertainField::SourceLeadTime:
+    case UncertainField::SourceCapex: return site.sources[item].name;
+    case UncertainField::PlantLeadTime:
+    case UncertainField::PlantCapex: return site.coolingPlants[item].name;
+    }
+    return {};
+}
+
+double sampleTriangular(const ThreePoint &r, double u) noexcept
+{
+    const double width = r.high - r.low;
+    if (width <= 0)
+        return r.mode;
+    const double modeShare = (r.mode - r.low) / width;
+    if (u < modeShare)
+        return r.low + std::sqrt(u * width * (r.mode - r.low));
+    return r.high - std::sqrt((1.0 - u) * width * (r.high - r.mode));
+}
+
+RiskResult runRisk(const Plan &plan, const RiskOptions &options)
+{
+    RiskResult out;
+    const int trials = std::max(1, options.trials);
+    const int horizon = plan.horizonMonths;
+    out.trials = trials;
+    out.seed = options.seed;
+    out.startMonth = plan.startMonth;
+    out.horizonMonths = horizon;
+    out.targetMonth = options.targetMonth >= 0 ? options.targetMonth : plan.startMonth + horizon - 1;
+    const int probeMonth = std::clamp(out.targetMonth - plan.startMonth, 0, horizon - 1);
+
+    const std::vector<UncertainInput> inputs = uncertainInputs(plan);
+    out.inputCount = static_cast<int>(inputs.size());
+    const CandidateIndex candidates(plan);
+
+    // Per-trial outcomes in flat arrays indexed by trial: workers never share a slot.
+    std::vector<int> firstCompute(static_cast<std::size_t>(trials), kNeverMonth);
+    std::vector<int> fullPower(static_cast<std::size_t>(trials), kNeverMonth);
+    std::vector<double> capex(static_cast<std::size_t>(trials), 0.0);
+    std::vector<double> npv(static_cast<std::size_t>(trials), 0.0);
+    std::vector<int> critical(static_cast<std::size_t>(trials), -1);
+    Eigen::ArrayXXf energized(trials, horizon);
+    Eigen::ArrayXXf spend(trials, horizon);
+
+    std::atomic<int> nextTrial{0};
+    std::atomic<bool> stopped{false};
+    const SolveOptions lean{false, false, probeMonth};
+    auto worker = [&]() {
+        Plan trialPlan = plan; // one copy per thread; only the sampled fields change per trial
+        Solver solver;
+        Result result;
+        constexpr int kChunk = 8;
+        for (;;) {
+            const int first = nextTrial.fetch_add(kChunk);
+            if (first >= trials)
+                return;
+            for (int t = first; t < std::min(trials, first + kChunk); ++t) {
+                if (options.cancel && options.cancel->load(std::memory_order_relaxed)) {
+                    stopped = true;
+                    return;
+                }
+                SplitMix64 rng = trialGenerator(options.seed, t);
+                for (const UncertainInput &input : inputs) {
+                    double x = sampleTriangular(input.range, rng.uniform());
+                    if (input.isDuration())
+                        x = std::floor(x + 0.5);
+                    inputValue(trialPlan, input).mode = x;
+                }
+                solver.solve(trialPlan, result, lean);
+                const auto slot = static_cast<std::size_t>(t);
+                firstCompute[slot] = result.kpis.firstComputeMonth.value_or(kNeverMonth);
+                fullPower[slot] = result.kpis.fullPowerMonth.value_or(kNeverMonth);
+                capex[slot] = result.kpis.totalCapexUsd;
+                npv[slot] = result.kpis.npvCostUsd;
+                energized.row(t) = result.monthly.energized.cast<float>().transpose();
+                double cumulative = 0.0;
+                for (int m = 0; m < horizon; ++m) {
+                    cumulative += result.monthly.capexUsd[m] + result.monthly.opexUsd[m];
+                    spend(t, m) = static_cast<float>(cumulative);
+                }
+                // The site with the most accelerators waiting at the target month names the limit.
+                int worstSite = -1;
+                double worstWaiting = 0.0;
+                for (std::size_t s = 0; s < result.sites.size(); ++s) {
+                    const SiteProbe &p = result.sites[s].probe;
+                    const double waiting = p.planned - p.energized;
+                    if (p.binding != Binding::None && waiting > worstWaiting) {
+                        worstWaiting = waiting;
+                        worstSite = static_cast<int>(s);
+                    }
+                }
+                if (worstSite >= 0) {
+                    const Site &site = trialPlan.sites[static_cast<std::size_t>(worstSite)];
+                    const int local = criticalCandidate(site, result.sites[static_cast<std::size_t>(worstSite)].probe.binding,
+                                                        out.targetMonth);
+                    if (local >= 0)
+                        critical[slot] = candidates.siteOffset[static_cast<std::size_t>(worstSite)] + local;
+                }
+                if (options.trialsDone)
+                    options.trialsDone->fetch_add(1, std::memory_order_relaxed);
+            }
+        }
+    };
+
+    const int threadCount = std::clamp(options.threads > 0 ? options.threads
+                                                           : static_cast<int>(std::thread::hardware_concurrency()),
+                                       1, 64);
+    std::vector<std::thread> pool;
+    for (int i = 1; i < threadCount; ++i)
+        pool.emplace_back(worker);
+    worker();
+    for (std::thread &thread : pool)
+        thread.join();
+    if (stopped) {
+        out.cancelled = true;
+        return out;
+    }
+
+    out.firstComputeMonth = monthPercentiles(firstCompute);
+    out.fullPowerMonth = monthPercentiles(fullPower);
+    out.totalCapexUsd = valuePercentiles(capex);
+    out.npvCostUsd = valuePercentiles(npv);
+    out.probabilityFullPowerBy =
+        static_cast<double>(std::count_if(fullPower.begin(), fullPower.end(), [&](int m) { return m <= out.targetMonth; }))
+        / trials;
+    out.energized = fanBands(energized, trials);
+    out.cumulativeSpendUsd = fanBands(spend, trials);
+
+    std::vector<int> counts(static_cast<std::size_t>(candidates.total), 0);
+    for (const int c : critical)
+        if (c >= 0)
+            ++counts[static_cast<std::size_t>(c)];
+    for (std::size_t s = 0; s < plan.sites.size(); ++s) {
+        const int base = candidates.siteOffset[s];
+        const int end = s + 1 < plan.sites.size() ? candidates.siteOffset[s + 1] : candidates.total;
+        for (int c = base; c < end; ++c)
+            if (counts[static_cast<std::size_t>(c)] > 0)
+                out.criticality.push_back({plan.sites[s].name, candidateName(plan.sites[s], c - base),
+                                           static_cast<double>(counts[static_cast<std::size_t>(c)]) / trials});
+    }
+    std::stable_sort(out.criticality.begin(), out.criticality.end(),
+                     [](const CriticalItem &a, const CriticalItem &b) { return a.share > b.share; });
+
+    if (options.tornado) {
+        Plan probe = plan;
+        Solver solver;
+        Result result;
+        const SolveOptions kpisOnly{false, false, -1};
+        const int beyond = plan.startMonth + horizon;
+        for (const UncertainInput &input : inputs) {
+            TornadoBar bar;
+            bar.site = plan.sites[static_cast<std::size_t>(input.site)].name;
+            bar.item = inputItemName(plan, input);
+            bar.field = input.fieldName();
+            bar.low = input.range.low;
+            bar.high = input.range.high;
+            ThreePoint &value = inputValue(probe, input);
+            value.mode = input.isDuration() ? std::floor(input.range.low + 0.5) : input.range.low;
+            solver.solve(probe, result, kpisOnly);
+            bar.npvAtLowUsd = result.kpis.npvCostUsd;
+            bar.fullPowerAtLow = result.kpis.fullPowerMonth;
+            value.mode = input.isDuration() ? std::floor(input.range.high + 0.5) : input.range.high;
+            solver.solve(probe, result, kpisOnly);
+            bar.npvAtHighUsd = result.kpis.npvCostUsd;
+            bar.fullPowerAtHigh = result.kpis.fullPowerMonth;
+            value.mode = input.range.mode;
+            bar.npvSwingUsd = std::abs(bar.npvAtHighUsd - bar.npvAtLowUsd);
+            bar.fullPowerSwingMonths = swingMonths(bar.fullPowerAtLow, bar.fullPowerAtHigh, beyond);
+            out.tornado.push_back(std::move(bar));
+        }
+        std::stable_sort(out.tornado.begin(), out.tornado.end(), [](const TornadoBar &a, const TornadoBar &b) {
+            if (a.npvSwingUsd != b.npvSwingUsd)
+                return a.npvSwingUsd > b.npvSwingUsd;
+            return a.fullPowerSwingMonths > b.fullPowerSwingMonths;
+        });
+    }
+    return out;
+}
+
+} // namespace cp::solver

@@ -1,0 +1,113 @@
+#pragma once
+
+#include "solver/plan.h"
+
+#include <Eigen/Core>
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+// What could slip (spec section 5, `risk`): Monte Carlo over every three-point input, sampled
+// from its triangular distribution, durations rounded to whole months (halves up). Each trial
+// draws from its own generator seeded by (seed, trial index), so the answer is the same on every
+// machine and for any number of threads.
+namespace cp::solver {
+
+enum class UncertainField : std::uint8_t {
+    PermitMonths,
+    BuildMonths,
+    FacilityCapex,
+    TrancheLeadTime,
+    TrancheUnitCapex,
+    SourceLeadTime,
+    SourceCapex,
+    PlantLeadTime,
+    PlantCapex,
+};
+
+// One three-point input of a plan whose range is not a single value.
+struct UncertainInput {
+    int site = 0;
+    int item = -1; // index in the site's tranches, sources or plants; -1 for the facility
+    UncertainField field = UncertainField::PermitMonths;
+    ThreePoint range;
+
+    [[nodiscard]] bool isDuration() const noexcept;
+    [[nodiscard]] const char *fieldName() const noexcept; // the spec's name, e.g. "leadTimeMonths"
+};
+
+[[nodiscard]] std::vector<UncertainInput> uncertainInputs(const Plan &plan);
+[[nodiscard]] ThreePoint &inputValue(Plan &plan, const UncertainInput &input);
+[[nodiscard]] std::string inputItemName(const Plan &plan, const UncertainInput &input); // "Facility" for facility fields
+
+// Triangular inverse CDF at u in [0, 1).
+[[nodiscard]] double sampleTriangular(const ThreePoint &range, double u) noexcept;
+
+struct MonthPercentiles {
+    std::optional<int> p10, p50, p90; // absolute months; nullopt: not within the horizon
+};
+struct ValuePercentiles {
+    double p10 = 0.0, p50 = 0.0, p90 = 0.0;
+};
+struct FanBands { // per plan month
+    Eigen::ArrayXd p10, p50, p90;
+};
+
+struct CriticalItem {
+    std::string site;
+    std::string item;
+    double share = 0.0; // of all trials: the item limited the plan at the target month
+};
+
+struct TornadoBar {
+    std::string site;
+    std::string item;
+    std::string field;
+    double low = 0.0;
+    double high = 0.0;
+    double npvAtLowUsd = 0.0;
+    double npvAtHighUsd = 0.0;
+    std::optional<int> fullPowerAtLow; // absolute months
+    std::optional<int> fullPowerAtHigh;
+    double npvSwingUsd = 0.0;     // |npvAtHigh - npvAtLow|
+    int fullPowerSwingMonths = 0; // months between the two full-power dates (a date beyond the horizon counts as the month after it)
+};
+
+struct RiskOptions {
+    int trials = 2000;
+    std::uint64_t seed = 1;
+    int targetMonth = -1; // absolute; -1: the last month of the horizon
+    int threads = 0;      // 0: every hardware thread
+    bool tornado = true;
+    const std::atomic<bool> *cancel = nullptr; // set from another thread to stop early
+    std::atomic<int> *trialsDone = nullptr;    // progress, for a progress bar
+};
+
+struct RiskResult {
+    int trials = 0;
+    std::uint64_t seed = 0;
+    int targetMonth = 0; // absolute
+    int startMonth = 0;
+    int horizonMonths = 0;
+    bool cancelled = false;
+    int inputCount = 0; // uncertain inputs sampled
+    MonthPercentiles firstComputeMonth;
+    MonthPercentiles fullPowerMonth;
+    ValuePercentiles totalCapexUsd;
+    ValuePercentiles npvCostUsd;
+    double probabilityFullPowerBy = 0.0; // share of trials at full power by the target month
+    std::vector<CriticalItem> criticality; // by share, largest first
+    std::vector<TornadoBar> tornado;       // by NPV swing, largest first
+    FanBands energized;
+    FanBands cumulativeSpendUsd; // capex + opex, cumulative from month 0
+};
+
+[[nodiscard]] RiskResult runRisk(const Plan &plan, const RiskOptions &options);
+
+// Nearest-rank percentile (rank ceil(pct/100 x N)) of sorted values; pct in 1..100.
+[[nodiscard]] std::size_t nearestRankIndex(int pct, std::size_t count) noexcept;
+
+} // namespace cp::solver
