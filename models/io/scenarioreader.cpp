@@ -1,0 +1,478 @@
+// Reading the exchange format: structure and types here, value rules in validateScenario.
+
+#include "io/scenariojson.h"
+
+#include "catalog/catalog.h"
+#include "domain/kinds.h"
+#include "domain/validation.h"
+#include "io/numbertext.h"
+#include "io/strictjson.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QStringList>
+
+#include <nlohmann/json.hpp>
+
+#include <climits>
+#include <cmath>
+
+namespace cp::io {
+
+namespace {
+
+using json = nlohmann::json;
+
+QString typeName(const json &value)
+{
+    switch (value.type()) {
+    case json::value_t::null:
+        return QStringLiteral("null");
+    case json::value_t::object:
+        return QStringLiteral("an object");
+    case json::value_t::array:
+        return QStringLiteral("a list");
+    case json::value_t::string:
+        return QStringLiteral("text");
+    case json::value_t::boolean:
+        return QStringLiteral("true/false");
+    default:
+        return QStringLiteral("a number");
+    }
+}
+
+template<typename Enum, std::size_t N>
+QString choices(const std::array<Enum, N> &values)
+{
+    QStringList names;
+    for (const Enum value : values)
+        names << toSpecName(value);
+    return names.join(QStringLiteral(", "));
+}
+
+constexpr std::array kFacilityKinds{FacilityKind::Greenfield, FacilityKind::Retrofit, FacilityKind::Colocation};
+constexpr std::array kFacilityCoolings{FacilityCooling::Air, FacilityCooling::Dlc, FacilityCooling::Immersion};
+constexpr std::array kOwnerships{SiteOwnership::Own, SiteOwnership::CloudPartner};
+constexpr std::array kPowerKinds{PowerKind::Grid,        PowerKind::GasCcgt,       PowerKind::GasSimpleCycle, PowerKind::GasAero,
+                                 PowerKind::RecipEngine, PowerKind::MobileTurbine, PowerKind::Bess};
+constexpr std::array kCoolingPlantKinds{CoolingPlantKind::Chiller, CoolingPlantKind::RentalChiller};
+
+enum class Need { Optional, Required };
+
+// Walks the document, building a Scenario and collecting every structural problem (missing
+// fields, wrong types, malformed months, unknown kinds, bad three-point objects) with its path.
+class Reader
+{
+public:
+    std::vector<Problem> problems;
+
+    void add(const QString &path, const QString &message) { problems.push_back(Problem{QString(), path, message}); }
+
+    // The member `key` of `object`, or nullptr (reporting it when required).
+    const json *member(const json &object, const QString &path, const char *key, Need need)
+    {
+        const auto it = object.find(key);
+        if (it == object.end()) {
+            if (need == Need::Required)
+                add(jsonPathKey(path, QLatin1String(key)), QStringLiteral("required field is missing"));
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    const json *object(const json &parent, const QString &path, const char *key, Need need)
+    {
+        const json *value = member(parent, path, key, need);
+        if (value && !value->is_object()) {
+            add(jsonPathKey(path, QLatin1String(key)), QStringLiteral("must be an object, not ") + typeName(*value));
+            return nullptr;
+        }
+        return value;
+    }
+
+    const json *array(const json &parent, const QString &path, const char *key, Need need)
+    {
+        const json *value = member(parent, path, key, need);
+        if (value && !value->is_array()) {
+            add(jsonPathKey(path, QLatin1String(key)), QStringLiteral("must be a list, not ") + typeName(*value));
+            return nullptr;
+        }
+        return value;
+    }
+
+    std::optional<double> number(const json &parent, const QString &path, const char *key, Need need)
+    {
+        const json *value = member(parent, path, key, need);
+        if (!value)
+            return std::nullopt;
+        return numberValue(*value, jsonPathKey(path, QLatin1String(key)));
+    }
+
+    // A whole-number field: any JSON number with an integral value (10, 10.0).
+    std::optional<int> wholeNumber(const json &parent, const QString &path, const char *key, Need need, const char *rangeText)
+    {
+        const std::optional<double> value = number(parent, path, key, need);
+        if (!value)
+            return std::nullopt;
+        const QString at = jsonPathKey(path, QLatin1String(key));
+        if (std::trunc(*value) != *value) {
+            add(at, QStringLiteral("must be a whole number (found %1)").arg(numberText(*value)));
+            return std::nullopt;
+        }
+        if (*value < INT_MIN || *value > INT_MAX) {
+            add(at, QLatin1String(rangeText) + QStringLiteral(" (found %1)").arg(numberText(*value)));
+            return std::nullopt;
+        }
+        return static_cast<int>(*value);
+    }
+
+    std::optional<QString> string(const json &parent, const QString &path, const char *key, Need need)
+    {
+        const json *value = member(parent, path, key, need);
+        if (!value)
+            return std::nullopt;
+        if (!value->is_string()) {
+            add(jsonPathKey(path, QLatin1String(key)), QStringLiteral("must be text, not ") + typeName(*value));
+            return std::nullopt;
+        }
+        return QString::fromStdString(value->get<std::string>());
+    }
+
+    std::optional<Month> month(const json &parent, const QString &path, const char *key, Need need)
+    {
+        const std::optional<QString> text = string(parent, path, key, need);
+        if (!text)
+            return std::nullopt;
+        const std::optional<Month> parsed = Month::parse(*text);
+        if (!parsed) {
+            add(jsonPathKey(path, QLatin1String(key)),
+                QStringLiteral("\"%1\" is not a month; write YYYY-MM, e.g. 2025-03").arg(*text));
+        }
+        return parsed;
+    }
+
+    // A number, or {"low": a, "mode": b, "high": c} with exactly those keys (spec section 2).
+    std::optional<ThreePoint> threePoint(const json &parent, const QString &path, const char *key, Need need)
+    {
+        const json *value = member(parent, path, key, need);
+        if (!value)
+            return std::nullopt;
+        const QString at = jsonPathKey(path, QLatin1String(key));
+        if (value->is_number()) {
+            const std::optional<double> v = numberValue(*value, at);
+            return v ? std::optional(ThreePoint::fixed(*v)) : std::nullopt;
+        }
+        if (!value->is_object()) {
+            add(at, QStringLiteral("must be a number or {\"low\": ..., \"mode\": ..., \"high\": ...}, not ") + typeName(*value));
+            return std::nullopt;
+        }
+        bool ok = true;
+        for (const auto &[name, item] : value->items()) {
+            if (name != "low" && name != "mode" && name != "high") {
+                add(at, QStringLiteral("a three-point value has exactly the keys low, mode and high; \"%1\" is not one of them")
+                            .arg(QString::fromStdString(name)));
+                ok = false;
+            }
+        }
+        ThreePoint result;
+        const std::pair<const char *, double *> parts[] = {{"low", &result.low}, {"mode", &result.mode}, {"high", &result.high}};
+        for (const auto &[name, target] : parts) {
+            const auto it = value->find(name);
+            if (it == value->end()) {
+                add(at, QStringLiteral("a three-point value needs low, mode and high; \"%1\" is missing").arg(QLatin1String(name)));
+                ok = false;
+                continue;
+            }
+            const std::optional<double> v = numberValue(*it, jsonPathKey(at, QLatin1String(name)));
+            if (v)
+                *target = *v;
+            else
+                ok = false;
+        }
+        return ok ? std::optional(result) : std::nullopt;
+    }
+
+    template<typename Enum, std::size_t N>
+    std::optional<Enum> kind(const json &parent, const QString &path, const char *key, Need need,
+                             std::optional<Enum> (*fromSpec)(QStringView), const std::array<Enum, N> &all, const char *what)
+    {
+        const std::optional<QString> text = string(parent, path, key, need);
+        if (!text)
+            return std::nullopt;
+        const std::optional<Enum> value = fromSpec(*text);
+        if (!value) {
+            add(jsonPathKey(path, QLatin1String(key)),
+                QStringLiteral("unknown %1 \"%2\"; use one of %3").arg(QLatin1String(what), *text, choices(all)));
+        }
+        return value;
+    }
+
+private:
+    std::optional<double> numberValue(const json &value, const QString &at)
+    {
+        if (!value.is_number()) {
+            add(at, QStringLiteral("must be a number, not ") + typeName(value));
+            return std::nullopt;
+        }
+        const double v = value.get<double>();
+        if (!std::isfinite(v)) { // cannot come from the parser, which refuses 1e999; kept for safety
+            add(at, QStringLiteral("must be a finite number"));
+            return std::nullopt;
+        }
+        return v;
+    }
+};
+
+template<typename T>
+void assign(T &target, const std::optional<T> &value)
+{
+    if (value)
+        target = *value;
+}
+
+void readAssumptions(Reader &r, const json &document, Assumptions &a)
+{
+    const QString path = QStringLiteral("assumptions");
+    const json *object = r.object(document, QString(), "assumptions", Need::Optional);
+    if (!object)
+        return;
+    assign(a.discountRatePct, r.number(*object, path, "discountRatePct", Need::Optional));
+    assign(a.electricityUsdPerMwh, r.number(*object, path, "electricityUsdPerMwh", Need::Optional));
+    assign(a.gasUsdPerMmbtu, r.number(*object, path, "gasUsdPerMmbtu", Need::Optional));
+    assign(a.utilizationPct, r.number(*object, path, "utilizationPct", Need::Optional));
+    const QString yearsPath = jsonPathKey(path, u"depreciationYears");
+    const json *years = r.object(*object, path, "depreciationYears", Need::Optional);
+    if (!years)
+        return;
+    assign(a.depreciationYears.compute, r.number(*years, yearsPath, "compute", Need::Optional));
+    assign(a.depreciationYears.facility, r.number(*years, yearsPath, "facility", Need::Optional));
+    assign(a.depreciationYears.power, r.number(*years, yearsPath, "power", Need::Optional));
+    assign(a.depreciationYears.cooling, r.number(*years, yearsPath, "cooling", Need::Optional));
+}
+
+void readFacility(Reader &r, const json &site, const QString &sitePath, Facility &f)
+{
+    const json *object = r.object(site, sitePath, "facility", Need::Required);
+    if (!object)
+        return;
+    const QString path = jsonPathKey(sitePath, u"facility");
+    assign(f.kind, r.kind(*object, path, "kind", Need::Optional, &facilityKindFromSpec, kFacilityKinds, "facility kind"));
+    assign(f.cooling,
+           r.kind(*object, path, "cooling", Need::Optional, &facilityCoolingFromSpec, kFacilityCoolings, "facility cooling"));
+    assign(f.itCapacityMw, r.number(*object, path, "itCapacityMw", Need::Required));
+    f.coolingMw = r.number(*object, path, "coolingMw", Need::Optional);
+    assign(f.permitStartMonth, r.month(*object, path, "permitStartMonth", Need::Required));
+    assign(f.permitMonths, r.threePoint(*object, path, "permitMonths", Need::Required));
+    assign(f.constructionStartMonth, r.month(*object, path, "constructionStartMonth", Need::Required));
+    assign(f.buildMonths, r.threePoint(*object, path, "buildMonths", Need::Required));
+    f.capexUsdPerMwIt = r.threePoint(*object, path, "capexUsdPerMwIt", Need::Optional);
+    f.capexUsd = r.threePoint(*object, path, "capexUsd", Need::Optional);
+    f.leaseUsdPerKwMonth = r.number(*object, path, "leaseUsdPerKwMonth", Need::Optional);
+    f.fixedOmUsdPerMwItYear = r.number(*object, path, "fixedOmUsdPerMwItYear", Need::Optional);
+}
+
+void readTranche(Reader &r, const json &object, const QString &path, ComputeTranche &t)
+{
+    assign(t.name, r.string(object, path, "name", Need::Required));
+    assign(t.accelerator, r.string(object, path, "accelerator", Need::Required));
+    assign(t.count, r.wholeNumber(object, path, "count", Need::Required, "must be a whole number from 1 to 10000000"));
+    assign(t.orderMonth, r.month(object, path, "orderMonth", Need::Required));
+    assign(t.leadTimeMonths, r.threePoint(object, path, "leadTimeMonths", Need::Required));
+    t.unitCapexUsd = r.threePoint(object, path, "unitCapexUsd", Need::Optional);
+    t.itKwPerAccelerator = r.number(object, path, "itKwPerAccelerator", Need::Optional);
+    t.bf16Tflops = r.number(object, path, "bf16Tflops", Need::Optional);
+    t.rentUsdPerAcceleratorHour = r.number(object, path, "rentUsdPerAcceleratorHour", Need::Optional);
+    assign(t.depositPct, r.number(object, path, "depositPct", Need::Optional));
+    t.retireMonth = r.month(object, path, "retireMonth", Need::Optional);
+}
+
+void readPowerSource(Reader &r, const json &object, const QString &path, PowerSource &p)
+{
+    assign(p.name, r.string(object, path, "name", Need::Required));
+    const std::optional<PowerKind> kind
+        = r.kind(object, path, "kind", Need::Required, &powerKindFromSpec, kPowerKinds, "power source kind");
+    assign(p.kind, kind);
+    // Which size fields are required depends on the kind; with an unknown kind, check none.
+    const Need bessNeed = kind == PowerKind::Bess ? Need::Required : Need::Optional;
+    const Need otherNeed = kind && *kind != PowerKind::Bess ? Need::Required : Need::Optional;
+    if (!kind || *kind != PowerKind::Bess)
+        assign(p.capacityMw, r.number(object, path, "capacityMw", otherNeed));
+    if (!kind || *kind == PowerKind::Bess) {
+        assign(p.powerMw, r.number(object, path, "powerMw", bessNeed));
+        assign(p.energyMwh, r.number(object, path, "energyMwh", bessNeed));
+    }
+    assign(p.availabilityPct, r.number(object, path, "availabilityPct", Need::Optional));
+    assign(p.orderMonth, r.month(object, path, "orderMonth", Need::Required));
+    assign(p.leadTimeMonths, r.threePoint(object, path, "leadTimeMonths", Need::Required));
+    p.capexUsd = r.threePoint(object, path, "capexUsd", Need::Optional);
+    p.capexUsdPerKw = r.threePoint(object, path, "capexUsdPerKw", Need::Optional);
+    p.rentUsdPerMwMonth = r.number(object, path, "rentUsdPerMwMonth", Need::Optional);
+    assign(p.depositPct, r.number(object, path, "depositPct", Need::Optional));
+    p.fixedOmUsdPerKwYear = r.number(object, path, "fixedOmUsdPerKwYear", Need::Optional);
+    p.varOmUsdPerMwh = r.number(object, path, "varOmUsdPerMwh", Need::Optional);
+    p.heatRateBtuPerKwh = r.number(object, path, "heatRateBtuPerKwh", Need::Optional);
+    p.retireMonth = r.month(object, path, "retireMonth", Need::Optional);
+}
+
+void readCoolingPlant(Reader &r, const json &object, const QString &path, CoolingPlant &c)
+{
+    assign(c.name, r.string(object, path, "name", Need::Required));
+    assign(c.kind, r.kind(object, path, "kind", Need::Required, &coolingPlantKindFromSpec, kCoolingPlantKinds, "cooling plant kind"));
+    assign(c.capacityMw, r.number(object, path, "capacityMw", Need::Required));
+    assign(c.orderMonth, r.month(object, path, "orderMonth", Need::Required));
+    assign(c.leadTimeMonths, r.threePoint(object, path, "leadTimeMonths", Need::Required));
+    c.rentUsdPerMonth = r.number(object, path, "rentUsdPerMonth", Need::Optional);
+    c.capexUsd = r.threePoint(object, path, "capexUsd", Need::Optional);
+    assign(c.depositPct, r.number(object, path, "depositPct", Need::Optional));
+    c.retireMonth = r.month(object, path, "retireMonth", Need::Optional);
+}
+
+// Reads each object of the list `key` of `site` with `readItem`.
+template<typename Item, typename ReadItem>
+void readItems(Reader &r, const json &site, const QString &sitePath, const char *key, std::vector<Item> &out, ReadItem readItem)
+{
+    const json *list = r.array(site, sitePath, key, Need::Optional);
+    if (!list)
+        return;
+    const QString listPath = jsonPathKey(sitePath, QLatin1String(key));
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const QString path = jsonPathIndex(listPath, static_cast<qsizetype>(i));
+        const json &entry = (*list)[i];
+        Item item;
+        if (!entry.is_object())
+            r.add(path, QStringLiteral("must be an object, not ") + typeName(entry));
+        else
+            readItem(r, entry, path, item);
+        out.push_back(std::move(item));
+    }
+}
+
+void readSite(Reader &r, const json &object, const QString &path, Site &site)
+{
+    assign(site.name, r.string(object, path, "name", Need::Required));
+    assign(site.country, r.string(object, path, "country", Need::Optional));
+    assign(site.ownership, r.kind(object, path, "ownership", Need::Optional, &siteOwnershipFromSpec, kOwnerships, "ownership"));
+    site.pue = r.number(object, path, "pue", Need::Optional);
+    readFacility(r, object, path, site.facility);
+    readItems(r, object, path, "compute", site.compute, readTranche);
+    readItems(r, object, path, "power", site.power, readPowerSource);
+    readItems(r, object, path, "cooling", site.cooling, readCoolingPlant);
+}
+
+void readDocument(Reader &r, const json &document, Scenario &s)
+{
+    const QString top;
+    const std::optional<QString> format = r.string(document, top, "format", Need::Required);
+    if (format && *format != QLatin1String("clusterplan.scenario"))
+        r.add(QStringLiteral("format"), QStringLiteral("\"%1\" is not a ClusterPlan scenario; format must be \"clusterplan.scenario\"").arg(*format));
+    const std::optional<int> version = r.wholeNumber(document, top, "formatVersion", Need::Required, "must be 1");
+    if (version && *version != 1) {
+        r.add(QStringLiteral("formatVersion"),
+              QStringLiteral("version %1 is not supported; this ClusterPlan reads version 1").arg(*version));
+    }
+    assign(s.name, r.string(document, top, "name", Need::Required));
+    assign(s.description, r.string(document, top, "description", Need::Optional));
+    assign(s.startMonth, r.month(document, top, "startMonth", Need::Required));
+    assign(s.horizonMonths, r.wholeNumber(document, top, "horizonMonths", Need::Required, "must be a whole number of months from 1 to 600"));
+    readAssumptions(r, document, s.assumptions);
+    const json *sites = r.array(document, top, "sites", Need::Required);
+    if (!sites)
+        return;
+    for (std::size_t i = 0; i < sites->size(); ++i) {
+        const QString path = jsonPathIndex(QStringLiteral("sites"), static_cast<qsizetype>(i));
+        const json &entry = (*sites)[i];
+        Site site;
+        if (!entry.is_object())
+            r.add(path, QStringLiteral("must be an object, not ") + typeName(entry));
+        else
+            readSite(r, entry, path, site);
+        s.sites.push_back(std::move(site));
+    }
+}
+
+// `path` is `parent` or lies inside it ("sites[0].facility" covers "sites[0].facility.itCapacityMw").
+bool covers(const QString &parent, const QString &path)
+{
+    if (parent.isEmpty())
+        return false; // a document-level problem does not hide field problems
+    if (!path.startsWith(parent))
+        return false;
+    return path.size() == parent.size() || path.at(parent.size()) == QLatin1Char('.') || path.at(parent.size()) == QLatin1Char('[');
+}
+
+ParseResult finish(std::vector<Problem> problems, std::optional<Scenario> scenario, const QString &file)
+{
+    ParseResult result;
+    for (Problem &p : problems)
+        p.file = file;
+    result.problems = std::move(problems);
+    if (result.problems.empty())
+        result.scenario = std::move(scenario);
+    return result;
+}
+
+} // namespace
+
+ParseResult parseScenarioJson(const QByteArray &bytes, const Catalog &catalog, const QString &fileForMessages)
+{
+    if (bytes.size() > kMaxScenarioFileBytes) {
+        return finish({Problem{QString(), QString(),
+                               QStringLiteral("the document is %1 bytes; scenario files are limited to 64 MiB").arg(bytes.size())}},
+                      std::nullopt, fileForMessages);
+    }
+    StrictJsonError jsonError;
+    const std::optional<json> document = parseStrictJson(bytes, &jsonError);
+    if (!document)
+        return finish({Problem{QString(), jsonError.path, jsonError.message}}, std::nullopt, fileForMessages);
+    if (!document->is_object()) {
+        return finish({Problem{QString(), QString(), QStringLiteral("the document must be a JSON object, not ") + typeName(*document)}},
+                      std::nullopt, fileForMessages);
+    }
+
+    Reader reader;
+    Scenario scenario;
+    readDocument(reader, *document, scenario);
+
+    // Value rules (ranges, catalog ids, unique names) are validateScenario's, shared with the
+    // editor. Skip its findings where the reader already reported the field or its parent:
+    // a missing count is one problem, not also "0 is not from 1 to 10000000".
+    std::vector<Problem> problems = std::move(reader.problems);
+    const std::size_t structural = problems.size();
+    for (Problem &p : validateScenario(scenario, catalog)) {
+        bool hidden = false;
+        for (std::size_t i = 0; i < structural && !hidden; ++i)
+            hidden = covers(problems[i].path, p.path);
+        if (!hidden)
+            problems.push_back(std::move(p));
+    }
+    return finish(std::move(problems), std::move(scenario), fileForMessages);
+}
+
+ParseResult readScenarioFile(const QString &path, const Catalog &catalog)
+{
+    QFile file(path);
+    const QFileInfo info(path);
+    if (info.exists() && info.isFile() && info.size() > kMaxScenarioFileBytes) {
+        return finish({Problem{QString(), QString(),
+                               QStringLiteral("the file is %1 MiB; scenario files are limited to 64 MiB, so it was not read")
+                                   .arg(info.size() / (1024 * 1024))}},
+                      std::nullopt, path);
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        ParseResult result = finish({Problem{QString(), QString(), QStringLiteral("cannot read the file: ") + file.errorString()}},
+                                    std::nullopt, path);
+        result.unreadable = true;
+        return result;
+    }
+    // Read at most one byte past the limit: a file that grew since the check is still refused.
+    const QByteArray bytes = file.read(kMaxScenarioFileBytes + 1);
+    if (file.error() != QFileDevice::NoError) {
+        ParseResult result = finish({Problem{QString(), QString(), QStringLiteral("cannot read the file: ") + file.errorString()}},
+                                    std::nullopt, path);
+        result.unreadable = true;
+        return result;
+    }
+    return parseScenarioJson(bytes, catalog, path);
+}
+
+} // namespace cp::io

@@ -1,0 +1,213 @@
+// Writing the exchange format in its canonical form, so that write -> read -> write and
+// export -> import -> export give the same bytes.
+
+#include "io/scenariojson.h"
+
+#include "domain/kinds.h"
+#include "resolve/resolver.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdint>
+
+namespace cp::io {
+
+namespace {
+
+using ordered = nlohmann::ordered_json;
+
+constexpr double kTwoTo53 = 9007199254740992.0;
+
+// Whole numbers within +-2^53 as integers (45000, not 45000.0); others in nlohmann's shortest
+// round-trip form. Non-finite values never reach a file: they are written as null, which the
+// reader refuses, rather than as text no JSON reader accepts.
+ordered number(double value)
+{
+    if (!std::isfinite(value))
+        return ordered(nullptr);
+    if (std::trunc(value) == value && std::abs(value) <= kTwoTo53)
+        return ordered(static_cast<std::int64_t>(value));
+    return ordered(value);
+}
+
+ordered threePoint(const ThreePoint &value)
+{
+    if (value.isFixed())
+        return number(value.mode);
+    ordered object = ordered::object();
+    object["low"] = number(value.low);
+    object["mode"] = number(value.mode);
+    object["high"] = number(value.high);
+    return object;
+}
+
+std::string text(const QString &value)
+{
+    return value.toStdString();
+}
+
+void put(ordered &object, const char *key, const std::optional<double> &value)
+{
+    if (value)
+        object[key] = number(*value);
+}
+
+void put(ordered &object, const char *key, const std::optional<ThreePoint> &value)
+{
+    if (value)
+        object[key] = threePoint(*value);
+}
+
+void put(ordered &object, const char *key, const std::optional<Month> &value)
+{
+    if (value)
+        object[key] = text(value->toIso());
+}
+
+ordered facilityJson(const Facility &f)
+{
+    ordered o = ordered::object();
+    o["kind"] = text(toSpecName(f.kind));
+    o["cooling"] = text(toSpecName(f.cooling));
+    o["itCapacityMw"] = number(f.itCapacityMw);
+    put(o, "coolingMw", f.coolingMw);
+    o["permitStartMonth"] = text(f.permitStartMonth.toIso());
+    o["permitMonths"] = threePoint(f.permitMonths);
+    o["constructionStartMonth"] = text(f.constructionStartMonth.toIso());
+    o["buildMonths"] = threePoint(f.buildMonths);
+    put(o, "capexUsdPerMwIt", f.capexUsdPerMwIt);
+    put(o, "capexUsd", f.capexUsd);
+    put(o, "leaseUsdPerKwMonth", f.leaseUsdPerKwMonth);
+    put(o, "fixedOmUsdPerMwItYear", f.fixedOmUsdPerMwItYear);
+    return o;
+}
+
+ordered trancheJson(const ComputeTranche &t)
+{
+    ordered o = ordered::object();
+    o["name"] = text(t.name);
+    o["accelerator"] = text(t.accelerator);
+    o["count"] = t.count;
+    o["orderMonth"] = text(t.orderMonth.toIso());
+    o["leadTimeMonths"] = threePoint(t.leadTimeMonths);
+    put(o, "unitCapexUsd", t.unitCapexUsd);
+    put(o, "itKwPerAccelerator", t.itKwPerAccelerator);
+    put(o, "bf16Tflops", t.bf16Tflops);
+    put(o, "rentUsdPerAcceleratorHour", t.rentUsdPerAcceleratorHour);
+    o["depositPct"] = number(t.depositPct);
+    put(o, "retireMonth", t.retireMonth);
+    return o;
+}
+
+ordered powerSourceJson(const PowerSource &p)
+{
+    ordered o = ordered::object();
+    o["name"] = text(p.name);
+    o["kind"] = text(toSpecName(p.kind));
+    if (p.kind == PowerKind::Bess) {
+        o["powerMw"] = number(p.powerMw);
+        o["energyMwh"] = number(p.energyMwh);
+    } else {
+        o["capacityMw"] = number(p.capacityMw);
+    }
+    o["availabilityPct"] = number(p.availabilityPct);
+    o["orderMonth"] = text(p.orderMonth.toIso());
+    o["leadTimeMonths"] = threePoint(p.leadTimeMonths);
+    put(o, "capexUsd", p.capexUsd);
+    put(o, "capexUsdPerKw", p.capexUsdPerKw);
+    put(o, "rentUsdPerMwMonth", p.rentUsdPerMwMonth);
+    o["depositPct"] = number(p.depositPct);
+    put(o, "fixedOmUsdPerKwYear", p.fixedOmUsdPerKwYear);
+    put(o, "varOmUsdPerMwh", p.varOmUsdPerMwh);
+    put(o, "heatRateBtuPerKwh", p.heatRateBtuPerKwh);
+    put(o, "retireMonth", p.retireMonth);
+    return o;
+}
+
+ordered coolingPlantJson(const CoolingPlant &c)
+{
+    ordered o = ordered::object();
+    o["name"] = text(c.name);
+    o["kind"] = text(toSpecName(c.kind));
+    o["capacityMw"] = number(c.capacityMw);
+    o["orderMonth"] = text(c.orderMonth.toIso());
+    o["leadTimeMonths"] = threePoint(c.leadTimeMonths);
+    put(o, "rentUsdPerMonth", c.rentUsdPerMonth);
+    put(o, "capexUsd", c.capexUsd);
+    o["depositPct"] = number(c.depositPct);
+    put(o, "retireMonth", c.retireMonth);
+    return o;
+}
+
+template<typename Item>
+ordered list(const std::vector<Item> &items, ordered (*toJson)(const Item &))
+{
+    ordered array = ordered::array();
+    for (const Item &item : items)
+        array.push_back(toJson(item));
+    return array;
+}
+
+ordered siteJson(const Site &s)
+{
+    ordered o = ordered::object();
+    o["name"] = text(s.name);
+    if (!s.country.isEmpty())
+        o["country"] = text(s.country);
+    o["ownership"] = text(toSpecName(s.ownership));
+    put(o, "pue", s.pue);
+    o["facility"] = facilityJson(s.facility);
+    o["compute"] = list(s.compute, &trancheJson);
+    o["power"] = list(s.power, &powerSourceJson);
+    o["cooling"] = list(s.cooling, &coolingPlantJson);
+    return o;
+}
+
+ordered scenarioJson(const Scenario &s)
+{
+    ordered o = ordered::object();
+    o["format"] = "clusterplan.scenario";
+    o["formatVersion"] = 1;
+    o["name"] = text(s.name);
+    o["description"] = text(s.description);
+    o["startMonth"] = text(s.startMonth.toIso());
+    o["horizonMonths"] = s.horizonMonths;
+    ordered assumptions = ordered::object();
+    assumptions["discountRatePct"] = number(s.assumptions.discountRatePct);
+    assumptions["electricityUsdPerMwh"] = number(s.assumptions.electricityUsdPerMwh);
+    assumptions["gasUsdPerMmbtu"] = number(s.assumptions.gasUsdPerMmbtu);
+    assumptions["utilizationPct"] = number(s.assumptions.utilizationPct);
+    ordered years = ordered::object();
+    years["compute"] = number(s.assumptions.depreciationYears.compute);
+    years["facility"] = number(s.assumptions.depreciationYears.facility);
+    years["power"] = number(s.assumptions.depreciationYears.power);
+    years["cooling"] = number(s.assumptions.depreciationYears.cooling);
+    assumptions["depreciationYears"] = std::move(years);
+    o["assumptions"] = std::move(assumptions);
+    o["sites"] = list(s.sites, &siteJson);
+    return o;
+}
+
+QByteArray serialize(const ordered &document)
+{
+    // UTF-8 as is (no \u escapes for non-ASCII); invalid UTF-8 in a name is replaced, not fatal.
+    const std::string text = document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    QByteArray bytes(text.data(), static_cast<qsizetype>(text.size()));
+    bytes.append('\n');
+    return bytes;
+}
+
+} // namespace
+
+QByteArray writeScenarioJson(const Scenario &scenario)
+{
+    return serialize(scenarioJson(scenario));
+}
+
+QByteArray exportScenarioJson(const Scenario &scenario, const Catalog &catalog)
+{
+    return serialize(scenarioJson(resolveScenario(scenario, catalog)));
+}
+
+} // namespace cp::io
