@@ -10,6 +10,7 @@ QString usd(double amountUsd) { return QString::fromStdString(solver::text::usd(
 QString megawatts(double mw) { return QString::fromStdString(solver::text::megawatts(mw)); }
 QString megawattHours(double mwh) { return QString::fromStdString(solver::text::megawattHours(mwh)); }
 QString count(double n) { return QString::fromStdString(solver::text::count(n)); }
+QString flops(double pflops) { return QString::fromStdString(solver::text::flops(pflops)); }
 QString monthLabel(int absMonth) { return QString::fromStdString(solver::text::monthLabel(absMonth)); }
 QString monthIso(int absMonth) { return QString::fromStdString(solver::text::monthIso(absMonth)); }
 

@@ -13,8 +13,10 @@ namespace cp::format {
 [[nodiscard]] QString megawatts(double mw);
 // 1.59 TWh, 820 GWh, 410 MWh.
 [[nodiscard]] QString megawattHours(double mwh);
-// 100,000 / 1.2M: counts of accelerators or accelerator-months.
+// 100,000 / 1.23M: counts of accelerators or accelerator-months.
 [[nodiscard]] QString count(double n);
+// 950 PFLOPS / 2.10 EFLOPS (input in PFLOPS).
+[[nodiscard]] QString flops(double pflops);
 // "Mar 2025" for an absolute month index (year * 12 + month - 1).
 [[nodiscard]] QString monthLabel(int absMonth);
 // "2025-03", the exchange format's month.

@@ -58,6 +58,8 @@ std::string usd(double amountUsd)
             return withSign(amountUsd, "$" + fixed(scaled, s.factor == 1e12 ? 2 : decimalsFor(scaled)) + s.suffix);
         }
     }
+    if (a == 0)
+        return "$0";
     return withSign(amountUsd, "$" + fixed(a, a >= 100 ? 0 : 2));
 }
 
@@ -87,10 +89,18 @@ std::string count(double n)
 {
     const double a = std::abs(n);
     if (a >= 1e9)
-        return withSign(n, fixed(a / 1e9, 2) + "B");
-    if (a >= 1e7)
-        return withSign(n, fixed(a / 1e6, 1) + "M");
+        return withSign(n, fixed(a / 1e9, decimalsFor(a / 1e9)) + "B");
+    if (a >= 1e6)
+        return withSign(n, fixed(a / 1e6, decimalsFor(a / 1e6)) + "M");
     return withSign(n, grouped(std::llround(a)));
+}
+
+std::string flops(double pflops)
+{
+    const double a = std::abs(pflops);
+    if (a >= 1000)
+        return withSign(pflops, fixed(a / 1000, decimalsFor(a / 1000)) + " EFLOPS");
+    return withSign(pflops, fixed(a, a >= 100 ? 0 : 1) + " PFLOPS");
 }
 
 std::string monthLabel(int absMonth)

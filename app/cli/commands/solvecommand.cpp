@@ -1,5 +1,13 @@
 #include "commands/commands.h"
 
+#include "analysis/solvedscenario.h"
+#include "catalog/catalog.h"
+#include "clioutput.h"
+#include "format/units.h"
+#include "io/resultcsv.h"
+#include "io/resultjson.h"
+#include "scenarioinput.h"
+
 #include <QCommandLineParser>
 #include <QTextStream>
 
@@ -7,21 +15,73 @@ namespace cp::cli {
 
 namespace {
 
+// `clusterplan-cli solve`: the plan's monthly truth as the spec's result JSON, a CSV table,
+// or (with neither) a short summary a person reads.
 class SolveCommand final : public CliCommand
 {
 public:
     QString name() const override { return QStringLiteral("solve"); }
     QString summary() const override { return QStringLiteral("Solve a scenario into monthly timelines, costs and KPIs"); }
+
     void configure(QCommandLineParser &parser) const override
     {
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("[FILE.json]"), QStringLiteral("[FILE.json]"));
+        m_input.addOptions(parser);
+        parser.addOption(m_json);
+        parser.addOption(m_csv);
     }
+
     int run(const QCommandLineParser &parser, CliStreams &io) const override
     {
-        Q_UNUSED(parser);
-        io.err << "clusterplan-cli solve: not available in this build yet\n";
-        return ExitFailure;
+        int exitCode = ExitOk;
+        const std::optional<Month> asOf = m_input.asOf(parser, io, &exitCode);
+        if (!asOf)
+            return exitCode;
+        const std::optional<Scenario> scenario = m_input.load(parser, io, &exitCode);
+        if (!scenario)
+            return exitCode;
+        const auto solved = solveScenario(*scenario, Catalog::builtIn(), *asOf);
+        if (!solved->ok()) {
+            for (const Problem &problem : solved->problems)
+                io.err << problem.toString() << '\n';
+            return ExitInvalidInput;
+        }
+        if (parser.isSet(m_json) && !writeOutput(parser.value(m_json), io::writeResultJson(solved->result), io))
+            return ExitFailure;
+        if (parser.isSet(m_csv) && !writeOutput(parser.value(m_csv), io::writeResultCsv(solved->result), io))
+            return ExitFailure;
+        if (!parser.isSet(m_json) && !parser.isSet(m_csv))
+            printSummary(*solved, io);
+        return ExitOk;
     }
+
+private:
+    static void printSummary(const SolvedScenario &solved, CliStreams &io)
+    {
+        const solver::Kpis &k = solved.result.kpis;
+        auto month = [](const std::optional<int> &m) {
+            return m ? format::monthLabel(*m) : QStringLiteral("not within the plan");
+        };
+        QTextStream &out = io.out;
+        out << solved.scenario.name << '\n';
+        out << "  Total capex          " << format::usd(k.totalCapexUsd) << '\n';
+        out << "  Total opex           " << format::usd(k.totalOpexUsd) << '\n';
+        out << "  NPV of costs         " << format::usd(k.npvCostUsd) << '\n';
+        out << "  First compute        " << month(k.firstComputeMonth) << '\n';
+        out << "  Full power           " << month(k.fullPowerMonth) << '\n';
+        out << "  Peak IT load         " << format::megawatts(k.peakItMw) << '\n';
+        out << "  Peak facility load   " << format::megawatts(k.peakFacilityMw) << '\n';
+        out << "  Stranded             " << format::count(k.strandedAcceleratorMonths) << " accelerator-months\n";
+        out << "  Peak BF16 compute    " << format::flops(k.peakBf16Pflops) << " (dense)\n";
+        if (k.costPerAcceleratorHourUsd)
+            out << "  Cost per acc.-hour   " << format::usd(*k.costPerAcceleratorHourUsd) << '\n';
+        out << "  Warnings             " << solved.result.warnings.size() << '\n';
+        for (const solver::Warning &w : solved.result.warnings)
+            out << "    - " << QString::fromStdString(w.message) << '\n';
+    }
+
+    ScenarioInput m_input;
+    QCommandLineOption m_json{QStringLiteral("json"), QStringLiteral("Write the result document (spec section 5) to OUT; '-' is standard output."), QStringLiteral("OUT")};
+    QCommandLineOption m_csv{QStringLiteral("csv"), QStringLiteral("Write the monthly table (one row per month and site, plus portfolio rows) to OUT; '-' is standard output."), QStringLiteral("OUT")};
 };
 
 } // namespace

@@ -1,0 +1,98 @@
+#include "scenarioinput.h"
+
+#include "analysis/solvedscenario.h"
+#include "catalog/catalog.h"
+#include "io/scenariojson.h"
+#include "storage/workspace.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+namespace cp::cli {
+
+void ScenarioInput::addOptions(QCommandLineParser &parser) const
+{
+    parser.addPositionalArgument(QStringLiteral("FILE.json"), QStringLiteral("Scenario file in the exchange format (or use --workspace and --scenario)."),
+                                 QStringLiteral("[FILE.json]"));
+    parser.addOption(m_workspace);
+    parser.addOption(m_scenario);
+    parser.addOption(m_asOf);
+}
+
+std::optional<Scenario> ScenarioInput::load(const QCommandLineParser &parser, CliStreams &io, int *exitCode) const
+{
+    const QStringList files = parser.positionalArguments();
+    const bool fromWorkspace = parser.isSet(m_workspace) || parser.isSet(m_scenario);
+    if (files.size() > 1 || (files.size() == 1) == fromWorkspace
+        || (fromWorkspace && !(parser.isSet(m_workspace) && parser.isSet(m_scenario)))) {
+        io.err << "clusterplan-cli: give either one FILE.json or both --workspace W and --scenario NAME (see --help)\n";
+        *exitCode = ExitUsage;
+        return std::nullopt;
+    }
+    const Catalog &catalog = Catalog::builtIn();
+
+    if (!fromWorkspace) {
+        const io::ParseResult parsed = io::readScenarioFile(files.first(), catalog);
+        for (const Problem &problem : parsed.problems)
+            io.err << problem.toString() << '\n';
+        if (!parsed.ok()) {
+            *exitCode = parsed.unreadable ? ExitFailure : ExitInvalidInput;
+            return std::nullopt;
+        }
+        return parsed.scenario;
+    }
+
+    const QString path = parser.value(m_workspace);
+    const QString name = parser.value(m_scenario);
+    Workspace::OpenResult opened = Workspace::open(path, Workspace::OpenMode::ReadOnly);
+    if (!opened.workspace) {
+        io.err << "clusterplan-cli: " << opened.error.message << '\n';
+        *exitCode = ExitFailure;
+        return std::nullopt;
+    }
+    const Workspace &workspace = *opened.workspace;
+    const std::optional<ScenarioId> id = workspace.findScenario(name);
+    if (!id) {
+        io.err << "clusterplan-cli: " << path << ": no scenario named '" << name << "'";
+        const auto all = workspace.scenarios();
+        if (!all.empty()) {
+            io.err << " (it has:";
+            for (const ScenarioInfo &info : all)
+                io.err << " '" << info.name << "'";
+            io.err << ")";
+        }
+        io.err << '\n';
+        *exitCode = ExitInvalidInput;
+        return std::nullopt;
+    }
+    const std::optional<QByteArray> document = workspace.loadDocument(*id);
+    if (!document) {
+        io.err << "clusterplan-cli: " << workspace.lastError().message << '\n';
+        *exitCode = ExitFailure;
+        return std::nullopt;
+    }
+    const QString label = path + QStringLiteral(" / ") + name;
+    io::ParseResult parsed = io::parseScenarioJson(*document, catalog, label);
+    for (const Problem &problem : parsed.problems)
+        io.err << problem.toString() << '\n';
+    if (!parsed.ok()) {
+        *exitCode = ExitInvalidInput;
+        return std::nullopt;
+    }
+    parsed.scenario->name = name; // the workspace's list names its scenarios
+    return parsed.scenario;
+}
+
+std::optional<Month> ScenarioInput::asOf(const QCommandLineParser &parser, CliStreams &io, int *exitCode) const
+{
+    if (!parser.isSet(m_asOf))
+        return currentMonth();
+    const std::optional<Month> month = Month::parse(parser.value(m_asOf));
+    if (!month) {
+        io.err << "clusterplan-cli: --as-of: '" << parser.value(m_asOf) << "' is not a month; write it as YYYY-MM\n";
+        *exitCode = ExitUsage;
+    }
+    return month;
+}
+
+} // namespace cp::cli

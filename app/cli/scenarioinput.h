@@ -1,0 +1,35 @@
+#pragma once
+
+#include "clicommand.h"
+#include "domain/month.h"
+#include "domain/scenario.h"
+
+#include <QCommandLineOption>
+
+#include <optional>
+
+class QCommandLineParser;
+
+namespace cp::cli {
+
+// Where a command's scenario comes from: a JSON file (positional FILE.json) or a workspace
+// (--workspace W --scenario NAME). Shared by solve, report and risk.
+class ScenarioInput
+{
+public:
+    void addOptions(QCommandLineParser &parser) const;
+
+    // Loads the scenario, printing every problem to stderr ("FILE: path: message"). On failure
+    // returns nullopt and sets *exitCode (2 usage, 1 unreadable, 3 invalid).
+    [[nodiscard]] std::optional<Scenario> load(const QCommandLineParser &parser, CliStreams &io, int *exitCode) const;
+
+    // "--as-of YYYY-MM": the month the plan is looked at from (stale catalog values); default now.
+    [[nodiscard]] std::optional<Month> asOf(const QCommandLineParser &parser, CliStreams &io, int *exitCode) const;
+
+private:
+    QCommandLineOption m_workspace{QStringLiteral("workspace"), QStringLiteral("Workspace file (.clusterplan) to read the scenario from."), QStringLiteral("W")};
+    QCommandLineOption m_scenario{QStringLiteral("scenario"), QStringLiteral("Name of the scenario in the workspace."), QStringLiteral("NAME")};
+    QCommandLineOption m_asOf{QStringLiteral("as-of"), QStringLiteral("Month the plan is looked at from, for stale catalog values (default: this month)."), QStringLiteral("YYYY-MM")};
+};
+
+} // namespace cp::cli

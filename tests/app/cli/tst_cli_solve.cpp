@@ -1,0 +1,218 @@
+#include "storage/workspace.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+// `clusterplan-cli solve` end to end, on the shipped examples: the figures the seed interview
+// quotes must come out of the product a user installs.
+namespace {
+
+using json = nlohmann::json;
+
+struct Run {
+    int exitCode;
+    QByteArray out;
+    QString err;
+};
+
+Run cli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(CLUSTERPLAN_BIN_DIR "/clusterplan-cli"), arguments);
+    if (!process.waitForFinished(60000))
+        return {-1, {}, QStringLiteral("timed out")};
+    return {process.exitCode(), process.readAllStandardOutput(), QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString example(const char *name)
+{
+    return QStringLiteral(CLUSTERPLAN_SOURCE_DIR "/data/examples/") + QLatin1String(name);
+}
+
+json solveJson(const QString &file)
+{
+    const Run r = cli({QStringLiteral("solve"), file, QStringLiteral("--json"), QStringLiteral("-"), QStringLiteral("--as-of"), QStringLiteral("2026-11")});
+    if (r.exitCode != 0)
+        qWarning("%s", qPrintable(r.err));
+    return json::parse(r.out.constData(), r.out.constData() + r.out.size());
+}
+
+int monthIndex(const json &month)
+{
+    const std::string text = month.get<std::string>();
+    return std::stoi(text.substr(0, 4)) * 12 + std::stoi(text.substr(5, 2)) - 1;
+}
+
+} // namespace
+
+class TestCliSolve : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // 100k H100 at $45k is $4.5B of compute capex and ~140-150 MW of IT load; with its
+    // facility, power and cooling the cluster lands around $5-6B (seed; reference 8a check).
+    void memphisMatchesTheSeed()
+    {
+        const json r = solveJson(example("memphis-retrofit-100k-h100.json"));
+        const json &k = r.at("kpis");
+        QCOMPARE(k.at("capexByCategory").at("compute").get<double>(), 100000.0 * 45000.0);
+        const double peakIt = k.at("peakItMw").get<double>();
+        QVERIFY2(peakIt >= 140 && peakIt <= 150, qPrintable(QString::number(peakIt)));
+        const double capex = k.at("totalCapexUsd").get<double>();
+        QVERIFY2(capex >= 5e9 && capex <= 6e9, qPrintable(QString::number(capex)));
+        // Bridge power: fully powered within months of the first delivery.
+        const int first = monthIndex(k.at("firstComputeMonth"));
+        const int full = monthIndex(k.at("fullPowerMonth"));
+        const int start = monthIndex(r.at("months")[0]);
+        QVERIFY2(full - start <= 12, "the retrofit is fully powered within its first year");
+        QVERIFY(full - first <= 6);
+        QCOMPARE(r.at("monthly").at("energized").size(), r.at("months").size());
+        QCOMPARE(r.at("sites").size(), std::size_t(1));
+    }
+
+    // The same plan without its mobile turbines waits for the grid interconnect.
+    void memphisWithoutTurbinesWaitsForTheGrid()
+    {
+        QFile file(example("memphis-retrofit-100k-h100.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        json plan = json::parse(file.readAll().toStdString());
+        json &sources = plan.at("sites")[0].at("power");
+        json kept = json::array();
+        for (const json &s : sources)
+            if (s.at("kind") != "mobile_turbine")
+                kept.push_back(s);
+        QVERIFY(kept.size() < sources.size());
+        sources = kept;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("no-turbines.json"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QByteArray::fromStdString(plan.dump(2)));
+        out.close();
+
+        const json with = solveJson(example("memphis-retrofit-100k-h100.json"));
+        const json without = solveJson(path);
+        const json &fullWithout = without.at("kpis").at("fullPowerMonth");
+        const int fullWith = monthIndex(with.at("kpis").at("fullPowerMonth"));
+        QVERIFY(fullWithout.is_null() || monthIndex(fullWithout) > fullWith + 3);
+        QVERIFY(without.at("kpis").at("strandedAcceleratorMonths").get<double>()
+                > 2 * with.at("kpis").at("strandedAcceleratorMonths").get<double>());
+    }
+
+    // 100k H100 over 20k A100 is about 15x the BF16 compute (seed: 5x GPUs, 3x per GPU).
+    void h100ClusterIsFifteenTimesTheA100Era()
+    {
+        const double h100 = solveJson(example("memphis-retrofit-100k-h100.json")).at("kpis").at("peakBf16Pflops").get<double>();
+        const double a100 = solveJson(example("gpt4-era-20k-a100.json")).at("kpis").at("peakBf16Pflops").get<double>();
+        const double ratio = h100 / a100;
+        QVERIFY2(ratio > 14 && ratio < 17, qPrintable(QString::number(ratio)));
+    }
+
+    void everyExampleSolves_data()
+    {
+        QTest::addColumn<QString>("file");
+        for (const char *name : {"memphis-retrofit-100k-h100.json", "meta-2gw-gas-campus.json",
+                                 "anthropic-400k-trainium2-cloud.json", "gpt4-era-20k-a100.json", "greenfield-grid-wait.json"})
+            QTest::newRow(name) << example(name);
+    }
+    void everyExampleSolves()
+    {
+        QFETCH(QString, file);
+        const json r = solveJson(file);
+        const std::size_t months = r.at("months").size();
+        for (const auto &[key, values] : r.at("monthly").items())
+            QCOMPARE(values.size(), months);
+        double capex = 0;
+        for (const auto &v : r.at("monthly").at("capexUsd"))
+            capex += v.get<double>();
+        QVERIFY(std::abs(capex - r.at("kpis").at("totalCapexUsd").get<double>()) <= 1e-6 * std::max(1.0, capex));
+    }
+
+    // The cloud-partner example pays rent only, and the greenfield site's GPUs wait for the grid.
+    void cloudPartnerAndGridWait()
+    {
+        const json cloud = solveJson(example("anthropic-400k-trainium2-cloud.json")).at("kpis");
+        QCOMPARE(cloud.at("totalCapexUsd").get<double>(), 0.0);
+        QVERIFY(cloud.at("opexByCategory").at("cloud").get<double>() > 0);
+        QCOMPARE(cloud.at("opexByCategory").at("cloud").get<double>(), cloud.at("totalOpexUsd").get<double>());
+
+        const json wait = solveJson(example("greenfield-grid-wait.json"));
+        const json &k = wait.at("kpis");
+        QVERIFY(k.at("strandedAcceleratorMonths").get<double>() > 0);
+        bool powerBound = false;
+        for (const auto &b : wait.at("monthly").at("binding"))
+            powerBound = powerBound || b == "power";
+        QVERIFY(powerBound);
+    }
+
+    void csvAndSummary()
+    {
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("out.csv"));
+        const Run r = cli({QStringLiteral("solve"), example("gpt4-era-20k-a100.json"), QStringLiteral("--csv"), csv});
+        QCOMPARE(r.exitCode, 0);
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readLine().startsWith("month,scope,site,delivered,energized"));
+
+        const Run summary = cli({QStringLiteral("solve"), example("gpt4-era-20k-a100.json")});
+        QCOMPARE(summary.exitCode, 0);
+        QVERIFY(summary.out.contains("Total capex"));
+        QVERIFY(summary.out.contains("Full power"));
+    }
+
+    void fromWorkspace()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.clusterplan"));
+        {
+            auto opened = cp::Workspace::open(path, cp::Workspace::OpenMode::ReadWrite);
+            QVERIFY(opened.workspace);
+            QFile file(example("gpt4-era-20k-a100.json"));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY(opened.workspace->createScenario(QStringLiteral("Baseline"), file.readAll()));
+        }
+        const Run r = cli({QStringLiteral("solve"), QStringLiteral("--workspace"), path, QStringLiteral("--scenario"),
+                           QStringLiteral("Baseline"), QStringLiteral("--json"), QStringLiteral("-")});
+        QCOMPARE(r.exitCode, 0);
+        const json doc = json::parse(r.out.constData(), r.out.constData() + r.out.size());
+        QCOMPARE(doc.at("scenario").get<std::string>(), std::string("Baseline"));
+
+        const Run missing = cli({QStringLiteral("solve"), QStringLiteral("--workspace"), path, QStringLiteral("--scenario"), QStringLiteral("Nope")});
+        QCOMPARE(missing.exitCode, 3);
+        QVERIFY(missing.err.contains(QStringLiteral("Baseline")));
+    }
+
+    void invalidPlanExitsThreeWithPaths()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format":"clusterplan.scenario","formatVersion":1,"name":"Bad","startMonth":"2024-13",
+                      "horizonMonths":700,"sites":[]})");
+        file.close();
+        const Run r = cli({QStringLiteral("solve"), path, QStringLiteral("--json"), QStringLiteral("-")});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY(r.out.isEmpty()); // never a partial result
+        QVERIFY2(r.err.contains(QStringLiteral("startMonth")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("horizonMonths")), qPrintable(r.err));
+        QVERIFY(r.err.contains(path));
+    }
+
+    void usageErrors()
+    {
+        QCOMPARE(cli({QStringLiteral("solve")}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("solve"), example("gpt4-era-20k-a100.json"), QStringLiteral("--workspace"), QStringLiteral("x")}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("solve"), example("gpt4-era-20k-a100.json"), QStringLiteral("--as-of"), QStringLiteral("soon")}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("solve"), QStringLiteral("/nonexistent/plan.json")}).exitCode, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliSolve)
+#include "tst_cli_solve.moc"
