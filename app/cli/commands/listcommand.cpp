@@ -1,11 +1,33 @@
+#include "clioutput.h"
 #include "commands/commands.h"
+
+#include "catalog/catalog.h"
+#include "io/scenariojson.h"
+#include "storage/workspace.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
 
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
 namespace cp::cli {
 
 namespace {
+
+const QString kWorkspaceOption = QStringLiteral("workspace");
+const QString kJsonOption = QStringLiteral("json");
+
+struct Row {
+    ScenarioInfo info;
+    std::optional<qsizetype> sites; // nullopt: the stored document could not be read
+};
+
+QString utcText(const QDateTime &time)
+{
+    return time.toUTC().toString(Qt::ISODate); // "2025-03-01T09:30:00Z"
+}
 
 class ListCommand final : public CliCommand
 {
@@ -14,13 +36,93 @@ public:
     QString summary() const override { return QStringLiteral("List the scenarios of a workspace"); }
     void configure(QCommandLineParser &parser) const override
     {
-        Q_UNUSED(parser);
+        parser.addOption({kWorkspaceOption, QStringLiteral("The workspace to list."), QStringLiteral("W.clusterplan")});
+        parser.addOption({kJsonOption, QStringLiteral("Print JSON: {\"workspace\": ..., \"scenarios\": [{\"id\", "
+                                                      "\"name\", \"sites\", \"created\", \"modified\"}]}.")});
     }
     int run(const QCommandLineParser &parser, CliStreams &io) const override
     {
-        Q_UNUSED(parser);
-        io.err << "clusterplan-cli list: not available in this build yet\n";
-        return ExitFailure;
+        if (!parser.positionalArguments().isEmpty()) {
+            io.err << "clusterplan-cli list: unexpected argument '" << parser.positionalArguments().constFirst()
+                   << "' (see --help)\n";
+            return ExitUsage;
+        }
+        const QString workspacePath = parser.value(kWorkspaceOption);
+        if (!requireArgument(workspacePath, QStringLiteral("--workspace W.clusterplan"), io))
+            return ExitUsage;
+
+        // Listing never writes: no lock, so it works while the application has the workspace open.
+        Workspace::OpenResult opened = Workspace::open(workspacePath, Workspace::OpenMode::ReadOnly);
+        if (!opened.workspace) {
+            io.err << opened.error.message << '\n';
+            return ExitFailure;
+        }
+        const Workspace &workspace = *opened.workspace;
+        const std::vector<ScenarioInfo> scenarios = workspace.scenarios();
+        if (workspace.lastError().isError()) {
+            io.err << workspace.lastError().message << '\n';
+            return ExitFailure;
+        }
+
+        bool allRead = true;
+        std::vector<Row> rows;
+        for (const ScenarioInfo &info : scenarios) {
+            Row row{info, std::nullopt};
+            if (const auto document = workspace.loadDocument(info.id)) {
+                const io::ParseResult parsed = io::parseScenarioJson(
+                    *document, Catalog::builtIn(), QStringLiteral("%1 (scenario '%2')").arg(workspace.path(), info.name));
+                if (parsed.ok())
+                    row.sites = static_cast<qsizetype>(parsed.scenario->sites.size());
+                for (const Problem &problem : parsed.problems)
+                    io.err << problem.toString() << '\n';
+            } else {
+                io.err << workspace.lastError().message << '\n';
+            }
+            allRead = allRead && row.sites.has_value();
+            rows.push_back(row);
+        }
+
+        if (parser.isSet(kJsonOption))
+            printJson(workspace, rows, io);
+        else
+            printTable(rows, io);
+        return allRead ? ExitOk : ExitFailure;
+    }
+
+private:
+    // One scenario per line: name, sites, modified (UTC), in columns.
+    static void printTable(const std::vector<Row> &rows, CliStreams &io)
+    {
+        qsizetype nameWidth = 0;
+        for (const Row &row : rows)
+            nameWidth = std::max(nameWidth, row.info.name.size());
+        for (const Row &row : rows) {
+            const QString sites = !row.sites ? QStringLiteral("? sites")
+                : *row.sites == 1            ? QStringLiteral("1 site")
+                                             : QStringLiteral("%1 sites").arg(*row.sites);
+            io.out << row.info.name.leftJustified(nameWidth) << "  " << sites.rightJustified(8) << "  "
+                   << utcText(row.info.modifiedUtc) << '\n';
+        }
+    }
+
+    // Keys in the documented order (ordered_json keeps insertion order).
+    static void printJson(const Workspace &workspace, const std::vector<Row> &rows, CliStreams &io)
+    {
+        using Json = nlohmann::ordered_json;
+        Json list = Json::array();
+        for (const Row &row : rows) {
+            Json entry;
+            entry["id"] = row.info.id;
+            entry["name"] = row.info.name.toStdString();
+            entry["sites"] = row.sites ? Json(*row.sites) : Json(nullptr);
+            entry["created"] = utcText(row.info.createdUtc).toStdString();
+            entry["modified"] = utcText(row.info.modifiedUtc).toStdString();
+            list.push_back(std::move(entry));
+        }
+        Json root;
+        root["workspace"] = workspace.path().toStdString();
+        root["scenarios"] = std::move(list);
+        io.out << QString::fromStdString(root.dump(2)) << '\n';
     }
 };
 
