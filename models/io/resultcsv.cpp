@@ -14,7 +14,7 @@ using solver::MonthlySeries;
 void header(CsvWriter &csv)
 {
     for (const char *column : {"month", "scope", "site", "delivered", "energized", "stranded", "itMw", "facilityMw",
-                               "powerMw", "coolingMw", "energyMwh", "bf16Pflops", "binding", "capexUsd"})
+                               "powerMw", "coolingMw", "bessMw", "energyMwh", "bf16Pflops", "binding", "capexUsd"})
         csv.text(column);
     for (int c = 0; c < solver::kCapexCategories; ++c)
         csv.text(std::string("capex_") + solver::capexCategoryName(static_cast<solver::CapexCategory>(c)) + "Usd");
@@ -31,7 +31,7 @@ void row(CsvWriter &csv, const std::string &month, const char *scope, const std:
     csv.text(scope);
     csv.text(site);
     for (const Eigen::ArrayXd *a : {&s.delivered, &s.energized, &s.stranded, &s.itMw, &s.facilityMw, &s.powerMw,
-                                    &s.coolingMw, &s.energyMwh, &s.bf16Pflops})
+                                    &s.coolingMw, &s.bessMw, &s.energyMwh, &s.bf16Pflops})
         csv.number((*a)[m]);
     csv.text(solver::bindingName(s.binding[static_cast<std::size_t>(m)]));
     csv.number(s.capexUsd[m]);

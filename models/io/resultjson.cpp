@@ -81,6 +81,7 @@ void writeMonthly(JsonTextWriter &w, const MonthlySeries &s)
         w.value(solver::bindingName(b));
     w.endArray();
     writeArray(w, "coolingMw", s.coolingMw);
+    writeArray(w, "bessMw", s.bessMw);
     writeArray(w, "bf16Pflops", s.bf16Pflops);
     w.endObject();
 }

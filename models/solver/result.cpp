@@ -40,7 +40,7 @@ const char *bindingName(Binding binding) noexcept
 void MonthlySeries::resize(int months)
 {
     for (Eigen::ArrayXd *a : {&delivered, &energized, &stranded, &planned, &itMw, &facilityMw, &powerMw, &coolingMw,
-                              &energyMwh, &bf16Pflops, &capexUsd, &opexUsd, &depreciationUsd})
+                              &bessMw, &energyMwh, &bf16Pflops, &capexUsd, &opexUsd, &depreciationUsd})
         a->setZero(months);
     capexByCategory.setZero(months, kCapexCategories);
     opexByCategory.setZero(months, kOpexCategories);
@@ -50,7 +50,7 @@ void MonthlySeries::resize(int months)
 void MonthlySeries::prepare(int months)
 {
     for (Eigen::ArrayXd *a : {&delivered, &energized, &stranded, &planned, &itMw, &facilityMw, &powerMw, &coolingMw,
-                              &energyMwh, &bf16Pflops, &capexUsd, &opexUsd, &depreciationUsd})
+                              &bessMw, &energyMwh, &bf16Pflops, &capexUsd, &opexUsd, &depreciationUsd})
         a->resize(months);
     opexByCategory.resize(months, kOpexCategories);
     capexByCategory.setZero(months, kCapexCategories); // point payments are added into it

@@ -36,6 +36,7 @@ struct MonthlySeries {
     Eigen::ArrayXd facilityMw;      // itMw x PUE
     Eigen::ArrayXd powerMw;         // firm MW of available sources
     Eigen::ArrayXd coolingMw;       // heat rejection available (0 before the ready month)
+    Eigen::ArrayXd bessMw;          // battery power available to smooth training swings
     Eigen::ArrayXd energyMwh;       // facilityMw x hours x utilization
     Eigen::ArrayXd bf16Pflops;      // energized dense BF16 compute
     Eigen::ArrayXd capexUsd;        // sum of capexByCategory

@@ -419,6 +419,7 @@ void expandSeries(const SiteFacts &facts, const PlanCalendar &calendar, double u
         series.facilityMw.segment(a, len).setConstant(seg.facilityMw);
         series.powerMw.segment(a, len).setConstant(seg.firmMw);
         series.coolingMw.segment(a, len).setConstant(seg.coolingMw);
+        series.bessMw.segment(a, len).setConstant(seg.bessMw);
         series.bf16Pflops.segment(a, len).setConstant(seg.bf16Pflops);
         std::fill_n(series.binding.begin() + a, len, seg.binding);
         const auto hours = calendar.hours.segment(a, len);
@@ -467,6 +468,8 @@ void addToPortfolio(const SiteFacts &facts, const PlanCalendar &calendar, double
             sum.powerMw.segment(a, len) += seg.firmMw;
         if (seg.coolingMw != 0.0)
             sum.coolingMw.segment(a, len) += seg.coolingMw;
+        if (seg.bessMw != 0.0)
+            sum.bessMw.segment(a, len) += seg.bessMw;
         const auto hours = calendar.hours.segment(a, len);
         if (seg.energyUsdPerHour != 0.0)
             sum.opexByCategory.col(energyCol).segment(a, len) += seg.energyUsdPerHour * hours * utilization;
