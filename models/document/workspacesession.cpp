@@ -1,0 +1,234 @@
+#include "document/workspacesession.h"
+
+#include "analysis/solvedscenario.h"
+#include "catalog/catalog.h"
+#include "document/scenariodocument.h"
+#include "document/scenarioitems.h"
+#include "io/scenariojson.h"
+#include "storage/defaultworkspace.h"
+
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QStringList>
+#include <QUndoGroup>
+#include <QUndoStack>
+
+namespace cp {
+
+WorkspaceSession::WorkspaceSession(const Catalog &catalog, QObject *parent)
+    : QObject(parent)
+    , m_catalog(catalog)
+    , m_undoGroup(new QUndoGroup(this))
+{
+}
+
+WorkspaceSession::~WorkspaceSession()
+{
+    closeDocuments();
+}
+
+WorkspaceError WorkspaceSession::open(const QString &path)
+{
+    if (m_workspace && QFileInfo(m_workspace->path()).canonicalFilePath() == QFileInfo(path).canonicalFilePath())
+        return {}; // already open here; a second open would only find our own lock
+    return adopt(Workspace::open(path, Workspace::OpenMode::ReadWriteOrReadOnly));
+}
+
+WorkspaceError WorkspaceSession::openDefault()
+{
+    if (m_workspace && QFileInfo(m_workspace->path()).canonicalFilePath()
+                           == QFileInfo(defaultWorkspacePath()).canonicalFilePath())
+        return {};
+    return adopt(openOrCreateDefaultWorkspace(Workspace::OpenMode::ReadWriteOrReadOnly));
+}
+
+WorkspaceError WorkspaceSession::adopt(Workspace::OpenResult opened)
+{
+    if (!opened.workspace)
+        return opened.error;
+    closeDocuments();
+    // The old workspace goes after everyone has moved to the new one (its lock with it).
+    std::unique_ptr<Workspace> previous = std::exchange(m_workspace, std::move(opened.workspace));
+    connect(m_workspace.get(), &Workspace::scenarioChanged, this, &WorkspaceSession::onScenarioChanged);
+    connect(m_workspace.get(), &Workspace::scenarioRemoved, this, &WorkspaceSession::onScenarioRemoved);
+    emit currentDocumentChanged(nullptr);
+    emit workspaceChanged(m_workspace.get());
+    previous.reset();
+    return {};
+}
+
+void WorkspaceSession::closeDocuments()
+{
+    m_current = nullptr;
+    m_undoGroup->setActiveStack(nullptr);
+    for (auto &[id, document] : m_documents)
+        delete document;
+    m_documents.clear();
+}
+
+bool WorkspaceSession::fail(const QString &message, QString *error) const
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+ScenarioDocument *WorkspaceSession::document(ScenarioId id, QString *error)
+{
+    if (const auto it = m_documents.find(id); it != m_documents.end())
+        return it->second;
+    if (!m_workspace) {
+        fail(tr("No workspace is open."), error);
+        return nullptr;
+    }
+    const std::optional<ScenarioInfo> info = m_workspace->scenario(id);
+    const std::optional<QByteArray> bytes = info ? m_workspace->loadDocument(id) : std::nullopt;
+    if (!bytes) {
+        fail(m_workspace->lastError().message, error);
+        return nullptr;
+    }
+    const QString where = tr("%1 (scenario \u201c%2\u201d)").arg(m_workspace->path(), info->name);
+    io::ParseResult parsed = io::parseScenarioJson(*bytes, m_catalog, where);
+    if (!parsed.ok()) {
+        QStringList lines;
+        for (const Problem &problem : parsed.problems)
+            lines << problem.toString();
+        fail(tr("The stored scenario is not valid for this version of ClusterPlan, so it cannot be edited:\n%1")
+                 .arg(lines.join(QLatin1Char('\n'))),
+             error);
+        return nullptr;
+    }
+    parsed.scenario->name = info->name; // the list's name wins
+    auto *document = new ScenarioDocument(std::move(*parsed.scenario), m_catalog, m_workspace.get(), id, this);
+    connect(document, &ScenarioDocument::saveFailed, this, &WorkspaceSession::saveFailed);
+    m_undoGroup->addStack(document->undoStack());
+    m_documents.emplace(id, document);
+    return document;
+}
+
+bool WorkspaceSession::setCurrentScenario(std::optional<ScenarioId> id, QString *error)
+{
+    ScenarioDocument *next = id ? document(*id, error) : nullptr;
+    if (next == m_current)
+        return !id || next;
+    m_current = next;
+    m_undoGroup->setActiveStack(next ? next->undoStack() : nullptr);
+    emit currentDocumentChanged(next);
+    return !id || next;
+}
+
+QString WorkspaceSession::uniqueScenarioName(const QString &base) const
+{
+    std::vector<QString> taken;
+    if (m_workspace)
+        for (const ScenarioInfo &info : m_workspace->scenarios())
+            taken.push_back(info.name);
+    return uniqueName(base.trimmed().isEmpty() ? tr("Untitled scenario") : base.trimmed(), taken);
+}
+
+std::optional<ScenarioId> WorkspaceSession::createScenario(const QString &name, QString *error)
+{
+    if (!m_workspace) {
+        fail(tr("No workspace is open."), error);
+        return std::nullopt;
+    }
+    const QString unique = uniqueScenarioName(name);
+    const auto id = m_workspace->createScenario(unique, io::writeScenarioJson(newScenario(unique, currentMonth())));
+    if (!id)
+        fail(m_workspace->lastError().message, error);
+    return id;
+}
+
+std::optional<ScenarioId> WorkspaceSession::duplicateScenario(ScenarioId id, QString *error)
+{
+    if (!m_workspace) {
+        fail(tr("No workspace is open."), error);
+        return std::nullopt;
+    }
+    const auto copy = m_workspace->duplicateScenario(id);
+    if (!copy)
+        fail(m_workspace->lastError().message, error);
+    return copy;
+}
+
+bool WorkspaceSession::renameScenario(ScenarioId id, const QString &name, QString *error)
+{
+    if (!m_workspace)
+        return fail(tr("No workspace is open."), error);
+    return m_workspace->renameScenario(id, name) || fail(m_workspace->lastError().message, error);
+}
+
+bool WorkspaceSession::removeScenario(ScenarioId id, QString *error)
+{
+    if (!m_workspace)
+        return fail(tr("No workspace is open."), error);
+    return m_workspace->removeScenario(id) || fail(m_workspace->lastError().message, error);
+}
+
+std::optional<ScenarioId> WorkspaceSession::importScenario(const QString &file, std::vector<Problem> *problems,
+                                                           QString *error)
+{
+    if (!m_workspace) {
+        fail(tr("No workspace is open."), error);
+        return std::nullopt;
+    }
+    io::ParseResult parsed = io::readScenarioFile(file, m_catalog);
+    if (!parsed.ok()) {
+        if (problems)
+            *problems = parsed.problems;
+        fail(parsed.unreadable ? tr("Cannot read %1.").arg(file)
+                               : tr("%1 is not a valid scenario; nothing was imported.").arg(file),
+             error);
+        return std::nullopt;
+    }
+    parsed.scenario->name = uniqueScenarioName(parsed.scenario->name);
+    const auto id = m_workspace->createScenario(parsed.scenario->name, io::writeScenarioJson(*parsed.scenario));
+    if (!id)
+        fail(m_workspace->lastError().message, error);
+    return id;
+}
+
+bool WorkspaceSession::exportScenario(ScenarioId id, const QString &file, QString *error)
+{
+    ScenarioDocument *source = document(id, error);
+    if (!source)
+        return false;
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly) || out.write(io::exportScenarioJson(source->scenario(), m_catalog)) < 0
+        || !out.commit())
+        return fail(tr("Cannot write %1: %2. Choose a folder you may write to.").arg(file, out.errorString()), error);
+    return true;
+}
+
+bool WorkspaceSession::saveCopyAs(const QString &path, QString *error)
+{
+    if (!m_workspace)
+        return fail(tr("No workspace is open."), error);
+    return m_workspace->saveCopyAs(path) || fail(m_workspace->lastError().message, error);
+}
+
+void WorkspaceSession::onScenarioChanged(int, qint64 id)
+{
+    const auto it = m_documents.find(id);
+    if (it == m_documents.end())
+        return;
+    if (const auto info = m_workspace->scenario(id))
+        it->second->adoptWorkspaceName(info->name);
+}
+
+void WorkspaceSession::onScenarioRemoved(int, qint64 id)
+{
+    const auto it = m_documents.find(id);
+    if (it == m_documents.end())
+        return;
+    ScenarioDocument *closing = it->second;
+    m_documents.erase(it);
+    if (closing == m_current) {
+        m_current = nullptr;
+        m_undoGroup->setActiveStack(nullptr);
+        emit currentDocumentChanged(nullptr);
+    }
+    delete closing;
+}
+
+} // namespace cp
