@@ -1,7 +1,6 @@
 #include "catalog/catalog.h"
 
 #include "catalog/catalogreader.h"
-#include "domain/kinds.h"
 
 #include <QtGlobal>
 
@@ -63,7 +62,7 @@ public:
     }
     void add(const char *key, const char *label, const CatalogValue &value)
     {
-        m_out.push_back(CatalogEntry{m_group, m_item, QString::fromLatin1(label), QString::fromLatin1(key), value});
+        m_out.push_back(CatalogEntry { m_group, m_item, QString::fromLatin1(label), QString::fromLatin1(key), value });
     }
     void add(const char *key, const char *label, const std::optional<CatalogValue> &value)
     {
@@ -136,7 +135,8 @@ std::vector<CatalogEntry> Catalog::entries() const
     list.setGroup(globals, QStringLiteral("Training power swings"));
     list.add("swingFraction", "Swing to smooth, share of peak IT load", g.swingFraction);
     list.setGroup(globals, QStringLiteral("Reliability"));
-    list.add("interruptionsPerAcceleratorYear", "Unexpected interruptions per accelerator-year", g.interruptionsPerAcceleratorYear);
+    list.add("interruptionsPerAcceleratorYear", "Unexpected interruptions per accelerator-year",
+             g.interruptionsPerAcceleratorYear);
     list.add("permanentFailureRatePerYear", "Permanent failures per year", g.permanentFailureRatePerYear);
     list.add("spareRatio", "Spare pool", g.spareRatio);
     list.add("effectiveTrainingTime", "Effective training time", g.effectiveTrainingTime);

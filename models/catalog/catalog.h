@@ -22,8 +22,8 @@ struct AcceleratorSpec {
     CatalogValue bf16Tflops;              // dense
     CatalogValue fp8Tflops;               // dense; 0 where the part has no FP8
     CatalogValue hbmGb;
-    std::optional<CatalogValue> tdpW; // absent where the vendor publishes none (TPUs)
-    CatalogValue itKwPerAccelerator;  // IT kW incl. host, network and storage share
+    std::optional<CatalogValue> tdpW;         // absent where the vendor publishes none (TPUs)
+    CatalogValue itKwPerAccelerator;          // IT kW incl. host, network and storage share
     std::optional<CatalogValue> unitCapexUsd; // absent for cloud-only parts (trainium2, TPUs)
     CatalogValue rentUsdPerAcceleratorHour;
 };
@@ -102,7 +102,7 @@ private:
     Catalog() = default;
 
     std::vector<AcceleratorSpec> m_accelerators;
-    std::array<PowerKindSpec, 7> m_powerKinds;           // indexed by PowerKind
+    std::array<PowerKindSpec, 7> m_powerKinds;            // indexed by PowerKind
     std::array<FacilityCoolingSpec, 3> m_facilityCooling; // indexed by FacilityCooling
     std::array<CoolingPlantSpec, 2> m_coolingPlants;      // indexed by CoolingPlantKind
     CatalogGlobals m_globals;

@@ -33,10 +33,10 @@ struct Bounds {
     std::optional<double> max;
 };
 
-constexpr Bounds kNonNegative{};
-constexpr Bounds kPositive{0.0, true, std::nullopt};
-constexpr Bounds kPue{1.0, false, 3.0};
-constexpr Bounds kFraction{0.0, false, 1.0};
+constexpr Bounds kNonNegative {};
+constexpr Bounds kPositive { 0.0, true, std::nullopt };
+constexpr Bounds kPue { 1.0, false, 3.0 };
+constexpr Bounds kFraction { 0.0, false, 1.0 };
 
 // Reads the entries of one file; every message starts with the file name.
 class FileReader
@@ -47,7 +47,10 @@ public:
     {
     }
 
-    [[noreturn]] void fail(const QString &message) const { throw CatalogError{m_file + QStringLiteral(": ") + message}; }
+    [[noreturn]] void fail(const QString &message) const
+    {
+        throw CatalogError { m_file + QStringLiteral(": ") + message };
+    }
     [[noreturn]] void failEntry(const QString &entry, const QString &message) const
     {
         fail(QStringLiteral("entry ") + quoted(entry) + QStringLiteral(": ") + message);
@@ -105,7 +108,8 @@ public:
         if (it == entry.end())
             return std::nullopt;
         if (!it->is_object())
-            failField(name, field, QStringLiteral("must be an object with value, unit, source, asOf, confidence and estimate"));
+            failField(name, field,
+                      QStringLiteral("must be an object with value, unit, source, asOf, confidence and estimate"));
         const json &object = *it;
 
         CatalogValue v;
@@ -113,31 +117,37 @@ public:
         v.low = object.contains("low") ? number(object, name, field, "low") : v.value;
         v.high = object.contains("high") ? number(object, name, field, "high") : v.value;
         if (v.low > v.value)
-            failField(name, field, QStringLiteral("low %1 is above value %2").arg(numberText(v.low), numberText(v.value)));
+            failField(name, field,
+                      QStringLiteral("low %1 is above value %2").arg(numberText(v.low), numberText(v.value)));
         if (v.high < v.value)
-            failField(name, field, QStringLiteral("high %1 is below value %2").arg(numberText(v.high), numberText(v.value)));
+            failField(name, field,
+                      QStringLiteral("high %1 is below value %2").arg(numberText(v.high), numberText(v.value)));
         const bool belowMin = bounds.minExclusive ? v.low <= bounds.min : v.low < bounds.min;
         if (belowMin) {
-            failField(name, field, QStringLiteral("%1 %2 must be %3 %4")
-                                       .arg(v.low == v.value ? QStringLiteral("value") : QStringLiteral("low"),
-                                            numberText(v.low),
-                                            bounds.minExclusive ? QStringLiteral("above") : QStringLiteral("at least"),
-                                            numberText(bounds.min)));
+            failField(name, field,
+                      QStringLiteral("%1 %2 must be %3 %4")
+                          .arg(v.low == v.value ? QStringLiteral("value") : QStringLiteral("low"), numberText(v.low),
+                               bounds.minExclusive ? QStringLiteral("above") : QStringLiteral("at least"),
+                               numberText(bounds.min)));
         }
         if (bounds.max && v.high > *bounds.max) {
-            failField(name, field, QStringLiteral("%1 %2 must be at most %3")
-                                       .arg(v.high == v.value ? QStringLiteral("value") : QStringLiteral("high"),
-                                            numberText(v.high), numberText(*bounds.max)));
+            failField(name, field,
+                      QStringLiteral("%1 %2 must be at most %3")
+                          .arg(v.high == v.value ? QStringLiteral("value") : QStringLiteral("high"), numberText(v.high),
+                               numberText(*bounds.max)));
         }
 
         v.unit = valueText(object, name, field, "unit");
         v.source = valueText(object, name, field, "source");
         v.asOf = valueText(object, name, field, "asOf");
         if (!Month::parse(v.asOf))
-            failField(name, field, QStringLiteral("asOf ") + quoted(v.asOf) + QStringLiteral(" is not a month (YYYY-MM)"));
+            failField(name, field,
+                      QStringLiteral("asOf ") + quoted(v.asOf) + QStringLiteral(" is not a month (YYYY-MM)"));
         v.confidence = valueText(object, name, field, "confidence");
-        if (v.confidence != QLatin1String("H") && v.confidence != QLatin1String("M") && v.confidence != QLatin1String("L"))
-            failField(name, field, QStringLiteral("confidence ") + quoted(v.confidence) + QStringLiteral(" must be H, M or L"));
+        if (v.confidence != QLatin1String("H") && v.confidence != QLatin1String("M")
+            && v.confidence != QLatin1String("L"))
+            failField(name, field,
+                      QStringLiteral("confidence ") + quoted(v.confidence) + QStringLiteral(" must be H, M or L"));
         const auto estimate = object.find("estimate");
         if (estimate == object.end() || !estimate->is_boolean())
             failField(name, field, QStringLiteral("\"estimate\" must be true or false"));
@@ -205,8 +215,9 @@ void readAccelerators(const QString &dir, std::vector<AcceleratorSpec> &out)
         if (cooling == entry.end() || !cooling->is_array() || cooling->empty())
             reader.failField(spec.id, "cooling", QStringLiteral("must list at least one of air, dlc, immersion"));
         for (const json &name : *cooling) {
-            const std::optional<FacilityCooling> kind
-                = name.is_string() ? facilityCoolingFromSpec(QString::fromStdString(name.get<std::string>())) : std::nullopt;
+            const std::optional<FacilityCooling> kind = name.is_string()
+                ? facilityCoolingFromSpec(QString::fromStdString(name.get<std::string>()))
+                : std::nullopt;
             if (!kind)
                 reader.failField(spec.id, "cooling", QStringLiteral("entries must be air, dlc or immersion"));
             spec.cooling.push_back(*kind);
@@ -216,7 +227,7 @@ void readAccelerators(const QString &dir, std::vector<AcceleratorSpec> &out)
         spec.hbmGb = reader.value(entry, spec.id, "hbmGb");
         spec.tdpW = reader.optionalValue(entry, spec.id, "tdpW");
         spec.itKwPerAccelerator = reader.value(entry, spec.id, "itKwPerAccelerator", kPositive);
-        spec.unitCapexUsd = reader.optionalValue(entry, spec.id, "unitCapexUsd", Bounds{0.0, false, 1e6});
+        spec.unitCapexUsd = reader.optionalValue(entry, spec.id, "unitCapexUsd", Bounds { 0.0, false, 1e6 });
         spec.rentUsdPerAcceleratorHour = reader.value(entry, spec.id, "rentUsdPerAcceleratorHour");
         out.push_back(std::move(spec));
     }
@@ -227,7 +238,7 @@ void readPower(const QString &dir, std::array<PowerKindSpec, 7> &out)
     const FileReader reader(QStringLiteral("power.json"));
     const json document = reader.load(dir);
     const json &list = reader.array(document, "powerKinds");
-    std::array<bool, 7> seen{};
+    std::array<bool, 7> seen {};
     for (std::size_t i = 0; i < list.size(); ++i) {
         const json &entry = list[i];
         const QString name = reader.idOf(entry, "kind", i);
@@ -255,7 +266,8 @@ void readPower(const QString &dir, std::array<PowerKindSpec, 7> &out)
         if (*kind == PowerKind::Bess && !spec.capexUsdPerKwh)
             reader.failField(name, "capexUsdPerKwh", QStringLiteral("missing (a battery's default capex is per kWh)"));
         if (*kind == PowerKind::MobileTurbine && !spec.rentUsdPerMwMonth)
-            reader.failField(name, "rentUsdPerMwMonth", QStringLiteral("missing (mobile turbines are rented by default)"));
+            reader.failField(name, "rentUsdPerMwMonth",
+                             QStringLiteral("missing (mobile turbines are rented by default)"));
         if (*kind != PowerKind::Bess && *kind != PowerKind::MobileTurbine && !spec.capexUsdPerKw)
             reader.failField(name, "capexUsdPerKw", QStringLiteral("missing"));
         if (isGasKind(*kind) && !spec.heatRateBtuPerKwh)
@@ -264,16 +276,18 @@ void readPower(const QString &dir, std::array<PowerKindSpec, 7> &out)
     }
     for (std::size_t i = 0; i < seen.size(); ++i)
         if (!seen[i])
-            reader.failEntry(toSpecName(static_cast<PowerKind>(i)), QStringLiteral("missing; every power kind needs an entry"));
+            reader.failEntry(toSpecName(static_cast<PowerKind>(i)),
+                             QStringLiteral("missing; every power kind needs an entry"));
 }
 
-void readCooling(const QString &dir, std::array<FacilityCoolingSpec, 3> &facility, std::array<CoolingPlantSpec, 2> &plants)
+void readCooling(const QString &dir, std::array<FacilityCoolingSpec, 3> &facility,
+                 std::array<CoolingPlantSpec, 2> &plants)
 {
     const FileReader reader(QStringLiteral("cooling.json"));
     const json document = reader.load(dir);
 
     const json &coolingList = reader.array(document, "facilityCooling");
-    std::array<bool, 3> seenCooling{};
+    std::array<bool, 3> seenCooling {};
     for (std::size_t i = 0; i < coolingList.size(); ++i) {
         const json &entry = coolingList[i];
         const QString name = reader.idOf(entry, "cooling", i);
@@ -294,10 +308,11 @@ void readCooling(const QString &dir, std::array<FacilityCoolingSpec, 3> &facilit
     }
     for (std::size_t i = 0; i < seenCooling.size(); ++i)
         if (!seenCooling[i])
-            reader.failEntry(toSpecName(static_cast<FacilityCooling>(i)), QStringLiteral("missing; every facility cooling needs an entry"));
+            reader.failEntry(toSpecName(static_cast<FacilityCooling>(i)),
+                             QStringLiteral("missing; every facility cooling needs an entry"));
 
     const json &plantList = reader.array(document, "coolingPlants");
-    std::array<bool, 2> seenPlant{};
+    std::array<bool, 2> seenPlant {};
     for (std::size_t i = 0; i < plantList.size(); ++i) {
         const json &entry = plantList[i];
         const QString name = reader.idOf(entry, "kind", i);
@@ -323,7 +338,8 @@ void readCooling(const QString &dir, std::array<FacilityCoolingSpec, 3> &facilit
     }
     for (std::size_t i = 0; i < seenPlant.size(); ++i)
         if (!seenPlant[i])
-            reader.failEntry(toSpecName(static_cast<CoolingPlantKind>(i)), QStringLiteral("missing; every cooling plant kind needs an entry"));
+            reader.failEntry(toSpecName(static_cast<CoolingPlantKind>(i)),
+                             QStringLiteral("missing; every cooling plant kind needs an entry"));
 }
 
 void readGlobals(const QString &dir, CatalogGlobals &g)

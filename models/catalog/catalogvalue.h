@@ -23,7 +23,7 @@ struct CatalogValue {
     QString note;       // why an estimate was chosen, a conversion, a caveat; may be empty
     bool estimate = false;
 
-    [[nodiscard]] solver::ThreePoint range() const { return {low, value, high}; }
+    [[nodiscard]] solver::ThreePoint range() const { return { low, value, high }; }
     [[nodiscard]] std::optional<Month> asOfMonth() const { return Month::parse(asOf); }
     // More than 24 months between asOf and today (spec section 6: "older than two years").
     [[nodiscard]] bool isStale(Month today) const;

@@ -1,7 +1,6 @@
 #include "domain/validation.h"
 
 #include "catalog/catalog.h"
-#include "domain/kinds.h"
 #include "io/numbertext.h"
 #include "io/strictjson.h"
 
@@ -48,16 +47,18 @@ struct Rule {
 };
 
 constexpr double kInf = HUGE_VAL;
-constexpr Rule kNonNegative{0.0, kInf, false, false, "cannot be negative"};
-constexpr Rule kPercent{0.0, 100.0, false, false, "must be a percentage from 0 to 100"};
-constexpr Rule kPue{1.0, 3.0, false, false, "must be from 1 to 3"};
-constexpr Rule kPositiveYears{0.0, kInf, true, false, "must be more than 0 years"};
-constexpr Rule kDuration{0.0, kMaxMonths, false, true, "must be a whole number of months from 0 to 600"};
-constexpr Rule kHorizon{1.0, kMaxMonths, false, true, "must be a whole number of months from 1 to 600"};
-constexpr Rule kCount{1.0, kMaxCount, false, true, "must be a whole number from 1 to 10000000"};
-constexpr Rule kItKw{0.0, kInf, true, false, "must be more than 0 kW"};
-constexpr Rule kUnitCapex{0.0, kMaxUnitCapexUsd, false, false,
-                          "must be from 0 to 1000000 USD per accelerator (servers, network and storage; no facility)"};
+constexpr Rule kNonNegative { 0.0, kInf, false, false, "cannot be negative" };
+constexpr Rule kPercent { 0.0, 100.0, false, false, "must be a percentage from 0 to 100" };
+constexpr Rule kPue { 1.0, 3.0, false, false, "must be from 1 to 3" };
+constexpr Rule kPositiveYears { 0.0, kInf, true, false, "must be more than 0 years" };
+constexpr Rule kDuration { 0.0, kMaxMonths, false, true, "must be a whole number of months from 0 to 600" };
+constexpr Rule kHorizon { 1.0, kMaxMonths, false, true, "must be a whole number of months from 1 to 600" };
+constexpr Rule kCount { 1.0, kMaxCount, false, true, "must be a whole number from 1 to 10000000" };
+constexpr Rule kItKw { 0.0, kInf, true, false, "must be more than 0 kW" };
+constexpr Rule kUnitCapex {
+    0.0, kMaxUnitCapexUsd, false, false,
+    "must be from 0 to 1000000 USD per accelerator (servers, network and storage; no facility)"
+};
 
 class Checker
 {
@@ -67,7 +68,7 @@ public:
     {
     }
 
-    void add(const QString &path, const QString &message) { m_out.push_back(Problem{QString(), path, message}); }
+    void add(const QString &path, const QString &message) { m_out.push_back(Problem { QString(), path, message }); }
 
     void number(const QString &path, double value, const Rule &rule)
     {
@@ -94,7 +95,8 @@ public:
             number(path, value.mode, rule);
             return;
         }
-        const std::pair<const char *, double> parts[] = {{"low", value.low}, {"mode", value.mode}, {"high", value.high}};
+        const std::pair<const char *, double> parts[]
+            = { { "low", value.low }, { "mode", value.mode }, { "high", value.high } };
         bool finite = true;
         for (const auto &[name, v] : parts) {
             if (!std::isfinite(v)) {
@@ -107,11 +109,13 @@ public:
         if (!finite)
             return;
         if (value.low > value.mode)
-            add(path, QStringLiteral("low %1 is above mode %2; a three-point value needs low <= mode <= high")
-                          .arg(numberText(value.low), numberText(value.mode)));
+            add(path,
+                QStringLiteral("low %1 is above mode %2; a three-point value needs low <= mode <= high")
+                    .arg(numberText(value.low), numberText(value.mode)));
         if (value.mode > value.high)
-            add(path, QStringLiteral("mode %1 is above high %2; a three-point value needs low <= mode <= high")
-                          .arg(numberText(value.mode), numberText(value.high)));
+            add(path,
+                QStringLiteral("mode %1 is above high %2; a three-point value needs low <= mode <= high")
+                    .arg(numberText(value.mode), numberText(value.high)));
     }
 
     void threePoint(const QString &path, const std::optional<ThreePoint> &value, const Rule &rule)
@@ -154,8 +158,7 @@ public:
         const auto [it, inserted] = m_firstUse.emplace(name, itemPath);
         if (!inserted) {
             m_check.add(jsonPathKey(itemPath, u"name"),
-                        QStringLiteral("the name \"%1\" is already used by %2; %3")
-                            .arg(name, it->second, m_what));
+                        QStringLiteral("the name \"%1\" is already used by %2; %3").arg(name, it->second, m_what));
         }
     }
 
@@ -177,13 +180,15 @@ void checkFacility(Checker &check, const QString &path, const Facility &f)
     check.number(jsonPathKey(path, u"fixedOmUsdPerMwItYear"), f.fixedOmUsdPerMwItYear, kNonNegative);
 }
 
-void checkTranche(Checker &check, const QString &path, const ComputeTranche &t, const Site &site, const Catalog &catalog)
+void checkTranche(Checker &check, const QString &path, const ComputeTranche &t, const Site &site,
+                  const Catalog &catalog)
 {
     check.name(jsonPathKey(path, u"name"), t.name, "compute tranche");
     const AcceleratorSpec *spec = catalog.accelerator(t.accelerator);
     if (!spec) {
         check.add(jsonPathKey(path, u"accelerator"),
-                  QStringLiteral("unknown accelerator \"%1\"; the catalog knows %2").arg(t.accelerator, knownAccelerators(catalog)));
+                  QStringLiteral("unknown accelerator \"%1\"; the catalog knows %2")
+                      .arg(t.accelerator, knownAccelerators(catalog)));
     }
     check.number(jsonPathKey(path, u"count"), t.count, kCount);
     check.threePoint(jsonPathKey(path, u"leadTimeMonths"), t.leadTimeMonths, kDuration);
@@ -268,7 +273,8 @@ std::vector<Problem> validateScenario(const Scenario &scenario, const Catalog &c
         check.number(jsonPathKey(sitePath, u"pue"), site.pue, kPue);
         checkFacility(check, jsonPathKey(sitePath, u"facility"), site.facility);
 
-        NameRegistry itemNames(check, QStringLiteral("names of compute, power and cooling items must be unique within a site"));
+        NameRegistry itemNames(
+            check, QStringLiteral("names of compute, power and cooling items must be unique within a site"));
         for (std::size_t i = 0; i < site.compute.size(); ++i) {
             const QString path = jsonPathIndex(jsonPathKey(sitePath, u"compute"), static_cast<qsizetype>(i));
             checkTranche(check, path, site.compute[i], site, catalog);

@@ -28,7 +28,8 @@ struct ParseResult {
 };
 
 // Reads a scenario document. `fileForMessages` goes into every Problem::file.
-[[nodiscard]] ParseResult parseScenarioJson(const QByteArray &bytes, const Catalog &catalog, const QString &fileForMessages);
+[[nodiscard]] ParseResult parseScenarioJson(const QByteArray &bytes, const Catalog &catalog,
+                                            const QString &fileForMessages);
 // Reads a file, refusing one over 64 MiB before reading it. Problems name `path` as given.
 [[nodiscard]] ParseResult readScenarioFile(const QString &path, const Catalog &catalog);
 

@@ -41,8 +41,7 @@ QString typeName(const json &value)
     }
 }
 
-template<typename Enum, std::size_t N>
-QString choices(const std::array<Enum, N> &values)
+template<typename Enum, std::size_t N> QString choices(const std::array<Enum, N> &values)
 {
     QStringList names;
     for (const Enum value : values)
@@ -50,12 +49,13 @@ QString choices(const std::array<Enum, N> &values)
     return names.join(QStringLiteral(", "));
 }
 
-constexpr std::array kFacilityKinds{FacilityKind::Greenfield, FacilityKind::Retrofit, FacilityKind::Colocation};
-constexpr std::array kFacilityCoolings{FacilityCooling::Air, FacilityCooling::Dlc, FacilityCooling::Immersion};
-constexpr std::array kOwnerships{SiteOwnership::Own, SiteOwnership::CloudPartner};
-constexpr std::array kPowerKinds{PowerKind::Grid,        PowerKind::GasCcgt,       PowerKind::GasSimpleCycle, PowerKind::GasAero,
-                                 PowerKind::RecipEngine, PowerKind::MobileTurbine, PowerKind::Bess};
-constexpr std::array kCoolingPlantKinds{CoolingPlantKind::Chiller, CoolingPlantKind::RentalChiller};
+constexpr std::array kFacilityKinds { FacilityKind::Greenfield, FacilityKind::Retrofit, FacilityKind::Colocation };
+constexpr std::array kFacilityCoolings { FacilityCooling::Air, FacilityCooling::Dlc, FacilityCooling::Immersion };
+constexpr std::array kOwnerships { SiteOwnership::Own, SiteOwnership::CloudPartner };
+constexpr std::array kPowerKinds { PowerKind::Grid,    PowerKind::GasCcgt,     PowerKind::GasSimpleCycle,
+                                   PowerKind::GasAero, PowerKind::RecipEngine, PowerKind::MobileTurbine,
+                                   PowerKind::Bess };
+constexpr std::array kCoolingPlantKinds { CoolingPlantKind::Chiller, CoolingPlantKind::RentalChiller };
 
 enum class Need { Optional, Required };
 
@@ -66,7 +66,7 @@ class Reader
 public:
     std::vector<Problem> problems;
 
-    void add(const QString &path, const QString &message) { problems.push_back(Problem{QString(), path, message}); }
+    void add(const QString &path, const QString &message) { problems.push_back(Problem { QString(), path, message }); }
 
     // The member `key` of `object`, or nullptr (reporting it when required).
     const json *member(const json &object, const QString &path, const char *key, Need need)
@@ -109,7 +109,8 @@ public:
     }
 
     // A whole-number field: any JSON number with an integral value (10, 10.0).
-    std::optional<int> wholeNumber(const json &parent, const QString &path, const char *key, Need need, const char *rangeText)
+    std::optional<int> wholeNumber(const json &parent, const QString &path, const char *key, Need need,
+                                   const char *rangeText)
     {
         const std::optional<double> value = number(parent, path, key, need);
         if (!value)
@@ -163,23 +164,30 @@ public:
             return v ? std::optional(ThreePoint::fixed(*v)) : std::nullopt;
         }
         if (!value->is_object()) {
-            add(at, QStringLiteral("must be a number or {\"low\": ..., \"mode\": ..., \"high\": ...}, not ") + typeName(*value));
+            add(at,
+                QStringLiteral("must be a number or {\"low\": ..., \"mode\": ..., \"high\": ...}, not ")
+                    + typeName(*value));
             return std::nullopt;
         }
         bool ok = true;
         for (const auto &[name, item] : value->items()) {
             if (name != "low" && name != "mode" && name != "high") {
-                add(at, QStringLiteral("a three-point value has exactly the keys low, mode and high; \"%1\" is not one of them")
-                            .arg(QString::fromStdString(name)));
+                add(at,
+                    QStringLiteral(
+                        "a three-point value has exactly the keys low, mode and high; \"%1\" is not one of them")
+                        .arg(QString::fromStdString(name)));
                 ok = false;
             }
         }
         ThreePoint result;
-        const std::pair<const char *, double *> parts[] = {{"low", &result.low}, {"mode", &result.mode}, {"high", &result.high}};
+        const std::pair<const char *, double *> parts[]
+            = { { "low", &result.low }, { "mode", &result.mode }, { "high", &result.high } };
         for (const auto &[name, target] : parts) {
             const auto it = value->find(name);
             if (it == value->end()) {
-                add(at, QStringLiteral("a three-point value needs low, mode and high; \"%1\" is missing").arg(QLatin1String(name)));
+                add(at,
+                    QStringLiteral("a three-point value needs low, mode and high; \"%1\" is missing")
+                        .arg(QLatin1String(name)));
                 ok = false;
                 continue;
             }
@@ -194,7 +202,8 @@ public:
 
     template<typename Enum, std::size_t N>
     std::optional<Enum> kind(const json &parent, const QString &path, const char *key, Need need,
-                             std::optional<Enum> (*fromSpec)(QStringView), const std::array<Enum, N> &all, const char *what)
+                             std::optional<Enum> (*fromSpec)(QStringView), const std::array<Enum, N> &all,
+                             const char *what)
     {
         const std::optional<QString> text = string(parent, path, key, need);
         if (!text)
@@ -223,8 +232,7 @@ private:
     }
 };
 
-template<typename T>
-void assign(T &target, const std::optional<T> &value)
+template<typename T> void assign(T &target, const std::optional<T> &value)
 {
     if (value)
         target = *value;
@@ -256,9 +264,11 @@ void readFacility(Reader &r, const json &site, const QString &sitePath, Facility
     if (!object)
         return;
     const QString path = jsonPathKey(sitePath, u"facility");
-    assign(f.kind, r.kind(*object, path, "kind", Need::Optional, &facilityKindFromSpec, kFacilityKinds, "facility kind"));
+    assign(f.kind,
+           r.kind(*object, path, "kind", Need::Optional, &facilityKindFromSpec, kFacilityKinds, "facility kind"));
     assign(f.cooling,
-           r.kind(*object, path, "cooling", Need::Optional, &facilityCoolingFromSpec, kFacilityCoolings, "facility cooling"));
+           r.kind(*object, path, "cooling", Need::Optional, &facilityCoolingFromSpec, kFacilityCoolings,
+                  "facility cooling"));
     assign(f.itCapacityMw, r.number(*object, path, "itCapacityMw", Need::Required));
     f.coolingMw = r.number(*object, path, "coolingMw", Need::Optional);
     assign(f.permitStartMonth, r.month(*object, path, "permitStartMonth", Need::Required));
@@ -317,7 +327,9 @@ void readPowerSource(Reader &r, const json &object, const QString &path, PowerSo
 void readCoolingPlant(Reader &r, const json &object, const QString &path, CoolingPlant &c)
 {
     assign(c.name, r.string(object, path, "name", Need::Required));
-    assign(c.kind, r.kind(object, path, "kind", Need::Required, &coolingPlantKindFromSpec, kCoolingPlantKinds, "cooling plant kind"));
+    assign(c.kind,
+           r.kind(object, path, "kind", Need::Required, &coolingPlantKindFromSpec, kCoolingPlantKinds,
+                  "cooling plant kind"));
     assign(c.capacityMw, r.number(object, path, "capacityMw", Need::Required));
     assign(c.orderMonth, r.month(object, path, "orderMonth", Need::Required));
     assign(c.leadTimeMonths, r.threePoint(object, path, "leadTimeMonths", Need::Required));
@@ -329,7 +341,8 @@ void readCoolingPlant(Reader &r, const json &object, const QString &path, Coolin
 
 // Reads each object of the list `key` of `site` with `readItem`.
 template<typename Item, typename ReadItem>
-void readItems(Reader &r, const json &site, const QString &sitePath, const char *key, std::vector<Item> &out, ReadItem readItem)
+void readItems(Reader &r, const json &site, const QString &sitePath, const char *key, std::vector<Item> &out,
+               ReadItem readItem)
 {
     const json *list = r.array(site, sitePath, key, Need::Optional);
     if (!list)
@@ -351,7 +364,8 @@ void readSite(Reader &r, const json &object, const QString &path, Site &site)
 {
     assign(site.name, r.string(object, path, "name", Need::Required));
     assign(site.country, r.string(object, path, "country", Need::Optional));
-    assign(site.ownership, r.kind(object, path, "ownership", Need::Optional, &siteOwnershipFromSpec, kOwnerships, "ownership"));
+    assign(site.ownership,
+           r.kind(object, path, "ownership", Need::Optional, &siteOwnershipFromSpec, kOwnerships, "ownership"));
     site.pue = r.number(object, path, "pue", Need::Optional);
     readFacility(r, object, path, site.facility);
     readItems(r, object, path, "compute", site.compute, readTranche);
@@ -364,7 +378,9 @@ void readDocument(Reader &r, const json &document, Scenario &s)
     const QString top;
     const std::optional<QString> format = r.string(document, top, "format", Need::Required);
     if (format && *format != QLatin1String("clusterplan.scenario"))
-        r.add(QStringLiteral("format"), QStringLiteral("\"%1\" is not a ClusterPlan scenario; format must be \"clusterplan.scenario\"").arg(*format));
+        r.add(QStringLiteral("format"),
+              QStringLiteral("\"%1\" is not a ClusterPlan scenario; format must be \"clusterplan.scenario\"")
+                  .arg(*format));
     const std::optional<int> version = r.wholeNumber(document, top, "formatVersion", Need::Required, "must be 1");
     if (version && *version != 1) {
         r.add(QStringLiteral("formatVersion"),
@@ -373,7 +389,9 @@ void readDocument(Reader &r, const json &document, Scenario &s)
     assign(s.name, r.string(document, top, "name", Need::Required));
     assign(s.description, r.string(document, top, "description", Need::Optional));
     assign(s.startMonth, r.month(document, top, "startMonth", Need::Required));
-    assign(s.horizonMonths, r.wholeNumber(document, top, "horizonMonths", Need::Required, "must be a whole number of months from 1 to 600"));
+    assign(s.horizonMonths,
+           r.wholeNumber(document, top, "horizonMonths", Need::Required,
+                         "must be a whole number of months from 1 to 600"));
     readAssumptions(r, document, s.assumptions);
     const json *sites = r.array(document, top, "sites", Need::Required);
     if (!sites)
@@ -397,7 +415,8 @@ bool covers(const QString &parent, const QString &path)
         return false; // a document-level problem does not hide field problems
     if (!path.startsWith(parent))
         return false;
-    return path.size() == parent.size() || path.at(parent.size()) == QLatin1Char('.') || path.at(parent.size()) == QLatin1Char('[');
+    return path.size() == parent.size() || path.at(parent.size()) == QLatin1Char('.')
+        || path.at(parent.size()) == QLatin1Char('[');
 }
 
 ParseResult finish(std::vector<Problem> problems, std::optional<Scenario> scenario, const QString &file)
@@ -416,16 +435,19 @@ ParseResult finish(std::vector<Problem> problems, std::optional<Scenario> scenar
 ParseResult parseScenarioJson(const QByteArray &bytes, const Catalog &catalog, const QString &fileForMessages)
 {
     if (bytes.size() > kMaxScenarioFileBytes) {
-        return finish({Problem{QString(), QString(),
-                               QStringLiteral("the document is %1 bytes; scenario files are limited to 64 MiB").arg(bytes.size())}},
-                      std::nullopt, fileForMessages);
+        return finish(
+            { Problem {
+                QString(), QString(),
+                QStringLiteral("the document is %1 bytes; scenario files are limited to 64 MiB").arg(bytes.size()) } },
+            std::nullopt, fileForMessages);
     }
     StrictJsonError jsonError;
     const std::optional<json> document = parseStrictJson(bytes, &jsonError);
     if (!document)
-        return finish({Problem{QString(), jsonError.path, jsonError.message}}, std::nullopt, fileForMessages);
+        return finish({ Problem { QString(), jsonError.path, jsonError.message } }, std::nullopt, fileForMessages);
     if (!document->is_object()) {
-        return finish({Problem{QString(), QString(), QStringLiteral("the document must be a JSON object, not ") + typeName(*document)}},
+        return finish({ Problem { QString(), QString(),
+                                  QStringLiteral("the document must be a JSON object, not ") + typeName(*document) } },
                       std::nullopt, fileForMessages);
     }
 
@@ -453,22 +475,25 @@ ParseResult readScenarioFile(const QString &path, const Catalog &catalog)
     QFile file(path);
     const QFileInfo info(path);
     if (info.exists() && info.isFile() && info.size() > kMaxScenarioFileBytes) {
-        return finish({Problem{QString(), QString(),
-                               QStringLiteral("the file is %1 MiB; scenario files are limited to 64 MiB, so it was not read")
-                                   .arg(info.size() / (1024 * 1024))}},
-                      std::nullopt, path);
+        return finish(
+            { Problem { QString(), QString(),
+                        QStringLiteral("the file is %1 MiB; scenario files are limited to 64 MiB, so it was not read")
+                            .arg(info.size() / (1024 * 1024)) } },
+            std::nullopt, path);
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        ParseResult result = finish({Problem{QString(), QString(), QStringLiteral("cannot read the file: ") + file.errorString()}},
-                                    std::nullopt, path);
+        ParseResult result = finish(
+            { Problem { QString(), QString(), QStringLiteral("cannot read the file: ") + file.errorString() } },
+            std::nullopt, path);
         result.unreadable = true;
         return result;
     }
     // Read at most one byte past the limit: a file that grew since the check is still refused.
     const QByteArray bytes = file.read(kMaxScenarioFileBytes + 1);
     if (file.error() != QFileDevice::NoError) {
-        ParseResult result = finish({Problem{QString(), QString(), QStringLiteral("cannot read the file: ") + file.errorString()}},
-                                    std::nullopt, path);
+        ParseResult result = finish(
+            { Problem { QString(), QString(), QStringLiteral("cannot read the file: ") + file.errorString() } },
+            std::nullopt, path);
         result.unreadable = true;
         return result;
     }

@@ -140,8 +140,7 @@ ordered coolingPlantJson(const CoolingPlant &c)
     return o;
 }
 
-template<typename Item>
-ordered list(const std::vector<Item> &items, ordered (*toJson)(const Item &))
+template<typename Item> ordered list(const std::vector<Item> &items, ordered (*toJson)(const Item &))
 {
     ordered array = ordered::array();
     for (const Item &item : items)

@@ -58,20 +58,20 @@ public:
         return true;
     }
 
-    bool parse_error(std::size_t position, const std::string &lastToken, const nlohmann::detail::exception &ex)
+    bool parse_error(std::size_t /*byteOffset*/, const std::string &lastToken, const nlohmann::detail::exception &ex)
     {
         if (m_error)
             return false; // our own refusal stopped the parser; keep that message
         if (ex.id == 406) {
             return fail(currentPath(),
-                        QStringLiteral("%1 is not a finite number (too large for a double)").arg(QString::fromStdString(lastToken)));
+                        QStringLiteral("%1 is not a finite number (too large for a double)")
+                            .arg(QString::fromStdString(lastToken)));
         }
         // nlohmann's messages read "[json.exception.parse_error.101] parse error at line 3, column 5: ...".
         QString message = QString::fromUtf8(ex.what());
         const qsizetype bracket = message.indexOf(QLatin1String("] "));
         if (message.startsWith(QLatin1Char('[')) && bracket > 0)
             message = message.mid(bracket + 2);
-        Q_UNUSED(position);
         return fail(currentPath(), QStringLiteral("not valid JSON: ") + message);
     }
 
@@ -88,7 +88,7 @@ private:
     bool fail(const QString &path, const QString &message)
     {
         if (!m_error)
-            m_error = StrictJsonError{path, message};
+            m_error = StrictJsonError { path, message };
         return false;
     }
 
@@ -143,11 +143,12 @@ private:
     bool open(json &&container)
     {
         if (static_cast<int>(m_stack.size()) >= m_maxDepth) {
-            return fail(currentPath(), QStringLiteral("nested more than %1 levels deep; a scenario needs far fewer, so "
-                                                      "this is not a scenario file")
-                                           .arg(m_maxDepth));
+            return fail(currentPath(),
+                        QStringLiteral("nested more than %1 levels deep; a scenario needs far fewer, so "
+                                       "this is not a scenario file")
+                            .arg(m_maxDepth));
         }
-        m_stack.push_back(Frame{place(std::move(container)), {}, false});
+        m_stack.push_back(Frame { place(std::move(container)), {}, false });
         return true;
     }
 
@@ -172,8 +173,7 @@ std::optional<nlohmann::json> parseStrictJson(const QByteArray &bytes, StrictJso
     const bool ok = json::sax_parse(begin, begin + bytes.size(), &builder, json::input_format_t::json, true, false);
     if (!ok || builder.error()) {
         if (error) {
-            *error = builder.error().value_or(
-                StrictJsonError{QString(), QStringLiteral("not valid JSON")});
+            *error = builder.error().value_or(StrictJsonError { QString(), QStringLiteral("not valid JSON") });
         }
         return std::nullopt;
     }

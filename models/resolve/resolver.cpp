@@ -37,10 +37,12 @@ private:
             return;
         target = value;
         if (m_uses && source && matters)
-            m_uses->push_back(CatalogUse{jsonPathKey(path, QLatin1String(field)), m_site, m_item, QString::fromLatin1(field), source});
+            m_uses->push_back(CatalogUse { jsonPathKey(path, QLatin1String(field)), m_site, m_item,
+                                           QString::fromLatin1(field), source });
     }
 
-    void fillValue(std::optional<double> &target, const CatalogValue &source, bool matters, const QString &path, const char *field)
+    void fillValue(std::optional<double> &target, const CatalogValue &source, bool matters, const QString &path,
+                   const char *field)
     {
         fill(target, source.value, &source, matters, path, field);
     }
@@ -70,11 +72,13 @@ private:
         fillValue(f.fixedOmUsdPerMwItYear, g.fixedOmUsdPerMwItYear, owned, facilityPath, "fixedOmUsdPerMwItYear");
 
         for (std::size_t i = 0; i < site.compute.size(); ++i)
-            resolveTranche(site.compute[i], jsonPathIndex(jsonPathKey(path, u"compute"), static_cast<qsizetype>(i)), owned);
+            resolveTranche(site.compute[i], jsonPathIndex(jsonPathKey(path, u"compute"), static_cast<qsizetype>(i)),
+                           owned);
         for (std::size_t i = 0; i < site.power.size(); ++i)
             resolveSource(site.power[i], jsonPathIndex(jsonPathKey(path, u"power"), static_cast<qsizetype>(i)), owned);
         for (std::size_t i = 0; i < site.cooling.size(); ++i)
-            resolvePlant(site.cooling[i], jsonPathIndex(jsonPathKey(path, u"cooling"), static_cast<qsizetype>(i)), owned);
+            resolvePlant(site.cooling[i], jsonPathIndex(jsonPathKey(path, u"cooling"), static_cast<qsizetype>(i)),
+                         owned);
     }
 
     void resolveTranche(ComputeTranche &t, const QString &path, bool owned)
@@ -87,7 +91,8 @@ private:
             fillRange(t.unitCapexUsd, *spec->unitCapexUsd, 1.0, owned, path, "unitCapexUsd");
         fillValue(t.itKwPerAccelerator, spec->itKwPerAccelerator, true, path, "itKwPerAccelerator");
         fillValue(t.bf16Tflops, spec->bf16Tflops, true, path, "bf16Tflops");
-        fillValue(t.rentUsdPerAcceleratorHour, spec->rentUsdPerAcceleratorHour, !owned, path, "rentUsdPerAcceleratorHour");
+        fillValue(t.rentUsdPerAcceleratorHour, spec->rentUsdPerAcceleratorHour, !owned, path,
+                  "rentUsdPerAcceleratorHour");
     }
 
     void resolveSource(PowerSource &p, const QString &path, bool owned)
@@ -125,8 +130,8 @@ private:
         if (c.kind == CoolingPlantKind::RentalChiller && !c.capexUsd) {
             const CoolingPlantSpec &spec = m_catalog.coolingPlant(CoolingPlantKind::RentalChiller);
             if (spec.rentUsdPerMwMonth)
-                fill(c.rentUsdPerMonth, spec.rentUsdPerMwMonth->value * c.capacityMw, &*spec.rentUsdPerMwMonth, owned, path,
-                     "rentUsdPerMonth");
+                fill(c.rentUsdPerMonth, spec.rentUsdPerMwMonth->value * c.capacityMw, &*spec.rentUsdPerMwMonth, owned,
+                     path, "rentUsdPerMonth");
         }
         if (!c.rentUsdPerMonth) {
             const CoolingPlantSpec &spec = m_catalog.coolingPlant(CoolingPlantKind::Chiller);
@@ -148,7 +153,7 @@ int retireIndex(const std::optional<Month> &month)
 
 ThreePoint orZero(const std::optional<ThreePoint> &value)
 {
-    return value.value_or(ThreePoint{});
+    return value.value_or(ThreePoint {});
 }
 
 solver::Site planSite(const Site &site)

@@ -36,10 +36,10 @@ namespace cp {
 
 // One catalog value a plan relies on: which field took it, and the value with its provenance.
 struct CatalogUse {
-    QString path;  // JSON path of the field, e.g. "sites[0].compute[1].unitCapexUsd"
-    QString site;  // site name
-    QString item;  // item name; empty for the site's own fields (facility, pue)
-    QString field; // the spec's field name, e.g. "unitCapexUsd"
+    QString path;                        // JSON path of the field, e.g. "sites[0].compute[1].unitCapexUsd"
+    QString site;                        // site name
+    QString item;                        // item name; empty for the site's own fields (facility, pue)
+    QString field;                       // the spec's field name, e.g. "unitCapexUsd"
     const CatalogValue *value = nullptr; // into the Catalog passed in; valid while it lives
 };
 

@@ -29,8 +29,8 @@ std::vector<solver::Warning> staleCatalogWarnings(const std::vector<CatalogUse> 
         const QString message = QStringLiteral("uses catalog values dated more than 24 months before %1: %2; check "
                                                "them or state your own")
                                     .arg(today.toIso(), fields.join(QStringLiteral(", ")));
-        warnings.push_back(solver::Warning{key.first.toStdString(), key.second.toStdString(), "stale_catalog",
-                                           message.toStdString()});
+        warnings.push_back(solver::Warning { key.first.toStdString(), key.second.toStdString(), "stale_catalog",
+                                             message.toStdString() });
     }
     return warnings;
 }

@@ -29,19 +29,23 @@ QString summary(const QString &file, const Scenario &s)
         for (const ComputeTranche &t : site.compute)
             accelerators += t.count;
     }
-    return file + QStringLiteral(": valid: \"") + s.name + QStringLiteral("\", ") + plural(static_cast<qsizetype>(s.sites.size()), "site", "sites")
-           + QStringLiteral(", ") + plural(tranches, "compute tranche", "compute tranches") + QStringLiteral(" (")
-           + format::count(accelerators) + QStringLiteral(" accelerators), ") + plural(sources, "power source", "power sources")
-           + QStringLiteral(", ") + plural(plants, "cooling plant", "cooling plants") + QStringLiteral(", ") + s.startMonth.toIso()
-           + QStringLiteral(" to ") + s.startMonth.plusMonths(s.horizonMonths - 1).toIso() + QStringLiteral(" (")
-           + plural(s.horizonMonths, "month", "months") + QLatin1Char(')');
+    return file + QStringLiteral(": valid: \"") + s.name + QStringLiteral("\", ")
+        + plural(static_cast<qsizetype>(s.sites.size()), "site", "sites") + QStringLiteral(", ")
+        + plural(tranches, "compute tranche", "compute tranches") + QStringLiteral(" (") + format::count(accelerators)
+        + QStringLiteral(" accelerators), ") + plural(sources, "power source", "power sources") + QStringLiteral(", ")
+        + plural(plants, "cooling plant", "cooling plants") + QStringLiteral(", ") + s.startMonth.toIso()
+        + QStringLiteral(" to ") + s.startMonth.plusMonths(s.horizonMonths - 1).toIso() + QStringLiteral(" (")
+        + plural(s.horizonMonths, "month", "months") + QLatin1Char(')');
 }
 
 class ValidateCommand final : public CliCommand
 {
 public:
     QString name() const override { return QStringLiteral("validate"); }
-    QString summary() const override { return QStringLiteral("Check a scenario JSON file against the format and report every problem"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Check a scenario JSON file against the format and report every problem");
+    }
     void configure(QCommandLineParser &parser) const override
     {
         parser.addPositionalArgument(QStringLiteral("file"),

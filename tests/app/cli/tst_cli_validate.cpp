@@ -18,11 +18,13 @@ private:
     static Run validate(const QStringList &arguments)
     {
         QProcess process;
-        process.start(QStringLiteral(CLUSTERPLAN_BIN_DIR "/clusterplan-cli"), QStringList{QStringLiteral("validate")} + arguments);
+        process.start(QStringLiteral(CLUSTERPLAN_BIN_DIR "/clusterplan-cli"),
+                      QStringList { QStringLiteral("validate") } + arguments);
         if (!process.waitForFinished(60000))
-            return {-1, {}, QStringLiteral("timed out")};
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+            return { -1, {}, QStringLiteral("timed out") };
+        return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                 QString::fromUtf8(process.readAllStandardOutput()),
+                 QString::fromUtf8(process.readAllStandardError()) };
     }
     static QString example(const char *file)
     {
@@ -38,26 +40,29 @@ private slots:
     void validFileSummarizes()
     {
         const QString file = example("memphis-retrofit-100k-h100.json");
-        const Run r = validate({file});
+        const Run r = validate({ file });
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
         // The example has 1 site, 2 tranches of 50,000, 4 power sources, 1 cooling plant, 60 months from 2024-01.
-        QCOMPARE(r.out, file + QStringLiteral(": valid: \"Memphis retrofit, 100k H100\", 1 site, 2 compute tranches "
-                                              "(100,000 accelerators), 4 power sources, 1 cooling plant, 2024-01 to "
-                                              "2028-12 (60 months)\n"));
+        QCOMPARE(r.out,
+                 file
+                     + QStringLiteral(": valid: \"Memphis retrofit, 100k H100\", 1 site, 2 compute tranches "
+                                      "(100,000 accelerators), 4 power sources, 1 cooling plant, 2024-01 to "
+                                      "2028-12 (60 months)\n"));
     }
 
     void everyExampleIsValid_data()
     {
         QTest::addColumn<QString>("file");
-        for (const char *name : {"memphis-retrofit-100k-h100.json", "meta-2gw-gas-campus.json", "anthropic-400k-trainium2-cloud.json",
-                                 "gpt4-era-20k-a100.json", "greenfield-grid-wait.json"})
+        for (const char *name :
+             { "memphis-retrofit-100k-h100.json", "meta-2gw-gas-campus.json", "anthropic-400k-trainium2-cloud.json",
+               "gpt4-era-20k-a100.json", "greenfield-grid-wait.json" })
             QTest::newRow(name) << example(name);
     }
     void everyExampleIsValid()
     {
         QFETCH(QString, file);
-        const Run r = validate({file});
+        const Run r = validate({ file });
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.count(QLatin1Char('\n')), 1);
     }
@@ -79,15 +84,21 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("bad.json"));
         QVERIFY(writeFile(path, bytes));
 
-        const Run r = validate({path});
+        const Run r = validate({ path });
         QCOMPARE(r.exitCode, 3);
         QVERIFY(r.out.isEmpty());
         QStringList lines = r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
         lines.sort();
-        QVERIFY2(lines[0].startsWith(path + QStringLiteral(": horizonMonths: must be a whole number of months from 1 to 600")), qPrintable(lines[0]));
-        QVERIFY2(lines[1].startsWith(path + QStringLiteral(": sites[0].compute[0].accelerator: unknown accelerator \"h200\"")), qPrintable(lines[1]));
-        QVERIFY2(lines[2].startsWith(path + QStringLiteral(": sites[0].power[0].kind: unknown power source kind \"fusion\"")), qPrintable(lines[2]));
+        QVERIFY2(lines[0].startsWith(
+                     path + QStringLiteral(": horizonMonths: must be a whole number of months from 1 to 600")),
+                 qPrintable(lines[0]));
+        QVERIFY2(lines[1].startsWith(
+                     path + QStringLiteral(": sites[0].compute[0].accelerator: unknown accelerator \"h200\"")),
+                 qPrintable(lines[1]));
+        QVERIFY2(lines[2].startsWith(
+                     path + QStringLiteral(": sites[0].power[0].kind: unknown power source kind \"fusion\"")),
+                 qPrintable(lines[2]));
     }
 
     void notJsonIsInvalidInput()
@@ -96,7 +107,7 @@ private slots:
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(QStringLiteral("notes.json"));
         QVERIFY(writeFile(path, "just some notes\n"));
-        const Run r = validate({path});
+        const Run r = validate({ path });
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.startsWith(path + QStringLiteral(": not valid JSON: parse error at line 1")), qPrintable(r.err));
     }
@@ -110,7 +121,7 @@ private slots:
     void unreadableFileIsFailure()
     {
         QFETCH(QString, path);
-        const Run r = validate({path});
+        const Run r = validate({ path });
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.err.startsWith(path + QStringLiteral(": cannot read the file")), qPrintable(r.err));
@@ -119,9 +130,11 @@ private slots:
     void usageMistakes_data()
     {
         QTest::addColumn<QStringList>("arguments");
-        QTest::newRow("no file") << QStringList{};
-        QTest::newRow("two files") << QStringList{example("gpt4-era-20k-a100.json"), example("greenfield-grid-wait.json")};
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("--strict"), example("gpt4-era-20k-a100.json")};
+        QTest::newRow("no file") << QStringList {};
+        QTest::newRow("two files") << QStringList { example("gpt4-era-20k-a100.json"),
+                                                    example("greenfield-grid-wait.json") };
+        QTest::newRow("unknown option") << QStringList { QStringLiteral("--strict"),
+                                                         example("gpt4-era-20k-a100.json") };
     }
     void usageMistakes()
     {

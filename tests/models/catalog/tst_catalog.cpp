@@ -18,9 +18,10 @@ private:
     static QString sourceCatalogDir() { return QStringLiteral(CLUSTERPLAN_SOURCE_DIR "/data/catalog"); }
 
     // A copy of the shipped catalog in a temporary directory, with `from` replaced by `to` in `file`.
-    static bool writeBrokenCopy(const QTemporaryDir &dir, const QString &file, const QByteArray &from, const QByteArray &to)
+    static bool writeBrokenCopy(const QTemporaryDir &dir, const QString &file, const QByteArray &from,
+                                const QByteArray &to)
     {
-        for (const char *name : {"accelerators.json", "power.json", "cooling.json", "globals.json"}) {
+        for (const char *name : { "accelerators.json", "power.json", "cooling.json", "globals.json" }) {
             QFile in(sourceCatalogDir() + QLatin1Char('/') + QLatin1String(name));
             if (!in.open(QIODevice::ReadOnly))
                 return false;
@@ -41,8 +42,8 @@ private slots:
     void builtInHasEverySpecId()
     {
         const Catalog &catalog = Catalog::builtIn();
-        for (const char *id : {"a100_sxm", "h100_sxm", "h200_sxm", "b200_hgx", "gb200_nvl72", "gb300_nvl72", "mi300x",
-                               "mi325x", "mi355x", "trainium2", "tpu_v5p", "tpu_v6e"})
+        for (const char *id : { "a100_sxm", "h100_sxm", "h200_sxm", "b200_hgx", "gb200_nvl72", "gb300_nvl72", "mi300x",
+                                "mi325x", "mi355x", "trainium2", "tpu_v5p", "tpu_v6e" })
             QVERIFY2(catalog.accelerator(QString::fromLatin1(id)) != nullptr, id);
         QVERIFY(catalog.accelerator(u"h100") == nullptr);
         QCOMPARE(catalog.accelerators().size(), std::size_t(12));
@@ -67,7 +68,8 @@ private slots:
             QVERIFY2(!e.value.unit.isEmpty(), qPrintable(where));
             QVERIFY2(e.value.asOfMonth().has_value(), qPrintable(where));
             QVERIFY2(e.value.asOfMonth() <= Month::fromYearMonth(2026, 11), qPrintable(where)); // no future dates
-            QVERIFY2(QStringList({QStringLiteral("H"), QStringLiteral("M"), QStringLiteral("L")}).contains(e.value.confidence),
+            QVERIFY2(QStringList({ QStringLiteral("H"), QStringLiteral("M"), QStringLiteral("L") })
+                         .contains(e.value.confidence),
                      qPrintable(where));
             QVERIFY2(e.value.low <= e.value.value && e.value.value <= e.value.high, qPrintable(where));
             QVERIFY2(e.value.low >= 0, qPrintable(where));
@@ -83,11 +85,11 @@ private slots:
         const Catalog &c = Catalog::builtIn();
         const AcceleratorSpec *h100 = c.accelerator(u"h100_sxm");
         QVERIFY(h100);
-        QCOMPARE(h100->itKwPerAccelerator.range(), (solver::ThreePoint{1.25, 1.4, 1.6}));
+        QCOMPARE(h100->itKwPerAccelerator.range(), (solver::ThreePoint { 1.25, 1.4, 1.6 }));
         QVERIFY(h100->unitCapexUsd);
-        QCOMPARE(h100->unitCapexUsd->range(), (solver::ThreePoint{38000, 45000, 55000}));
+        QCOMPARE(h100->unitCapexUsd->range(), (solver::ThreePoint { 38000, 45000, 55000 }));
         QCOMPARE(h100->bf16Tflops.value, 989.0);
-        for (const char *cloudOnly : {"trainium2", "tpu_v5p", "tpu_v6e"})
+        for (const char *cloudOnly : { "trainium2", "tpu_v5p", "tpu_v6e" })
             QVERIFY2(!c.accelerator(QString::fromLatin1(cloudOnly))->unitCapexUsd, cloudOnly);
 
         QCOMPARE(c.facilityCooling(FacilityCooling::Dlc).pue.value, 1.15);
@@ -98,7 +100,7 @@ private slots:
         QCOMPARE(grid.fixedOmUsdPerKwYear.value, 0.0);
         QVERIFY(!grid.heatRateBtuPerKwh);
         QCOMPARE(c.powerKind(PowerKind::GasCcgt).heatRateBtuPerKwh->value, 6300.0);
-        QCOMPARE(c.powerKind(PowerKind::Bess).capexUsdPerKwh->range(), (solver::ThreePoint{180, 300, 450}));
+        QCOMPARE(c.powerKind(PowerKind::Bess).capexUsdPerKwh->range(), (solver::ThreePoint { 180, 300, 450 }));
         // $30 per kW-month = $30,000 per MW-month.
         QCOMPARE(c.powerKind(PowerKind::MobileTurbine).rentUsdPerMwMonth->value, 30000.0);
         // $40 per ton-month x (1000 / 3.517) tons per MW = $11,373 -> $11,400 per MW-month.
@@ -131,26 +133,37 @@ private slots:
         QTest::addColumn<QString>("expected");
 
         // h100 itKwPerAccelerator is {"value": 1.4, "low": 1.25, ...}.
-        QTest::newRow("low above value") << QStringLiteral("accelerators.json") << QByteArray("\"value\": 1.4,\n        \"low\": 1.25")
-                                         << QByteArray("\"value\": 1.4,\n        \"low\": 1.6")
-                                         << QStringLiteral("accelerators.json: entry 'h100_sxm': field 'itKwPerAccelerator': low 1.6 is above value 1.4");
-        QTest::newRow("bad month") << QStringLiteral("power.json") << QByteArray("\"asOf\": \"2025-05\"")
-                                   << QByteArray("\"asOf\": \"2025-5\"")
-                                   << QStringLiteral("power.json: entry 'gas_ccgt': field 'leadTimeMonths': asOf '2025-5' is not a month (YYYY-MM)");
-        QTest::newRow("bad confidence") << QStringLiteral("globals.json") << QByteArray("\"confidence\": \"H\"")
-                                        << QByteArray("\"confidence\": \"X\"")
-                                        << QStringLiteral("globals.json: entry 'globals': field 'spareRatio': confidence 'X' must be H, M or L");
-        QTest::newRow("unknown kind") << QStringLiteral("cooling.json") << QByteArray("\"kind\": \"rental_chiller\"")
-                                      << QByteArray("\"kind\": \"rental_chiler\"")
-                                      << QStringLiteral("cooling.json: entry 'rental_chiler': unknown cooling plant kind (chiller, rental_chiller)");
+        QTest::newRow("low above value")
+            << QStringLiteral("accelerators.json") << QByteArray("\"value\": 1.4,\n        \"low\": 1.25")
+            << QByteArray("\"value\": 1.4,\n        \"low\": 1.6")
+            << QStringLiteral(
+                   "accelerators.json: entry 'h100_sxm': field 'itKwPerAccelerator': low 1.6 is above value 1.4");
+        QTest::newRow("bad month")
+            << QStringLiteral("power.json") << QByteArray("\"asOf\": \"2025-05\"") << QByteArray("\"asOf\": \"2025-5\"")
+            << QStringLiteral(
+                   "power.json: entry 'gas_ccgt': field 'leadTimeMonths': asOf '2025-5' is not a month (YYYY-MM)");
+        QTest::newRow("bad confidence")
+            << QStringLiteral("globals.json") << QByteArray("\"confidence\": \"H\"")
+            << QByteArray("\"confidence\": \"X\"")
+            << QStringLiteral("globals.json: entry 'globals': field 'spareRatio': confidence 'X' must be H, M or L");
+        QTest::newRow("unknown kind")
+            << QStringLiteral("cooling.json") << QByteArray("\"kind\": \"rental_chiller\"")
+            << QByteArray("\"kind\": \"rental_chiler\"")
+            << QStringLiteral(
+                   "cooling.json: entry 'rental_chiler': unknown cooling plant kind (chiller, rental_chiller)");
         QTest::newRow("duplicate id") << QStringLiteral("accelerators.json") << QByteArray("\"id\": \"h200_sxm\"")
                                       << QByteArray("\"id\": \"h100_sxm\"")
                                       << QStringLiteral("accelerators.json: entry 'h100_sxm': the id is listed twice");
-        QTest::newRow("missing source") << QStringLiteral("accelerators.json") << QByteArray("\"source\": \"glennklockwood.com/garden/processors/A100 citing the NVIDIA A100 datasheet\"")
-                                        << QByteArray("\"sauce\": \"x\"")
-                                        << QStringLiteral("accelerators.json: entry 'a100_sxm': field 'bf16Tflops': \"source\" must be a non-empty string");
-        QTest::newRow("not json") << QStringLiteral("globals.json") << QByteArray("\"globals\": {") << QByteArray("\"globals\": {,")
-                                  << QStringLiteral("globals.json: globals: not valid JSON: parse error at line 5, column 15");
+        QTest::newRow("missing source")
+            << QStringLiteral("accelerators.json")
+            << QByteArray("\"source\": \"glennklockwood.com/garden/processors/A100 citing the NVIDIA A100 datasheet\"")
+            << QByteArray("\"sauce\": \"x\"")
+            << QStringLiteral(
+                   "accelerators.json: entry 'a100_sxm': field 'bf16Tflops': \"source\" must be a non-empty string");
+        QTest::newRow("not json") << QStringLiteral("globals.json") << QByteArray("\"globals\": {")
+                                  << QByteArray("\"globals\": {,")
+                                  << QStringLiteral(
+                                         "globals.json: globals: not valid JSON: parse error at line 5, column 15");
     }
     void brokenCatalogNamesFileEntryAndField()
     {

@@ -24,7 +24,7 @@ Scenario validScenario()
     site.facility.permitStartMonth = Month::fromYearMonth(2025, 1);
     site.facility.permitMonths = ThreePoint::fixed(3);
     site.facility.constructionStartMonth = Month::fromYearMonth(2025, 4);
-    site.facility.buildMonths = ThreePoint{6, 9, 14};
+    site.facility.buildMonths = ThreePoint { 6, 9, 14 };
     ComputeTranche t;
     t.name = QStringLiteral("Phase 1");
     t.accelerator = QStringLiteral("h100_sxm");
@@ -37,7 +37,7 @@ Scenario validScenario()
     grid.kind = PowerKind::Grid;
     grid.capacityMw = 25;
     grid.orderMonth = Month::fromYearMonth(2025, 1);
-    grid.leadTimeMonths = ThreePoint{12, 18, 30};
+    grid.leadTimeMonths = ThreePoint { 12, 18, 30 };
     site.power.push_back(grid);
     PowerSource bess;
     bess.name = QStringLiteral("Batteries");
@@ -70,53 +70,83 @@ const double kNaN = std::numeric_limits<double>::quiet_NaN();
 const std::vector<BadCase> &badCases()
 {
     static const std::vector<BadCase> cases = {
-        {"horizon 0", [](Scenario &s) { s.horizonMonths = 0; }, "horizonMonths", "from 1 to 600 (found 0)"},
-        {"horizon 601", [](Scenario &s) { s.horizonMonths = 601; }, "horizonMonths", "from 1 to 600 (found 601)"},
-        {"empty scenario name", [](Scenario &s) { s.name = QStringLiteral("  "); }, "name", "needs a name"},
-        {"discount above 100", [](Scenario &s) { s.assumptions.discountRatePct = 101; }, "assumptions.discountRatePct", "percentage from 0 to 100"},
-        {"utilization negative", [](Scenario &s) { s.assumptions.utilizationPct = -1; }, "assumptions.utilizationPct", "(found -1)"},
-        {"negative electricity", [](Scenario &s) { s.assumptions.electricityUsdPerMwh = -5; }, "assumptions.electricityUsdPerMwh", "cannot be negative"},
-        {"depreciation 0", [](Scenario &s) { s.assumptions.depreciationYears.power = 0; }, "assumptions.depreciationYears.power", "more than 0 years"},
-        {"NaN gas price", [](Scenario &s) { s.assumptions.gasUsdPerMmbtu = kNaN; }, "assumptions.gasUsdPerMmbtu", "finite"},
-        {"pue below 1", [](Scenario &s) { s.sites[0].pue = 0.95; }, "sites[0].pue", "from 1 to 3 (found 0.95)"},
-        {"negative IT MW", [](Scenario &s) { s.sites[0].facility.itCapacityMw = -1; }, "sites[0].facility.itCapacityMw", "cannot be negative"},
-        {"fractional permit months", [](Scenario &s) { s.sites[0].facility.permitMonths = ThreePoint::fixed(2.5); },
-         "sites[0].facility.permitMonths", "whole number of months from 0 to 600 (found 2.5)"},
-        {"build high 601", [](Scenario &s) { s.sites[0].facility.buildMonths = ThreePoint{6, 9, 601}; },
-         "sites[0].facility.buildMonths", "high must be a whole number of months"},
-        {"low above mode", [](Scenario &s) { s.sites[0].facility.buildMonths = ThreePoint{10, 9, 14}; },
-         "sites[0].facility.buildMonths", "low 10 is above mode 9"},
-        {"mode above high", [](Scenario &s) { s.sites[0].facility.capexUsdPerMwIt = ThreePoint{1e7, 2e7, 1.5e7}; },
-         "sites[0].facility.capexUsdPerMwIt", "mode 20000000 is above high 15000000"},
-        {"count 0", [](Scenario &s) { s.sites[0].compute[0].count = 0; }, "sites[0].compute[0].count", "whole number from 1 to 10000000"},
-        {"count too big", [](Scenario &s) { s.sites[0].compute[0].count = 10000001; }, "sites[0].compute[0].count", "(found 10000001)"},
-        {"unknown accelerator", [](Scenario &s) { s.sites[0].compute[0].accelerator = QStringLiteral("h100"); },
-         "sites[0].compute[0].accelerator", "unknown accelerator \"h100\""},
-        {"itKw 0", [](Scenario &s) { s.sites[0].compute[0].itKwPerAccelerator = 0.0; }, "sites[0].compute[0].itKwPerAccelerator", "more than 0 kW"},
-        {"unit capex above 1e6", [](Scenario &s) { s.sites[0].compute[0].unitCapexUsd = ThreePoint::fixed(1.5e6); },
-         "sites[0].compute[0].unitCapexUsd", "from 0 to 1000000"},
-        {"owned cloud-only chip without price", [](Scenario &s) { s.sites[0].compute[0].accelerator = QStringLiteral("trainium2"); },
-         "sites[0].compute[0].unitCapexUsd", "state unitCapexUsd"},
-        {"deposit above 100", [](Scenario &s) { s.sites[0].compute[0].depositPct = 150; }, "sites[0].compute[0].depositPct", "percentage"},
-        {"negative capacity", [](Scenario &s) { s.sites[0].power[0].capacityMw = -10; }, "sites[0].power[0].capacityMw", "cannot be negative"},
-        {"availability above 100", [](Scenario &s) { s.sites[0].power[0].availabilityPct = 100.5; }, "sites[0].power[0].availabilityPct", "percentage"},
-        {"lead time negative", [](Scenario &s) { s.sites[0].power[0].leadTimeMonths = ThreePoint{-1, 18, 30}; },
-         "sites[0].power[0].leadTimeMonths", "low must be a whole number of months"},
-        {"negative rent", [](Scenario &s) { s.sites[0].power[0].rentUsdPerMwMonth = -1; }, "sites[0].power[0].rentUsdPerMwMonth", "cannot be negative"},
-        {"negative heat rate", [](Scenario &s) { s.sites[0].power[0].heatRateBtuPerKwh = -1; }, "sites[0].power[0].heatRateBtuPerKwh", "cannot be negative"},
-        {"negative battery energy", [](Scenario &s) { s.sites[0].power[1].energyMwh = -1; }, "sites[0].power[1].energyMwh", "cannot be negative"},
-        {"battery without power rating", [](Scenario &s) { s.sites[0].power[1].powerMw = 0; }, "sites[0].power[1].powerMw", "powerMw above 0"},
-        {"infinite cooling capex", [](Scenario &s) { s.sites[0].cooling[0].capexUsd = ThreePoint::fixed(HUGE_VAL); },
-         "sites[0].cooling[0].capexUsd", "finite"},
-        {"empty item name", [](Scenario &s) { s.sites[0].cooling[0].name.clear(); }, "sites[0].cooling[0].name", "cooling plant needs a name"},
-        {"item name used twice across kinds", [](Scenario &s) { s.sites[0].cooling[0].name = QStringLiteral("Grid"); },
-         "sites[0].cooling[0].name", "already used by sites[0].power[0]"},
-        {"site name used twice",
-         [](Scenario &s) {
-             s.sites.push_back(s.sites[0]);
-             s.sites[1].compute.clear();
-         },
-         "sites[1].name", "already used by sites[0]"},
+        { "horizon 0", [](Scenario &s) { s.horizonMonths = 0; }, "horizonMonths", "from 1 to 600 (found 0)" },
+        { "horizon 601", [](Scenario &s) { s.horizonMonths = 601; }, "horizonMonths", "from 1 to 600 (found 601)" },
+        { "empty scenario name", [](Scenario &s) { s.name = QStringLiteral("  "); }, "name", "needs a name" },
+        { "discount above 100", [](Scenario &s) { s.assumptions.discountRatePct = 101; }, "assumptions.discountRatePct",
+          "percentage from 0 to 100" },
+        { "utilization negative", [](Scenario &s) { s.assumptions.utilizationPct = -1; }, "assumptions.utilizationPct",
+          "(found -1)" },
+        { "negative electricity", [](Scenario &s) { s.assumptions.electricityUsdPerMwh = -5; },
+          "assumptions.electricityUsdPerMwh", "cannot be negative" },
+        { "depreciation 0", [](Scenario &s) { s.assumptions.depreciationYears.power = 0; },
+          "assumptions.depreciationYears.power", "more than 0 years" },
+        { "NaN gas price", [](Scenario &s) { s.assumptions.gasUsdPerMmbtu = kNaN; }, "assumptions.gasUsdPerMmbtu",
+          "finite" },
+        { "pue below 1", [](Scenario &s) { s.sites[0].pue = 0.95; }, "sites[0].pue", "from 1 to 3 (found 0.95)" },
+        { "negative IT MW", [](Scenario &s) { s.sites[0].facility.itCapacityMw = -1; },
+          "sites[0].facility.itCapacityMw", "cannot be negative" },
+        { "fractional permit months", [](Scenario &s) { s.sites[0].facility.permitMonths = ThreePoint::fixed(2.5); },
+          "sites[0].facility.permitMonths", "whole number of months from 0 to 600 (found 2.5)" },
+        { "build high 601",
+          [](Scenario &s) {
+              s.sites[0].facility.buildMonths = ThreePoint { 6, 9, 601 };
+          },
+          "sites[0].facility.buildMonths", "high must be a whole number of months" },
+        { "low above mode",
+          [](Scenario &s) {
+              s.sites[0].facility.buildMonths = ThreePoint { 10, 9, 14 };
+          },
+          "sites[0].facility.buildMonths", "low 10 is above mode 9" },
+        { "mode above high",
+          [](Scenario &s) {
+              s.sites[0].facility.capexUsdPerMwIt = ThreePoint { 1e7, 2e7, 1.5e7 };
+          },
+          "sites[0].facility.capexUsdPerMwIt", "mode 20000000 is above high 15000000" },
+        { "count 0", [](Scenario &s) { s.sites[0].compute[0].count = 0; }, "sites[0].compute[0].count",
+          "whole number from 1 to 10000000" },
+        { "count too big", [](Scenario &s) { s.sites[0].compute[0].count = 10000001; }, "sites[0].compute[0].count",
+          "(found 10000001)" },
+        { "unknown accelerator", [](Scenario &s) { s.sites[0].compute[0].accelerator = QStringLiteral("h100"); },
+          "sites[0].compute[0].accelerator", "unknown accelerator \"h100\"" },
+        { "itKw 0", [](Scenario &s) { s.sites[0].compute[0].itKwPerAccelerator = 0.0; },
+          "sites[0].compute[0].itKwPerAccelerator", "more than 0 kW" },
+        { "unit capex above 1e6", [](Scenario &s) { s.sites[0].compute[0].unitCapexUsd = ThreePoint::fixed(1.5e6); },
+          "sites[0].compute[0].unitCapexUsd", "from 0 to 1000000" },
+        { "owned cloud-only chip without price",
+          [](Scenario &s) { s.sites[0].compute[0].accelerator = QStringLiteral("trainium2"); },
+          "sites[0].compute[0].unitCapexUsd", "state unitCapexUsd" },
+        { "deposit above 100", [](Scenario &s) { s.sites[0].compute[0].depositPct = 150; },
+          "sites[0].compute[0].depositPct", "percentage" },
+        { "negative capacity", [](Scenario &s) { s.sites[0].power[0].capacityMw = -10; },
+          "sites[0].power[0].capacityMw", "cannot be negative" },
+        { "availability above 100", [](Scenario &s) { s.sites[0].power[0].availabilityPct = 100.5; },
+          "sites[0].power[0].availabilityPct", "percentage" },
+        { "lead time negative",
+          [](Scenario &s) {
+              s.sites[0].power[0].leadTimeMonths = ThreePoint { -1, 18, 30 };
+          },
+          "sites[0].power[0].leadTimeMonths", "low must be a whole number of months" },
+        { "negative rent", [](Scenario &s) { s.sites[0].power[0].rentUsdPerMwMonth = -1; },
+          "sites[0].power[0].rentUsdPerMwMonth", "cannot be negative" },
+        { "negative heat rate", [](Scenario &s) { s.sites[0].power[0].heatRateBtuPerKwh = -1; },
+          "sites[0].power[0].heatRateBtuPerKwh", "cannot be negative" },
+        { "negative battery energy", [](Scenario &s) { s.sites[0].power[1].energyMwh = -1; },
+          "sites[0].power[1].energyMwh", "cannot be negative" },
+        { "battery without power rating", [](Scenario &s) { s.sites[0].power[1].powerMw = 0; },
+          "sites[0].power[1].powerMw", "powerMw above 0" },
+        { "infinite cooling capex", [](Scenario &s) { s.sites[0].cooling[0].capexUsd = ThreePoint::fixed(HUGE_VAL); },
+          "sites[0].cooling[0].capexUsd", "finite" },
+        { "empty item name", [](Scenario &s) { s.sites[0].cooling[0].name.clear(); }, "sites[0].cooling[0].name",
+          "cooling plant needs a name" },
+        { "item name used twice across kinds", [](Scenario &s) { s.sites[0].cooling[0].name = QStringLiteral("Grid"); },
+          "sites[0].cooling[0].name", "already used by sites[0].power[0]" },
+        { "site name used twice",
+          [](Scenario &s) {
+              s.sites.push_back(s.sites[0]);
+              s.sites[1].compute.clear();
+          },
+          "sites[1].name", "already used by sites[0]" },
     };
     return cases;
 }
@@ -188,16 +218,21 @@ private slots:
         QStringList paths;
         for (const Problem &p : problems)
             paths << p.path;
-        QCOMPARE(paths, (QStringList{QStringLiteral("horizonMonths"), QStringLiteral("sites[0].compute[0].count"),
-                                     QStringLiteral("sites[0].power[0].capacityMw"), QStringLiteral("sites[0].cooling[0].name")}));
+        QCOMPARE(paths,
+                 (QStringList { QStringLiteral("horizonMonths"), QStringLiteral("sites[0].compute[0].count"),
+                                QStringLiteral("sites[0].power[0].capacityMw"),
+                                QStringLiteral("sites[0].cooling[0].name") }));
     }
 
     void problemText()
     {
-        QCOMPARE((Problem{QStringLiteral("a.json"), QStringLiteral("sites[0].name"), QStringLiteral("bad")}).toString(),
-                 QStringLiteral("a.json: sites[0].name: bad"));
-        QCOMPARE((Problem{QString(), QStringLiteral("name"), QStringLiteral("bad")}).toString(), QStringLiteral("name: bad"));
-        QCOMPARE((Problem{QStringLiteral("a.json"), QString(), QStringLiteral("bad")}).toString(), QStringLiteral("a.json: bad"));
+        QCOMPARE(
+            (Problem { QStringLiteral("a.json"), QStringLiteral("sites[0].name"), QStringLiteral("bad") }).toString(),
+            QStringLiteral("a.json: sites[0].name: bad"));
+        QCOMPARE((Problem { QString(), QStringLiteral("name"), QStringLiteral("bad") }).toString(),
+                 QStringLiteral("name: bad"));
+        QCOMPARE((Problem { QStringLiteral("a.json"), QString(), QStringLiteral("bad") }).toString(),
+                 QStringLiteral("a.json: bad"));
     }
 };
 

@@ -19,9 +19,9 @@ QString examplesDir()
 
 QStringList exampleFiles()
 {
-    return {QStringLiteral("memphis-retrofit-100k-h100.json"), QStringLiteral("meta-2gw-gas-campus.json"),
-            QStringLiteral("anthropic-400k-trainium2-cloud.json"), QStringLiteral("gpt4-era-20k-a100.json"),
-            QStringLiteral("greenfield-grid-wait.json")};
+    return { QStringLiteral("memphis-retrofit-100k-h100.json"), QStringLiteral("meta-2gw-gas-campus.json"),
+             QStringLiteral("anthropic-400k-trainium2-cloud.json"), QStringLiteral("gpt4-era-20k-a100.json"),
+             QStringLiteral("greenfield-grid-wait.json") };
 }
 
 QByteArray readAll(const QString &path)
@@ -96,7 +96,7 @@ private slots:
         QCOMPARE(site.ownership, SiteOwnership::Own);
         QVERIFY(!site.pue);
         QCOMPARE(site.facility.cooling, FacilityCooling::Dlc);
-        QCOMPARE(site.facility.buildMonths, (ThreePoint{6, 8, 12}));
+        QCOMPARE(site.facility.buildMonths, (ThreePoint { 6, 8, 12 }));
         QCOMPARE(site.facility.permitMonths, ThreePoint::fixed(2));
         QVERIFY(!site.facility.coolingMw);
         QCOMPARE(site.compute[0].count, 10000);
@@ -135,74 +135,111 @@ private slots:
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("message");
 
-        QTest::newRow("missing required field") << QByteArray("\"name\": \"Small\",") << QByteArray() << QStringLiteral("name")
-                                                << QStringLiteral("required field is missing");
-        QTest::newRow("missing facility field") << QByteArray("\"itCapacityMw\": 20,") << QByteArray()
-                                                << QStringLiteral("sites[0].facility.itCapacityMw") << QStringLiteral("required field is missing");
-        QTest::newRow("bess without energy") << QByteArray(", \"energyMwh\": 20") << QByteArray()
-                                             << QStringLiteral("sites[0].power[1].energyMwh") << QStringLiteral("required field is missing");
+        QTest::newRow("missing required field")
+            << QByteArray("\"name\": \"Small\",") << QByteArray() << QStringLiteral("name")
+            << QStringLiteral("required field is missing");
+        QTest::newRow("missing facility field")
+            << QByteArray("\"itCapacityMw\": 20,") << QByteArray() << QStringLiteral("sites[0].facility.itCapacityMw")
+            << QStringLiteral("required field is missing");
+        QTest::newRow("bess without energy")
+            << QByteArray(", \"energyMwh\": 20") << QByteArray() << QStringLiteral("sites[0].power[1].energyMwh")
+            << QStringLiteral("required field is missing");
         QTest::newRow("wrong type") << QByteArray("\"horizonMonths\": 24") << QByteArray("\"horizonMonths\": \"24\"")
                                     << QStringLiteral("horizonMonths") << QStringLiteral("must be a number, not text");
         QTest::newRow("null number") << QByteArray("\"capacityMw\": 25") << QByteArray("\"capacityMw\": null")
-                                     << QStringLiteral("sites[0].power[0].capacityMw") << QStringLiteral("must be a number, not null");
+                                     << QStringLiteral("sites[0].power[0].capacityMw")
+                                     << QStringLiteral("must be a number, not null");
         QTest::newRow("sites not a list") << QByteArray("\"sites\": [") << QByteArray("\"sites\": \"none\", \"x\": [")
                                           << QStringLiteral("sites") << QStringLiteral("must be a list, not text");
-        QTest::newRow("non-finite number") << QByteArray("\"itCapacityMw\": 20") << QByteArray("\"itCapacityMw\": 1e999")
-                                           << QStringLiteral("sites[0].facility.itCapacityMw") << QStringLiteral("1e999 is not a finite number");
-        QTest::newRow("horizon out of range") << QByteArray("\"horizonMonths\": 24") << QByteArray("\"horizonMonths\": 601")
-                                              << QStringLiteral("horizonMonths") << QStringLiteral("from 1 to 600 (found 601)");
-        QTest::newRow("percentage out of range") << QByteArray("\"utilizationPct\": 85") << QByteArray("\"utilizationPct\": 101")
-                                                 << QStringLiteral("assumptions.utilizationPct") << QStringLiteral("percentage from 0 to 100");
-        QTest::newRow("pue out of range") << QByteArray("\"name\": \"A\",") << QByteArray("\"name\": \"A\", \"pue\": 3.5,")
-                                          << QStringLiteral("sites[0].pue") << QStringLiteral("from 1 to 3 (found 3.5)");
-        QTest::newRow("depreciation zero") << QByteArray("\"compute\": 4") << QByteArray("\"compute\": 0")
-                                           << QStringLiteral("assumptions.depreciationYears.compute") << QStringLiteral("more than 0 years");
+        QTest::newRow("non-finite number")
+            << QByteArray("\"itCapacityMw\": 20") << QByteArray("\"itCapacityMw\": 1e999")
+            << QStringLiteral("sites[0].facility.itCapacityMw") << QStringLiteral("1e999 is not a finite number");
+        QTest::newRow("horizon out of range")
+            << QByteArray("\"horizonMonths\": 24") << QByteArray("\"horizonMonths\": 601")
+            << QStringLiteral("horizonMonths") << QStringLiteral("from 1 to 600 (found 601)");
+        QTest::newRow("percentage out of range")
+            << QByteArray("\"utilizationPct\": 85") << QByteArray("\"utilizationPct\": 101")
+            << QStringLiteral("assumptions.utilizationPct") << QStringLiteral("percentage from 0 to 100");
+        QTest::newRow("pue out of range")
+            << QByteArray("\"name\": \"A\",") << QByteArray("\"name\": \"A\", \"pue\": 3.5,")
+            << QStringLiteral("sites[0].pue") << QStringLiteral("from 1 to 3 (found 3.5)");
+        QTest::newRow("depreciation zero")
+            << QByteArray("\"compute\": 4") << QByteArray("\"compute\": 0")
+            << QStringLiteral("assumptions.depreciationYears.compute") << QStringLiteral("more than 0 years");
         QTest::newRow("count not whole") << QByteArray("\"count\": 10000") << QByteArray("\"count\": 2.5")
-                                         << QStringLiteral("sites[0].compute[0].count") << QStringLiteral("must be a whole number (found 2.5)");
+                                         << QStringLiteral("sites[0].compute[0].count")
+                                         << QStringLiteral("must be a whole number (found 2.5)");
         QTest::newRow("count zero") << QByteArray("\"count\": 10000") << QByteArray("\"count\": 0")
-                                    << QStringLiteral("sites[0].compute[0].count") << QStringLiteral("from 1 to 10000000 (found 0)");
+                                    << QStringLiteral("sites[0].compute[0].count")
+                                    << QStringLiteral("from 1 to 10000000 (found 0)");
         QTest::newRow("count huge") << QByteArray("\"count\": 10000") << QByteArray("\"count\": 1e20")
-                                    << QStringLiteral("sites[0].compute[0].count") << QStringLiteral("from 1 to 10000000 (found 1e+20)");
-        QTest::newRow("itKw zero") << QByteArray("\"count\": 10000,") << QByteArray("\"count\": 10000, \"itKwPerAccelerator\": 0,")
-                                   << QStringLiteral("sites[0].compute[0].itKwPerAccelerator") << QStringLiteral("more than 0 kW");
-        QTest::newRow("unit capex above limit") << QByteArray("\"count\": 10000,") << QByteArray("\"count\": 10000, \"unitCapexUsd\": 2000000,")
-                                                << QStringLiteral("sites[0].compute[0].unitCapexUsd") << QStringLiteral("from 0 to 1000000");
+                                    << QStringLiteral("sites[0].compute[0].count")
+                                    << QStringLiteral("from 1 to 10000000 (found 1e+20)");
+        QTest::newRow("itKw zero") << QByteArray("\"count\": 10000,")
+                                   << QByteArray("\"count\": 10000, \"itKwPerAccelerator\": 0,")
+                                   << QStringLiteral("sites[0].compute[0].itKwPerAccelerator")
+                                   << QStringLiteral("more than 0 kW");
+        QTest::newRow("unit capex above limit")
+            << QByteArray("\"count\": 10000,") << QByteArray("\"count\": 10000, \"unitCapexUsd\": 2000000,")
+            << QStringLiteral("sites[0].compute[0].unitCapexUsd") << QStringLiteral("from 0 to 1000000");
         QTest::newRow("duration not whole") << QByteArray("\"permitMonths\": 2") << QByteArray("\"permitMonths\": 2.5")
-                                            << QStringLiteral("sites[0].facility.permitMonths") << QStringLiteral("whole number of months from 0 to 600");
+                                            << QStringLiteral("sites[0].facility.permitMonths")
+                                            << QStringLiteral("whole number of months from 0 to 600");
         QTest::newRow("negative MW") << QByteArray("\"capacityMw\": 25") << QByteArray("\"capacityMw\": -25")
-                                     << QStringLiteral("sites[0].power[0].capacityMw") << QStringLiteral("cannot be negative");
-        QTest::newRow("low above mode") << QByteArray("{\"low\": 6, \"mode\": 8") << QByteArray("{\"low\": 9, \"mode\": 8")
-                                        << QStringLiteral("sites[0].facility.buildMonths") << QStringLiteral("low 9 is above mode 8");
+                                     << QStringLiteral("sites[0].power[0].capacityMw")
+                                     << QStringLiteral("cannot be negative");
+        QTest::newRow("low above mode") << QByteArray("{\"low\": 6, \"mode\": 8")
+                                        << QByteArray("{\"low\": 9, \"mode\": 8")
+                                        << QStringLiteral("sites[0].facility.buildMonths")
+                                        << QStringLiteral("low 9 is above mode 8");
         QTest::newRow("mode above high") << QByteArray("\"high\": 12") << QByteArray("\"high\": 7")
-                                         << QStringLiteral("sites[0].facility.buildMonths") << QStringLiteral("mode 8 is above high 7");
-        QTest::newRow("three-point extra key") << QByteArray("\"high\": 12}") << QByteArray("\"high\": 12, \"p50\": 8}")
-                                               << QStringLiteral("sites[0].facility.buildMonths") << QStringLiteral("\"p50\" is not one of them");
-        QTest::newRow("three-point missing key") << QByteArray("\"mode\": 8, ") << QByteArray()
-                                                 << QStringLiteral("sites[0].facility.buildMonths") << QStringLiteral("\"mode\" is missing");
-        QTest::newRow("malformed month") << QByteArray("\"orderMonth\": \"2025-03\"") << QByteArray("\"orderMonth\": \"2025-13\"")
-                                         << QStringLiteral("sites[0].compute[0].orderMonth") << QStringLiteral("\"2025-13\" is not a month");
-        QTest::newRow("month with day") << QByteArray("\"startMonth\": \"2025-01\"") << QByteArray("\"startMonth\": \"2025-01-01\"")
-                                        << QStringLiteral("startMonth") << QStringLiteral("write YYYY-MM");
+                                         << QStringLiteral("sites[0].facility.buildMonths")
+                                         << QStringLiteral("mode 8 is above high 7");
+        QTest::newRow("three-point extra key")
+            << QByteArray("\"high\": 12}") << QByteArray("\"high\": 12, \"p50\": 8}")
+            << QStringLiteral("sites[0].facility.buildMonths") << QStringLiteral("\"p50\" is not one of them");
+        QTest::newRow("three-point missing key")
+            << QByteArray("\"mode\": 8, ") << QByteArray() << QStringLiteral("sites[0].facility.buildMonths")
+            << QStringLiteral("\"mode\" is missing");
+        QTest::newRow("malformed month") << QByteArray("\"orderMonth\": \"2025-03\"")
+                                         << QByteArray("\"orderMonth\": \"2025-13\"")
+                                         << QStringLiteral("sites[0].compute[0].orderMonth")
+                                         << QStringLiteral("\"2025-13\" is not a month");
+        QTest::newRow("month with day") << QByteArray("\"startMonth\": \"2025-01\"")
+                                        << QByteArray("\"startMonth\": \"2025-01-01\"") << QStringLiteral("startMonth")
+                                        << QStringLiteral("write YYYY-MM");
         QTest::newRow("unknown kind") << QByteArray("\"kind\": \"grid\"") << QByteArray("\"kind\": \"nuclear\"")
-                                      << QStringLiteral("sites[0].power[0].kind") << QStringLiteral("unknown power source kind \"nuclear\"");
+                                      << QStringLiteral("sites[0].power[0].kind")
+                                      << QStringLiteral("unknown power source kind \"nuclear\"");
         QTest::newRow("unknown cooling") << QByteArray("\"cooling\": \"dlc\"") << QByteArray("\"cooling\": \"water\"")
-                                         << QStringLiteral("sites[0].facility.cooling") << QStringLiteral("use one of air, dlc, immersion");
-        QTest::newRow("unknown catalog id") << QByteArray("\"h100_sxm\"") << QByteArray("\"h100\"")
-                                            << QStringLiteral("sites[0].compute[0].accelerator") << QStringLiteral("unknown accelerator \"h100\"");
-        QTest::newRow("duplicate site name") << QByteArray("\n  ]\n}") << QByteArray(", {\"name\": \"A\", \"facility\": {\"itCapacityMw\": 1, \"permitStartMonth\": \"2025-01\", \"permitMonths\": 0, \"constructionStartMonth\": \"2025-01\", \"buildMonths\": 0}}\n  ]\n}")
-                                             << QStringLiteral("sites[1].name") << QStringLiteral("already used by sites[0]");
-        QTest::newRow("duplicate item name") << QByteArray("\"name\": \"Chillers\"") << QByteArray("\"name\": \"Phase 1\"")
-                                             << QStringLiteral("sites[0].cooling[0].name") << QStringLiteral("already used by sites[0].compute[0]");
-        QTest::newRow("duplicate key") << QByteArray("\"name\": \"A\",") << QByteArray("\"name\": \"A\", \"name\": \"B\",")
+                                         << QStringLiteral("sites[0].facility.cooling")
+                                         << QStringLiteral("use one of air, dlc, immersion");
+        QTest::newRow("unknown catalog id")
+            << QByteArray("\"h100_sxm\"") << QByteArray("\"h100\"") << QStringLiteral("sites[0].compute[0].accelerator")
+            << QStringLiteral("unknown accelerator \"h100\"");
+        QTest::newRow("duplicate site name")
+            << QByteArray("\n  ]\n}")
+            << QByteArray(", {\"name\": \"A\", \"facility\": {\"itCapacityMw\": 1, \"permitStartMonth\": \"2025-01\", "
+                          "\"permitMonths\": 0, \"constructionStartMonth\": \"2025-01\", \"buildMonths\": 0}}\n  ]\n}")
+            << QStringLiteral("sites[1].name") << QStringLiteral("already used by sites[0]");
+        QTest::newRow("duplicate item name")
+            << QByteArray("\"name\": \"Chillers\"") << QByteArray("\"name\": \"Phase 1\"")
+            << QStringLiteral("sites[0].cooling[0].name") << QStringLiteral("already used by sites[0].compute[0]");
+        QTest::newRow("duplicate key") << QByteArray("\"name\": \"A\",")
+                                       << QByteArray("\"name\": \"A\", \"name\": \"B\",")
                                        << QStringLiteral("sites[0].name") << QStringLiteral("appears twice");
-        QTest::newRow("wrong format") << QByteArray("\"clusterplan.scenario\"") << QByteArray("\"clusterplan.workspace\"")
-                                      << QStringLiteral("format") << QStringLiteral("not a ClusterPlan scenario");
-        QTest::newRow("newer format version") << QByteArray("\"formatVersion\": 1") << QByteArray("\"formatVersion\": 2")
-                                              << QStringLiteral("formatVersion") << QStringLiteral("version 2 is not supported");
+        QTest::newRow("wrong format") << QByteArray("\"clusterplan.scenario\"")
+                                      << QByteArray("\"clusterplan.workspace\"") << QStringLiteral("format")
+                                      << QStringLiteral("not a ClusterPlan scenario");
+        QTest::newRow("newer format version")
+            << QByteArray("\"formatVersion\": 1") << QByteArray("\"formatVersion\": 2")
+            << QStringLiteral("formatVersion") << QStringLiteral("version 2 is not supported");
         QTest::newRow("syntax error") << QByteArray("\"horizonMonths\": 24,") << QByteArray("\"horizonMonths\": 24,,")
-                                      << QStringLiteral("horizonMonths") << QStringLiteral("not valid JSON: parse error at line 6");
-        QTest::newRow("item not an object") << QByteArray("\"power\": [") << QByteArray("\"power\": [42, ")
-                                            << QStringLiteral("sites[0].power[0]") << QStringLiteral("must be an object, not a number");
+                                      << QStringLiteral("horizonMonths")
+                                      << QStringLiteral("not valid JSON: parse error at line 6");
+        QTest::newRow("item not an object")
+            << QByteArray("\"power\": [") << QByteArray("\"power\": [42, ") << QStringLiteral("sites[0].power[0]")
+            << QStringLiteral("must be an object, not a number");
     }
     void badInput()
     {
@@ -241,8 +278,10 @@ private slots:
         for (const Problem &p : r.problems)
             paths << p.path;
         paths.sort();
-        QCOMPARE(paths, (QStringList{QStringLiteral("horizonMonths"), QStringLiteral("sites[0].compute[0].count"),
-                                     QStringLiteral("sites[0].cooling[0].kind"), QStringLiteral("sites[0].power[0].orderMonth")}));
+        QCOMPARE(paths,
+                 (QStringList { QStringLiteral("horizonMonths"), QStringLiteral("sites[0].compute[0].count"),
+                                QStringLiteral("sites[0].cooling[0].kind"),
+                                QStringLiteral("sites[0].power[0].orderMonth") }));
     }
 
     void topLevelMustBeAnObject()
@@ -331,17 +370,20 @@ private slots:
         site.name = QStringLiteral("S");
         site.facility.itCapacityMw = 45000.0;
         site.facility.permitMonths = ThreePoint::fixed(3);
-        site.facility.buildMonths = ThreePoint{1, 2, 3};
+        site.facility.buildMonths = ThreePoint { 1, 2, 3 };
         site.facility.capexUsd = ThreePoint::fixed(1e300);
         s.sites.push_back(site);
         const QByteArray text = writeScenarioJson(s);
         QVERIFY(text.endsWith("}\n"));
-        QVERIFY(text.startsWith("{\n  \"format\": \"clusterplan.scenario\",\n  \"formatVersion\": 1,\n  \"name\": \"Zürich ✓\",\n"));
+        QVERIFY(text.startsWith(
+            "{\n  \"format\": \"clusterplan.scenario\",\n  \"formatVersion\": 1,\n  \"name\": \"Zürich ✓\",\n"));
         QVERIFY2(text.contains("\"itCapacityMw\": 45000,"), text.constData());
         QVERIFY2(text.contains("\"gasUsdPerMmbtu\": 0.1,"), text.constData());
         QVERIFY2(text.contains("\"permitMonths\": 3,"), text.constData());
-        QVERIFY2(text.contains("\"buildMonths\": {\n          \"low\": 1,\n          \"mode\": 2,\n          \"high\": 3\n        }"),
-                 text.constData());
+        QVERIFY2(
+            text.contains(
+                "\"buildMonths\": {\n          \"low\": 1,\n          \"mode\": 2,\n          \"high\": 3\n        }"),
+            text.constData());
         QVERIFY2(text.contains("\"capexUsd\": 1e+300"), text.constData());
         QVERIFY2(text.contains("\"startMonth\": \"2030-02\""), text.constData());
         QVERIFY2(text.contains("\"compute\": [],"), text.constData());
@@ -403,14 +445,14 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString source = QStringLiteral(CLUSTERPLAN_SOURCE_DIR "/data/catalog/");
-        for (const char *name : {"accelerators.json", "power.json", "cooling.json", "globals.json"}) {
+        for (const char *name : { "accelerators.json", "power.json", "cooling.json", "globals.json" }) {
             QByteArray bytes = readAll(source + QLatin1String(name));
             QVERIFY(!bytes.isEmpty());
             // Scale every default value by 1.25 (ranges stay ordered: low and high scale too).
             QByteArray out;
             for (const QByteArray &line : bytes.split('\n')) {
                 QByteArray l = line;
-                for (const char *key : {"\"value\": ", "\"low\": ", "\"high\": "}) {
+                for (const char *key : { "\"value\": ", "\"low\": ", "\"high\": " }) {
                     const qsizetype at = l.indexOf(key);
                     if (at < 0)
                         continue;

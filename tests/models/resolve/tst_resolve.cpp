@@ -23,7 +23,7 @@ Site baseSite(const char *name)
     site.facility.permitStartMonth = ym(2024, 1);
     site.facility.permitMonths = ThreePoint::fixed(1);
     site.facility.constructionStartMonth = ym(2024, 2);
-    site.facility.buildMonths = ThreePoint{3, 4, 6};
+    site.facility.buildMonths = ThreePoint { 3, 4, 6 };
     return site;
 }
 
@@ -129,7 +129,7 @@ private slots:
         const solver::Site &site = plan.sites.at(0);
         QCOMPARE(site.facility.permitStartMonth, 2024 * 12 + 0);
         QCOMPARE(site.facility.constructionStartMonth, 2024 * 12 + 1);
-        QCOMPARE(site.facility.buildMonths, (ThreePoint{3, 4, 6}));
+        QCOMPARE(site.facility.buildMonths, (ThreePoint { 3, 4, 6 }));
         QCOMPARE(site.tranches.at(0).orderMonth, 2024 * 12 + 1);
         QCOMPARE(site.tranches.at(0).retireMonth, solver::kNever);
         QCOMPARE(site.sources.at(4).retireMonth, 2030 * 12 + 5);
@@ -144,11 +144,11 @@ private slots:
     {
         const ResolvedPlan r = resolvePlan(memphisLike(), Catalog::builtIn());
         const solver::Site &site = r.plan.sites.at(0);
-        QCOMPARE(site.pue, 1.15); // dlc
+        QCOMPARE(site.pue, 1.15);                 // dlc
         QCOMPARE(site.facility.coolingMw, 150.0); // = itCapacityMw
         QVERIFY(!site.facility.colocation);
         // Catalog $9.3M / $12M / $16M per MW IT x 150 MW.
-        QVERIFY(near(site.facility.capexUsd, ThreePoint{1.395e9, 1.8e9, 2.4e9}));
+        QVERIFY(near(site.facility.capexUsd, ThreePoint { 1.395e9, 1.8e9, 2.4e9 }));
         QCOMPARE(site.facility.fixedOmUsdPerMwItYear, 300000.0);
         QCOMPARE(site.facility.leaseUsdPerKwMonth, 0.0);
         QVERIFY(hasUse(r, QStringLiteral("sites[0].facility.capexUsdPerMwIt")));
@@ -170,7 +170,7 @@ private slots:
         const ResolvedPlan colo = resolvePlan(s, Catalog::builtIn());
         QVERIFY(colo.plan.sites[0].facility.colocation);
         QCOMPARE(colo.plan.sites[0].facility.leaseUsdPerKwMonth, 150.0);
-        QCOMPARE(colo.plan.sites[0].facility.capexUsd, ThreePoint{});
+        QCOMPARE(colo.plan.sites[0].facility.capexUsd, ThreePoint {});
     }
 
     void trancheDefaults()
@@ -179,7 +179,7 @@ private slots:
         const solver::Tranche &t = r.plan.sites.at(0).tranches.at(0);
         QCOMPARE(t.acceleratorId, std::string("h100_sxm"));
         QCOMPARE(t.count, 100000);
-        QCOMPARE(t.unitCapexUsd, (ThreePoint{38000, 45000, 55000}));
+        QCOMPARE(t.unitCapexUsd, (ThreePoint { 38000, 45000, 55000 }));
         QCOMPARE(t.unitCapexUsd.mode * t.count, 4.5e9); // the reference's "100k x $45k = $4.5B"
         QCOMPARE(t.itKwPerAccelerator, 1.4);
         QCOMPARE(t.bf16Tflops, 989.0);
@@ -203,7 +203,7 @@ private slots:
         const ResolvedPlan r = resolvePlan(s, Catalog::builtIn());
         const solver::Site &site = r.plan.sites.at(0);
         QVERIFY(site.cloudPartner);
-        QCOMPARE(site.tranches[0].unitCapexUsd, ThreePoint{}); // cloud only: never paid
+        QCOMPARE(site.tranches[0].unitCapexUsd, ThreePoint {}); // cloud only: never paid
         QCOMPARE(site.tranches[0].rentUsdPerAcceleratorHour, 2.0);
         QCOMPARE(site.tranches[0].itKwPerAccelerator, 0.9);
         // Only what the site's results rest on: rent, power, PUE; no capex or O&M.
@@ -223,7 +223,7 @@ private slots:
         QCOMPARE(p[0].rentUsdPerMwMonth, 30000.0);
         QCOMPARE(p[0].fixedOmUsdPerKwYear, 0.0);
         QCOMPARE(p[0].heatRateBtuPerKwh, 10000.0);
-        QCOMPARE(p[0].capexUsd, ThreePoint{});
+        QCOMPARE(p[0].capexUsd, ThreePoint {});
         // One that states a capex rate is owned: $1,000/kW x 50 MW x 1000 = $50M, owned O&M.
         QVERIFY(!p[1].rented);
         QCOMPARE(p[1].capexUsd, ThreePoint::fixed(5e7));
@@ -233,15 +233,15 @@ private slots:
         QVERIFY(!p[2].rented);
         QCOMPARE(p[2].powerMw, 10.0);
         QCOMPARE(p[2].nameplateMw(), 10.0);
-        QVERIFY(near(p[2].capexUsd, ThreePoint{3.6e6, 6e6, 9e6}));
+        QVERIFY(near(p[2].capexUsd, ThreePoint { 3.6e6, 6e6, 9e6 }));
         QCOMPARE(p[2].fixedOmUsdPerKwYear, 40.0);
         QCOMPARE(p[2].heatRateBtuPerKwh, 0.0);
         // Grid: $50/150/400 per kW x 25 MW; no fixed O&M, no heat rate.
-        QVERIFY(near(p[3].capexUsd, ThreePoint{1.25e6, 3.75e6, 1e7}));
+        QVERIFY(near(p[3].capexUsd, ThreePoint { 1.25e6, 3.75e6, 1e7 }));
         QCOMPARE(p[3].fixedOmUsdPerKwYear, 0.0);
         QCOMPARE(p[3].heatRateBtuPerKwh, 0.0);
         // CCGT: $1,100/2,200/2,600 per kW x 100 MW; EIA O&M; 6,300 Btu/kWh.
-        QVERIFY(near(p[4].capexUsd, ThreePoint{1.1e8, 2.2e8, 2.6e8}));
+        QVERIFY(near(p[4].capexUsd, ThreePoint { 1.1e8, 2.2e8, 2.6e8 }));
         QCOMPARE(p[4].fixedOmUsdPerKwYear, 14.0);
         QCOMPARE(p[4].varOmUsdPerMwh, 3.5);
         QCOMPARE(p[4].heatRateBtuPerKwh, 6300.0);
@@ -258,7 +258,7 @@ private slots:
         const solver::PowerSource &ccgt = r.plan.sites[0].sources[4];
         QVERIFY(ccgt.rented);
         QCOMPARE(ccgt.rentUsdPerMwMonth, 12000.0);
-        QCOMPARE(ccgt.capexUsd, ThreePoint{});
+        QCOMPARE(ccgt.capexUsd, ThreePoint {});
         QCOMPARE(ccgt.fixedOmUsdPerKwYear, 3.0); // stated values win even when rented
     }
 
@@ -271,7 +271,7 @@ private slots:
         QCOMPARE(c[0].rentUsdPerMonth, 57000.0);
         // Owned chiller: $85k/199k/341k per MW x 5 MW.
         QVERIFY(!c[1].rented);
-        QCOMPARE(c[1].capexUsd, (ThreePoint{425000, 995000, 1705000}));
+        QCOMPARE(c[1].capexUsd, (ThreePoint { 425000, 995000, 1705000 }));
         // A rental chiller with a stated capex is owned.
         QVERIFY(!c[2].rented);
         QCOMPARE(c[2].capexUsd, ThreePoint::fixed(300000));
@@ -294,13 +294,15 @@ private slots:
     void exportedPlanSolvesTheSame()
     {
         // Every example, exported and read back, resolves to the same solver input.
-        for (const char *file : {"memphis-retrofit-100k-h100.json", "meta-2gw-gas-campus.json",
-                                 "anthropic-400k-trainium2-cloud.json", "gpt4-era-20k-a100.json", "greenfield-grid-wait.json"}) {
-            const io::ParseResult original
-                = io::readScenarioFile(QStringLiteral(CLUSTERPLAN_SOURCE_DIR "/data/examples/") + QLatin1String(file), Catalog::builtIn());
+        for (const char *file :
+             { "memphis-retrofit-100k-h100.json", "meta-2gw-gas-campus.json", "anthropic-400k-trainium2-cloud.json",
+               "gpt4-era-20k-a100.json", "greenfield-grid-wait.json" }) {
+            const io::ParseResult original = io::readScenarioFile(
+                QStringLiteral(CLUSTERPLAN_SOURCE_DIR "/data/examples/") + QLatin1String(file), Catalog::builtIn());
             QVERIFY2(original.ok(), file);
-            const io::ParseResult exported = io::parseScenarioJson(
-                io::exportScenarioJson(*original.scenario, Catalog::builtIn()), Catalog::builtIn(), QStringLiteral("x"));
+            const io::ParseResult exported
+                = io::parseScenarioJson(io::exportScenarioJson(*original.scenario, Catalog::builtIn()),
+                                        Catalog::builtIn(), QStringLiteral("x"));
             QVERIFY2(exported.ok(), file);
             const solver::Plan a = resolvePlan(*original.scenario, Catalog::builtIn()).plan;
             const solver::Plan b = resolvePlan(*exported.scenario, Catalog::builtIn()).plan;
@@ -314,7 +316,8 @@ private slots:
                 for (std::size_t j = 0; j < a.sites[i].tranches.size(); ++j) {
                     QCOMPARE(a.sites[i].tranches[j].unitCapexUsd, b.sites[i].tranches[j].unitCapexUsd);
                     QCOMPARE(a.sites[i].tranches[j].itKwPerAccelerator, b.sites[i].tranches[j].itKwPerAccelerator);
-                    QCOMPARE(a.sites[i].tranches[j].rentUsdPerAcceleratorHour, b.sites[i].tranches[j].rentUsdPerAcceleratorHour);
+                    QCOMPARE(a.sites[i].tranches[j].rentUsdPerAcceleratorHour,
+                             b.sites[i].tranches[j].rentUsdPerAcceleratorHour);
                 }
                 for (std::size_t j = 0; j < a.sites[i].sources.size(); ++j) {
                     QCOMPARE(a.sites[i].sources[j].rented, b.sites[i].sources[j].rented);
@@ -352,7 +355,8 @@ private slots:
         QCOMPARE(warnings[0].item, std::string("H100s"));
         QCOMPARE(warnings[0].code, std::string("stale_catalog"));
         const QString message = QString::fromStdString(warnings[0].message);
-        QVERIFY2(message.contains(QStringLiteral("itKwPerAccelerator (2024-06), bf16Tflops (2024-07)")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("itKwPerAccelerator (2024-06), bf16Tflops (2024-07)")),
+                 qPrintable(message));
         QVERIFY2(!message.contains(QStringLiteral("unitCapexUsd")), qPrintable(message));
         QVERIFY2(message.contains(QStringLiteral("2026-08")), qPrintable(message));
 
