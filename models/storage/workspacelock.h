@@ -7,8 +7,9 @@ namespace cp::storage {
 
 // The one-writer rule across programs: a lock file beside the workspace ("<file>.lock",
 // QLockFile: pid, application and host inside, plus an OS lock while held). A lock left by a
-// crashed process on this host is recognised and taken over; a live holder never is, however
-// long it has held the lock (no age-based expiry).
+// crashed process on this host is recognised and taken over, as is an empty one left by a
+// process killed while creating it; a live holder never is, however long it has held the lock
+// (no age-based expiry).
 class WorkspaceLock
 {
 public:
@@ -31,6 +32,8 @@ public:
     [[nodiscard]] QString lockFilePath() const { return m_lockFilePath; }
 
 private:
+    bool removeUnreadableStaleLock();
+
     QString m_lockFilePath;
     QLockFile m_lock;
     QString m_problem;

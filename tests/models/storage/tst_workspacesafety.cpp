@@ -11,6 +11,10 @@
 
 #include <functional>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 using cp::Workspace;
 using cp::WorkspaceError;
 using namespace storagetest;
@@ -363,6 +367,40 @@ private slots:
         const QByteArray ourPid = QByteArray::number(QCoreApplication::applicationPid()) + '\n';
         QVERIFY(readAll(path + QStringLiteral(".lock")).startsWith(ourPid));
         QVERIFY(taken.workspace->createScenario(QStringLiteral("After the crash"), "{}"));
+    }
+
+    // QLockFile makes the file, then writes who holds it, then takes an OS lock. A process
+    // killed in between leaves a lock file that says nothing: stale once no process holds it.
+    void lockFileThatSaysNothing_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("garbled") << QByteArray("\x01\x02 not a lock\n");
+    }
+    void lockFileThatSaysNothing()
+    {
+        QFETCH(QByteArray, content);
+        const QString path = newPath();
+        QVERIFY(makeWorkspace(path));
+        const QString lockPath = path + QStringLiteral(".lock");
+        QVERIFY(writeAll(lockPath, content));
+
+        // While a process holds its OS lock (a live opener between creating and filling it), it counts.
+        const int fd = ::open(QFile::encodeName(lockPath).constData(), O_RDONLY | O_CLOEXEC);
+        QVERIFY(fd >= 0);
+        QCOMPARE(::flock(fd, LOCK_EX | LOCK_NB), 0);
+        Workspace::OpenResult held = Workspace::open(path, Workspace::OpenMode::ReadWrite);
+        QVERIFY(!held.workspace);
+        QCOMPARE(held.error.kind, WorkspaceError::Kind::InUse);
+        QVERIFY2(held.error.message.contains(QStringLiteral("does not say which")), qPrintable(held.error.message));
+        ::close(fd);
+
+        // Nobody holds it: taken over.
+        Workspace::OpenResult taken = Workspace::open(path, Workspace::OpenMode::ReadWrite);
+        QVERIFY2(taken.workspace, qPrintable(taken.error.message));
+        QVERIFY(!taken.workspace->isReadOnly());
+        const QByteArray ourPid = QByteArray::number(QCoreApplication::applicationPid()) + '\n';
+        QVERIFY(readAll(lockPath).startsWith(ourPid));
     }
 
     void readOnlyFileOrFolder()
