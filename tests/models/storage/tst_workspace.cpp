@@ -370,6 +370,46 @@ private slots:
         QVERIFY(workspace->createScenario(QStringLiteral("B"), doc("{}"))); // still usable
     }
 
+    // The copy does not fit (RLIMIT_FSIZE, see below): the old file at the target stays as it
+    // was and no partial file is left beside it.
+    void saveCopyOnAFullDiskLeavesTheTargetAlone()
+    {
+        const QString path = newPath();
+        auto workspace = openOrFail(path);
+        QVERIFY(workspace);
+        QVERIFY(workspace->createScenario(QStringLiteral("Big"), "{\"pad\":\"" + QByteArray(1 << 20, 'x') + "\"}"));
+        const QString target = m_dir.filePath(QStringLiteral("full-disk-target.clusterplan"));
+        {
+            auto old = openOrFail(target);
+            QVERIFY(old);
+            QVERIFY(old->createScenario(QStringLiteral("Old"), doc("{}")));
+        }
+        const QByteArray targetHash = fileSha256(target);
+        const QByteArray sourceHash = fileSha256(path);
+
+        rlimit saved{};
+        QCOMPARE(::getrlimit(RLIMIT_FSIZE, &saved), 0);
+        const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit limited = saved;
+        limited.rlim_cur = 256 * 1024;
+        QCOMPARE(::setrlimit(RLIMIT_FSIZE, &limited), 0);
+        const bool copied = workspace->saveCopyAs(target);
+        QCOMPARE(::setrlimit(RLIMIT_FSIZE, &saved), 0);
+        std::signal(SIGXFSZ, previousHandler);
+
+        QVERIFY(!copied);
+        const WorkspaceError error = workspace->lastError();
+        QVERIFY2(error.kind == WorkspaceError::Kind::DiskFull || error.kind == WorkspaceError::Kind::Io,
+                 qPrintable(error.message));
+        QVERIFY2(error.message.contains(QStringLiteral("Nothing was written")), qPrintable(error.message));
+        QCOMPARE(fileSha256(target), targetHash);
+        QCOMPARE(fileSha256(path), sourceHash);
+        const QStringList leftovers
+            = QDir(m_dir.path()).entryList({QStringLiteral("*partial*")}, QDir::Files | QDir::Hidden);
+        QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(QLatin1Char(' '))));
+        QVERIFY(workspace->saveCopyAs(target)); // with room again it works
+    }
+
     // The folder becomes read-only while the workspace is open: the journal cannot be made, the
     // edit fails with a clear message and the workspace keeps its last saved state.
     void editInReadOnlyFolderFailsCleanly()
