@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+// Saved scenarios side by side: each one's KPIs and its deltas against the first (the
+// baseline), by the rules of the spec's `compare` document (scenario-v1 section 5):
+// numeric KPIs abs = x - base and pct = 100 (x - base) / |base| (null when base is 0 or either
+// value is null); month KPIs as a difference in calendar months (null when either month is null;
+// pct always null); capexByCategory and opexByCategory per key.
+namespace cp {
+
+struct SolvedScenario;
+
+namespace solver {
+struct Kpis;
+}
+
+enum class KpiUnit { Usd, UsdPerHour, Mw, Mwh, Count, AcceleratorMonths, Pflops, Month };
+// Which way is better for a planner; Neither for figures that are a choice, not a merit (peak MW).
+enum class KpiBetter { Lower, Higher, Earlier, Neither };
+
+struct KpiDefinition {
+    const char *key;      // spec name: "totalCapexUsd", or the category "compute" inside `group`
+    const char *group;    // nullptr, "capexByCategory" or "opexByCategory"
+    const char *label;    // what a planner reads: "Total capex", "Capex: compute"
+    KpiUnit unit;
+    KpiBetter better;
+    // The KPI of a result; months as absolute month indices. nullopt when the KPI is null.
+    std::optional<double> (*value)(const solver::Kpis &kpis);
+};
+
+// Every KPI of the spec's result document in its order, categories expanded, then the
+// extensions plannedAccelerators and peakEnergized.
+[[nodiscard]] const std::vector<KpiDefinition> &comparisonKpis();
+
+struct KpiDelta {
+    std::optional<double> abs; // x - base (months: calendar months)
+    std::optional<double> pct; // 100 (x - base) / |base|
+};
+
+enum class KpiVerdict { Same, Better, Worse, Neutral };
+
+struct ComparedKpi {
+    std::optional<double> value;
+    KpiDelta delta;
+    KpiVerdict verdict = KpiVerdict::Same;
+};
+
+struct ComparedScenario {
+    QString name;
+    std::shared_ptr<const SolvedScenario> solved;
+    std::vector<ComparedKpi> kpis; // aligned with comparisonKpis()
+};
+
+struct Comparison {
+    std::vector<ComparedScenario> scenarios; // [0] is the baseline; its deltas are against itself
+    [[nodiscard]] bool empty() const { return scenarios.empty(); }
+};
+
+[[nodiscard]] KpiDelta kpiDelta(const KpiDefinition &kpi, std::optional<double> base, std::optional<double> value);
+// Better or worse than the baseline in the KPI's direction. Equal within a relative 1e-9 is
+// Same; a month reached where the baseline never gets there is Better (and the reverse Worse).
+[[nodiscard]] KpiVerdict kpiVerdict(const KpiDefinition &kpi, std::optional<double> base, std::optional<double> value);
+
+// Scenarios that did not solve (problems) are skipped; names come from each scenario.
+[[nodiscard]] Comparison compareScenarios(const std::vector<std::shared_ptr<const SolvedScenario>> &scenarios);
+
+} // namespace cp
