@@ -1,0 +1,142 @@
+#include "itemmodels/kpilistmodel.h"
+
+#include "analysis/solvedscenario.h"
+#include "format/units.h"
+#include "itemmodels/itemroles.h"
+
+#include <QStringList>
+
+#include <cmath>
+#include <limits>
+
+namespace cp {
+
+namespace {
+
+constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+const QString kDash = QStringLiteral("\u2014");
+
+QString capexSplit(const solver::Kpis &k)
+{
+    QStringList parts;
+    for (int c = 0; c < solver::kCapexCategories; ++c) {
+        const auto category = static_cast<solver::CapexCategory>(c);
+        parts << QStringLiteral("%1 %2").arg(QString::fromLatin1(solver::capexCategoryName(category)),
+                                             format::usd(k.capexByCategory[static_cast<std::size_t>(c)]));
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QString opexSplit(const solver::Kpis &k)
+{
+    QStringList parts;
+    for (int c = 0; c < solver::kOpexCategories; ++c) {
+        const auto category = static_cast<solver::OpexCategory>(c);
+        parts << QStringLiteral("%1 %2").arg(QString::fromLatin1(solver::opexCategoryName(category)),
+                                             format::usd(k.opexByCategory[static_cast<std::size_t>(c)]));
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QString monthOr(const std::optional<int> &month, const QString &never)
+{
+    return month ? format::monthLabel(*month) : never;
+}
+
+} // namespace
+
+KpiListModel::KpiListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+    setSolved(nullptr);
+}
+
+void KpiListModel::setSolved(const std::shared_ptr<const SolvedScenario> &solved)
+{
+    const bool hasRows = !m_rows.empty();
+    std::vector<Row> rows{
+        {tr("Total capex"), kDash, tr("Capital spent within the plan's horizon."), kNone},
+        {tr("NPV of costs"), kDash, tr("Capex and opex within the horizon, discounted monthly."), kNone},
+        {tr("First compute"), kDash, tr("The first month any accelerator is energized."), kNone},
+        {tr("Full power"), kDash, tr("From this month on every planned accelerator stays energized."), kNone},
+        {tr("Peak IT load"), kDash, tr("Most IT power drawn by energized accelerators in a month."), kNone},
+        {tr("Peak facility power"), kDash, tr("Peak IT load times PUE: what the power sources must supply."), kNone},
+        {tr("Stranded"), kDash, tr("Accelerator-months delivered but not energized (no power, cooling or building)."),
+         kNone},
+        {tr("Cost per accelerator-hour"), kDash,
+         tr("Depreciation and opex per energized accelerator-hour within the horizon."), kNone},
+    };
+    if (solved && solved->ok()) {
+        const solver::Kpis &k = solved->result.kpis;
+        const auto set = [&rows](Kpi kpi, QString value, double number, const QString &extra = QString()) {
+            Row &row = rows[kpi];
+            row.value = std::move(value);
+            row.number = number;
+            if (!extra.isEmpty())
+                row.detail += QStringLiteral("\n") + extra;
+        };
+        set(TotalCapex, format::usd(k.totalCapexUsd), k.totalCapexUsd, capexSplit(k));
+        set(NpvCost, format::usd(k.npvCostUsd), k.npvCostUsd,
+            tr("Opex %1: %2").arg(format::usd(k.totalOpexUsd), opexSplit(k)));
+        set(FirstCompute, monthOr(k.firstComputeMonth, tr("never")),
+            k.firstComputeMonth ? double(*k.firstComputeMonth) : kNone);
+        set(FullPower, monthOr(k.fullPowerMonth, tr("not within the plan")),
+            k.fullPowerMonth ? double(*k.fullPowerMonth) : kNone,
+            tr("%1 accelerators planned; at most %2 energized at once.")
+                .arg(format::count(k.plannedAccelerators), format::count(k.peakEnergized)));
+        set(PeakItLoad, format::megawatts(k.peakItMw), k.peakItMw);
+        set(PeakFacilityPower, format::megawatts(k.peakFacilityMw), k.peakFacilityMw,
+            tr("Energy over the horizon: %1").arg(format::megawattHours(k.energyMwh)));
+        set(StrandedAcceleratorMonths, tr("%1 acc.-months").arg(format::count(k.strandedAcceleratorMonths)),
+            k.strandedAcceleratorMonths);
+        if (k.costPerAcceleratorHourUsd)
+            set(CostPerAcceleratorHour, tr("%1/h").arg(format::usd(*k.costPerAcceleratorHourUsd)),
+                *k.costPerAcceleratorHourUsd);
+        else
+            set(CostPerAcceleratorHour, tr("none energized"), kNone);
+    }
+    if (hasRows) {
+        m_rows = std::move(rows);
+        emit dataChanged(index(0, 0), index(KpiCount - 1, ColumnCount - 1));
+    } else {
+        beginResetModel();
+        m_rows = std::move(rows);
+        endResetModel();
+    }
+}
+
+int KpiListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int KpiListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant KpiListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    const Row &row = m_rows[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+        return index.column() == Label ? row.label : row.value;
+    case Qt::ToolTipRole:
+        return row.detail;
+    case roles::NumberRole:
+        return row.number;
+    default:
+        return {};
+    }
+}
+
+QVariant KpiListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    return section == Label ? tr("Measure") : section == Value ? tr("Value") : QVariant();
+}
+
+} // namespace cp

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QAbstractTableModel>
+
+#include <memory>
+#include <vector>
+
+namespace cp {
+
+struct SolvedScenario;
+
+// The headline numbers of the latest solve, formatted as a planner reads them ($4.5B,
+// 150 MW, Mar 2025), each with a tooltip that says what it is and how it splits.
+class KpiListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Label, Value, ColumnCount };
+    enum Kpi {
+        TotalCapex,
+        NpvCost,
+        FirstCompute,
+        FullPower,
+        PeakItLoad,
+        PeakFacilityPower,
+        StrandedAcceleratorMonths,
+        CostPerAcceleratorHour,
+        KpiCount
+    };
+
+    explicit KpiListModel(QObject *parent = nullptr);
+
+    // nullptr or an unsolved (invalid) scenario shows dashes.
+    void setSolved(const std::shared_ptr<const SolvedScenario> &solved);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Row {
+        QString label;
+        QString value;
+        QString detail;
+        double number;
+    };
+    std::vector<Row> m_rows;
+};
+
+} // namespace cp
