@@ -143,7 +143,7 @@ QVariant ResultOverlayModel::headerData(int section, Qt::Orientation orientation
     if (section < 1 || section >= columnCount())
         return {};
     const int scenario = (section - 1) / MetricCount;
-    return m_names.value(scenario) + QStringLiteral(": ") + metricTitle(static_cast<Metric>((section - 1) % MetricCount));
+    return QString(m_names.value(scenario) + QStringLiteral(": ") + metricTitle(static_cast<Metric>((section - 1) % MetricCount)));
 }
 
 } // namespace cp
