@@ -2,6 +2,7 @@
 
 #include "catalog/catalog.h"
 #include "domain/validation.h"
+#include "policy/policyevaluator.h"
 #include "solver/solver.h"
 
 #include <QDate>
@@ -23,8 +24,11 @@ std::shared_ptr<const SolvedScenario> solveScenario(const Scenario &scenario, co
     // A Solver per thread keeps its scratch buffers between solves of the live editor.
     thread_local solver::Solver solver;
     solver.solve(solved->resolved.plan, solved->result);
+    auto &warnings = solved->result.warnings;
     const auto stale = staleCatalogWarnings(solved->resolved.catalogUses, today);
-    solved->result.warnings.insert(solved->result.warnings.end(), stale.begin(), stale.end());
+    warnings.insert(warnings.end(), stale.begin(), stale.end());
+    const auto policy = evaluatePolicies(scenario, solved->resolved.plan, builtInPolicyPacks());
+    warnings.insert(warnings.end(), policy.begin(), policy.end());
     solved->solveMilliseconds =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return solved;

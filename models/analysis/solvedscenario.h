@@ -19,7 +19,7 @@ struct SolvedScenario {
     Scenario scenario;             // as written
     std::vector<Problem> problems; // validation problems; when any, nothing below is filled
     ResolvedPlan resolved;         // the solver's input and the catalog values it rests on
-    solver::Result result;         // monthly arrays, KPIs, warnings (solver checks + stale catalog values)
+    solver::Result result;         // monthly arrays, KPIs, warnings (solver checks, stale catalog values, policy rules)
     double solveMilliseconds = 0.0;
 
     [[nodiscard]] bool ok() const { return problems.empty(); }
