@@ -29,7 +29,6 @@ public:
     // Who holds it, e.g. "clusterplan (process 4242 on host ws-7)".
     [[nodiscard]] QString holder() const;
     [[nodiscard]] QString problem() const { return m_problem; }
-    [[nodiscard]] QString lockFilePath() const { return m_lockFilePath; }
 
 private:
     bool removeUnreadableStaleLock();
