@@ -57,7 +57,7 @@ struct WorkspaceError {
 // changes nothing. Opening is safe for files from anyone (see open()). The class stores bytes
 // and names only; models/io turns documents into Scenarios and back.
 //
-// A scenario's name in the workspace is this list's name: rename() and duplicateScenario()
+// A scenario's name in the workspace is this list's name: renameScenario() and duplicateScenario()
 // change it without rewriting the document, so whoever loads a document takes the name from
 // scenario(), not from the JSON's own "name".
 class Workspace final : public QObject
@@ -92,7 +92,7 @@ public:
 
     [[nodiscard]] QString path() const { return m_path; }
     [[nodiscard]] bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
-    // Why edits are impossible (e.g. "it is open in clusterplan (process 42 on host ws-7)"); empty when writable.
+    // Why edits are impossible ("it is open for editing in clusterplan (process 42 on host ws-7)"); empty if writable.
     [[nodiscard]] QString readOnlyReason() const { return m_readOnlyReason; }
     // The failure of the last call; kind None after a call that succeeded.
     [[nodiscard]] const WorkspaceError &lastError() const { return m_lastError; }
