@@ -1,7 +1,12 @@
 #!/bin/sh
-# Installs what ClusterPlan needs to build, run and test on Debian 12 (bookworm).
-# Does nothing when every package is already present; runs apt-get update only when it must
-# install. Uses sudo when not run as root.
+# Installs what ClusterPlan needs to build, run and test on Debian 12 (bookworm), and generates
+# the German locale (de_DE.UTF-8) the locale tests write files under.
+# Does nothing when every package and the locale are already present; runs apt-get update only
+# when it must install. Uses sudo when not run as root.
+#
+#   installer/setup-deps.sh        build, run and test (the README's commands)
+#   installer/setup-deps.sh --ci   also the tools .ci/run uses after the README's tests:
+#                                  clang with its fuzzer and sanitizer runtimes, lintian
 set -eu
 
 PACKAGES="
@@ -28,7 +33,28 @@ imagemagick
 sqlite3
 dpkg-dev
 file
+locales
 "
+
+CI_PACKAGES="
+clang
+libclang-rt-14-dev
+lintian
+"
+
+case "${1:-}" in
+"") ;;
+--ci) PACKAGES="$PACKAGES $CI_PACKAGES" ;;
+*)
+    echo "usage: $0 [--ci]" >&2
+    exit 2
+    ;;
+esac
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    SUDO="sudo"
+fi
 
 missing=""
 for pkg in $PACKAGES; do
@@ -37,16 +63,24 @@ for pkg in $PACKAGES; do
     fi
 done
 
-if [ -z "$missing" ]; then
-    echo "setup-deps: all build and test dependencies are installed"
-    exit 0
+if [ -n "$missing" ]; then
+    echo "setup-deps: installing:$missing"
+    $SUDO apt-get update -q
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-    SUDO="sudo"
+# "de_DE.utf8" is how `locale -a` lists de_DE.UTF-8.
+if ! locale -a 2>/dev/null | grep -qx 'de_DE\.utf8'; then
+    echo "setup-deps: generating the locale de_DE.UTF-8 (for the locale tests)"
+    if grep -q '^# *de_DE\.UTF-8 UTF-8' /etc/locale.gen; then
+        $SUDO sed -i 's/^# *\(de_DE\.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+    elif ! grep -q '^de_DE\.UTF-8 UTF-8' /etc/locale.gen; then
+        echo 'de_DE.UTF-8 UTF-8' | $SUDO tee -a /etc/locale.gen >/dev/null
+    fi
+    $SUDO locale-gen
 fi
-echo "setup-deps: installing:$missing"
-$SUDO apt-get update -q
-# shellcheck disable=SC2086
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing
+
+if [ -z "$missing" ]; then
+    echo "setup-deps: all dependencies are installed"
+fi
