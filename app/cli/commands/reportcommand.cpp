@@ -1,27 +1,103 @@
 #include "commands/commands.h"
 
+#include "analysis/solvedscenario.h"
+#include "catalog/catalog.h"
+#include "clioutput.h"
+#include "report/reportexport.h"
+#include "scenarioinput.h"
+
 #include <QCommandLineParser>
+#include <QDate>
 #include <QTextStream>
+
+#include <optional>
 
 namespace cp::cli {
 
 namespace {
 
+// `clusterplan-cli report`: the board report of one scenario as a PDF (summary, sites, charts,
+// warnings, risk, assumptions with sources, methodology).
 class ReportCommand final : public CliCommand
 {
 public:
     QString name() const override { return QStringLiteral("report"); }
     QString summary() const override { return QStringLiteral("Render a board-ready PDF report of a scenario"); }
+
+    bool needsGui(const QStringList &arguments) const override
+    {
+        Q_UNUSED(arguments);
+        return true; // charts are widgets, even when drawn straight into the PDF
+    }
+
     void configure(QCommandLineParser &parser) const override
     {
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("[FILE.json]"), QStringLiteral("[FILE.json]"));
+        m_input.addOptions(parser);
+        parser.addOption(m_pdf);
+        parser.addOption(m_paper);
     }
+
     int run(const QCommandLineParser &parser, CliStreams &io) const override
     {
-        Q_UNUSED(parser);
-        io.err << "clusterplan-cli report: not available in this build yet\n";
-        return ExitFailure;
+        if (!parser.isSet(m_pdf)) {
+            io.err << "clusterplan-cli report: missing --pdf OUT (the file to write; '-' is standard output)\n";
+            return ExitUsage;
+        }
+        const std::optional<report::Paper> paper = paperOption(parser, io);
+        if (!paper)
+            return ExitUsage;
+        int exitCode = ExitOk;
+        const std::optional<Month> asOf = m_input.asOf(parser, io, &exitCode);
+        if (!asOf)
+            return exitCode;
+        const std::optional<Scenario> scenario = m_input.load(parser, io, &exitCode);
+        if (!scenario)
+            return exitCode;
+        const auto solved = solveScenario(*scenario, Catalog::builtIn(), *asOf);
+        if (!solved->ok()) {
+            for (const Problem &problem : solved->problems)
+                io.err << problem.toString() << '\n';
+            return ExitInvalidInput;
+        }
+
+        report::ScenarioReportInput input;
+        input.solved = solved;
+        input.risk = report::runReportRisk(*solved);
+        input.methodology = report::methodologyMarkdown();
+        input.info.workspace = parser.value(QStringLiteral("workspace"));
+        if (input.info.workspace.isEmpty() && !parser.positionalArguments().isEmpty())
+            input.info.sourceFile = parser.positionalArguments().constFirst();
+        input.info.preparedOn = QDate::currentDate();
+        input.info.asOf = *asOf;
+        input.info.paper = *paper;
+        const report::RenderedReport rendered = report::renderScenarioReport(input);
+
+        const QString out = parser.value(m_pdf);
+        if (!writeOutput(out, rendered.pdf, io))
+            return ExitFailure;
+        // Standard output may be the PDF itself; the receipt goes where it cannot corrupt it.
+        (out == QLatin1String("-") ? io.err : io.out)
+            << out << ": " << rendered.pageCount << " pages, " << report::paperName(*paper) << '\n';
+        return ExitOk;
     }
+
+private:
+    std::optional<report::Paper> paperOption(const QCommandLineParser &parser, CliStreams &io) const
+    {
+        if (!parser.isSet(m_paper))
+            return report::Paper::A4;
+        const QString value = parser.value(m_paper).toLower();
+        if (value == QLatin1String("a4"))
+            return report::Paper::A4;
+        if (value == QLatin1String("letter"))
+            return report::Paper::Letter;
+        io.err << "clusterplan-cli report: --paper: '" << parser.value(m_paper) << "' is not a paper size; use a4 or letter\n";
+        return std::nullopt;
+    }
+
+    ScenarioInput m_input;
+    QCommandLineOption m_pdf{QStringLiteral("pdf"), QStringLiteral("Write the PDF report to OUT; '-' is standard output."), QStringLiteral("OUT")};
+    QCommandLineOption m_paper{QStringLiteral("paper"), QStringLiteral("Paper size: a4 (default) or letter."), QStringLiteral("a4|letter")};
 };
 
 } // namespace

@@ -1,0 +1,193 @@
+#include "report/risksection.h"
+
+#include "analysis/solvedscenario.h"
+#include "format/units.h"
+#include "report/reportdocument.h"
+#include "report/reporttext.h"
+#include "solver/reliability.h"
+
+namespace cp::report {
+
+namespace {
+
+using text::qs;
+
+constexpr std::size_t kCriticalRows = 8;
+constexpr std::size_t kTornadoRows = 10;
+
+QString shareText(double share)
+{
+    return share > 0.0 && share < 0.005 ? QStringLiteral("<1%") : format::percent(100.0 * share, 0);
+}
+
+// The spec's field name of an uncertain input as read: "leadTimeMonths" -> "lead time".
+QString inputLabel(const std::string &field)
+{
+    if (field == "permitMonths")
+        return QStringLiteral("permit time");
+    if (field == "buildMonths")
+        return QStringLiteral("build time");
+    if (field == "leadTimeMonths")
+        return QStringLiteral("lead time");
+    if (field == "unitCapexUsd")
+        return QStringLiteral("unit capex");
+    if (field == "capexUsd" || field == "capexUsdPerMwIt" || field == "capexUsdPerKw")
+        return QStringLiteral("capex");
+    return qs(field);
+}
+
+QString inputValue(const std::string &field, double value)
+{
+    if (field.find("Months") != std::string::npos)
+        return QString::number(static_cast<int>(std::lround(value))) + QStringLiteral(" mo");
+    return format::usd(value);
+}
+
+void appendPercentiles(ReportDocument &document, const solver::Kpis &plan, const solver::RiskResult &r)
+{
+    document.heading3(QStringLiteral("Dates and costs across the trials"));
+    TableBlock &table = document.table({{QStringLiteral("Measure"), Qt::AlignLeft, true},
+                                        {QStringLiteral("P10"), Qt::AlignRight, false},
+                                        {QStringLiteral("P50"), Qt::AlignRight, false},
+                                        {QStringLiteral("P90"), Qt::AlignRight, false},
+                                        {QStringLiteral("Plan (modes)"), Qt::AlignRight, false}});
+    const QString beyond = QStringLiteral("beyond the plan");
+    table.addRow(QStringList{QStringLiteral("First compute"), text::month(r.firstComputeMonth.p10, beyond),
+                             text::month(r.firstComputeMonth.p50, beyond), text::month(r.firstComputeMonth.p90, beyond),
+                             text::month(plan.firstComputeMonth, beyond)});
+    table.addRow(QStringList{QStringLiteral("Full power"), text::month(r.fullPowerMonth.p10, beyond),
+                             text::month(r.fullPowerMonth.p50, beyond), text::month(r.fullPowerMonth.p90, beyond),
+                             text::month(plan.fullPowerMonth, beyond)});
+    table.addRow(QStringList{QStringLiteral("Total capex"), format::usd(r.totalCapexUsd.p10),
+                             format::usd(r.totalCapexUsd.p50), format::usd(r.totalCapexUsd.p90),
+                             format::usd(plan.totalCapexUsd)});
+    table.addRow(QStringList{QStringLiteral("NPV of costs"), format::usd(r.npvCostUsd.p10), format::usd(r.npvCostUsd.p50),
+                             format::usd(r.npvCostUsd.p90), format::usd(plan.npvCostUsd)});
+    document.small(QStringLiteral("P10: one trial in ten comes out at or below this value (earlier, cheaper); P90: nine "
+                                  "in ten do. Nearest-rank percentiles; a month that never comes within the plan sorts "
+                                  "last. The plan column is the deterministic solve at every range's mode."));
+}
+
+void appendCriticality(ReportDocument &document, const solver::RiskResult &r)
+{
+    document.heading3(QStringLiteral("What holds the plan back in %1").arg(format::monthLabel(r.targetMonth)));
+    if (r.criticality.empty()) {
+        document.paragraph(QStringLiteral("In no trial is anything short of full power in %1.")
+                               .arg(format::monthLabel(r.targetMonth)));
+        return;
+    }
+    TableBlock &table = document.table({{QStringLiteral("Site"), Qt::AlignLeft, true},
+                                        {QStringLiteral("Item"), Qt::AlignLeft, true},
+                                        {QStringLiteral("Share of trials"), Qt::AlignRight, false}});
+    for (std::size_t i = 0; i < std::min(kCriticalRows, r.criticality.size()); ++i) {
+        const solver::CriticalItem &item = r.criticality[i];
+        table.addRow(QStringList{qs(item.site), qs(item.item), shareText(item.share)});
+    }
+    document.small(QStringLiteral("The share of trials in which the item is what limits the plan in %1 (its arrival "
+                                  "gates the site). Shares need not add up to 100%: in the other trials the plan is at "
+                                  "full power by then.")
+                       .arg(format::monthLabel(r.targetMonth)));
+}
+
+void appendTornado(ReportDocument &document, const solver::RiskResult &r, bool oneSite)
+{
+    if (r.tornado.empty())
+        return;
+    document.heading3(QStringLiteral("Inputs that swing the cost most"));
+    TableBlock &table = document.table({{QStringLiteral("Input"), Qt::AlignLeft, true},
+                                        {QStringLiteral("Low"), Qt::AlignRight, false},
+                                        {QStringLiteral("High"), Qt::AlignRight, false},
+                                        {QStringLiteral("NPV at low"), Qt::AlignRight, false},
+                                        {QStringLiteral("NPV at high"), Qt::AlignRight, false},
+                                        {QStringLiteral("NPV swing"), Qt::AlignRight, false},
+                                        {QStringLiteral("Full power moves"), Qt::AlignRight, true}});
+    for (std::size_t i = 0; i < std::min(kTornadoRows, r.tornado.size()); ++i) {
+        const solver::TornadoBar &bar = r.tornado[i];
+        const QString moves = bar.fullPowerSwingMonths == 0
+                                  ? text::kDash
+                                  : QStringLiteral("%1 %2").arg(bar.fullPowerSwingMonths).arg(
+                                        bar.fullPowerSwingMonths == 1 ? QStringLiteral("month") : QStringLiteral("months"));
+        const QString item = oneSite ? qs(bar.item) : qs(bar.site) + QStringLiteral(" / ") + qs(bar.item);
+        table.addRow(QStringList{QStringLiteral("%1: %2").arg(item, inputLabel(bar.field)),
+                                 inputValue(bar.field, bar.low), inputValue(bar.field, bar.high),
+                                 format::usd(bar.npvAtLowUsd), format::usd(bar.npvAtHighUsd), format::usd(bar.npvSwingUsd),
+                                 moves});
+    }
+    document.small(QStringLiteral("Each input at its low and at its high with every other input at its mode; the "
+                                  "largest NPV swings first."));
+}
+
+void appendGoodput(ReportDocument &document, const SolvedScenario &solved)
+{
+    const solver::Plan &plan = solved.resolved.plan;
+    document.heading3(QStringLiteral("Training goodput at each site's peak"));
+    TableBlock &table = document.table({{QStringLiteral("Site"), Qt::AlignLeft, true},
+                                        {QStringLiteral("Peak energized"), Qt::AlignRight, false},
+                                        {QStringLiteral("Interruptions a day"), Qt::AlignRight, false},
+                                        {QStringLiteral("Mean time between"), Qt::AlignRight, false},
+                                        {QStringLiteral("Checkpoint every"), Qt::AlignRight, false},
+                                        {QStringLiteral("Goodput"), Qt::AlignRight, false},
+                                        {QStringLiteral("Effective compute"), Qt::AlignRight, false},
+                                        {QStringLiteral("Spare pool"), Qt::AlignRight, false},
+                                        {QStringLiteral("Spare capex"), Qt::AlignRight, false}});
+    for (std::size_t s = 0; s < plan.sites.size(); ++s) {
+        const solver::Site &site = plan.sites[s];
+        const solver::Kpis &k = solved.result.sites[s].kpis;
+        double count = 0.0, capex = 0.0;
+        for (const solver::Tranche &t : site.tranches) {
+            count += t.count;
+            capex += site.cloudPartner ? 0.0 : t.count * t.unitCapexUsd.mode;
+        }
+        solver::GoodputInputs in;
+        in.accelerators = k.peakEnergized;
+        in.interruptionsPerAcceleratorYear = plan.checks.interruptionsPerAcceleratorYear;
+        in.spareRatio = plan.checks.spareRatio;
+        in.pflops = k.peakBf16Pflops;
+        in.unitCapexUsd = count > 0.0 ? capex / count : 0.0; // the site's average owned unit
+        const solver::GoodputResult g = solver::goodput(in);
+        table.addRow(QStringList{qs(site.name), format::count(k.peakEnergized), text::number(g.interruptionsPerDay, 1),
+                                 text::minutes(g.mtbfMinutes), text::minutes(g.checkpointIntervalMinutes),
+                                 format::percent(100.0 * g.goodputFraction), format::flops(g.effectivePflops),
+                                 format::count(g.sparePool), format::usd(g.spareCapexUsd)});
+    }
+    const solver::GoodputInputs defaults;
+    document.small(QStringLiteral("One training job across every energized accelerator of the site, %1 interruptions "
+                                  "per accelerator-year, checkpoints written in %2 min and restarts in %3 min; "
+                                  "checkpoint interval by Daly's formula. Goodput is the share of time that advances "
+                                  "training; effective compute is peak dense BF16 times goodput. Spare pool: %4 of the "
+                                  "peak count at the site's average unit capex.")
+                       .arg(text::number(plan.checks.interruptionsPerAcceleratorYear),
+                            text::number(defaults.checkpointWriteMinutes), text::number(defaults.restartMinutes),
+                            format::percent(100.0 * plan.checks.spareRatio, 0)));
+}
+
+} // namespace
+
+void appendRiskSection(ReportDocument &document, const SolvedScenario &solved, const solver::RiskResult *risk)
+{
+    document.heading1(QStringLiteral("Risk"));
+    if (!risk) {
+        document.paragraph(QStringLiteral("No risk run was made for this report."));
+        appendGoodput(document, solved);
+        return;
+    }
+    const solver::RiskResult &r = *risk;
+    document.paragraph(QStringLiteral("%1 trials (seed %2) sample the plan's %3 uncertain inputs, each from its "
+                                      "triangular range (low, mode, high); durations round to whole months. Each trial "
+                                      "is solved as the plan is.")
+                           .arg(format::count(r.trials))
+                           .arg(r.seed)
+                           .arg(r.inputCount));
+    RichText chance;
+    chance.bold(QStringLiteral("Chance of full power by %1: %2.")
+                    .arg(format::monthLabel(r.targetMonth), format::percent(100.0 * r.probabilityFullPowerBy, 0)));
+    chance.plain(QStringLiteral(" The share of trials in which every planned accelerator is energized by the plan's last "
+                                "month and stays so."));
+    document.callout(chance);
+    appendPercentiles(document, solved.result.kpis, r);
+    appendCriticality(document, r);
+    appendTornado(document, r, solved.scenario.sites.size() == 1);
+    appendGoodput(document, solved);
+}
+
+} // namespace cp::report
