@@ -26,9 +26,11 @@ std::vector<solver::Warning> staleCatalogWarnings(const std::vector<CatalogUse> 
 
     std::vector<solver::Warning> warnings;
     for (const auto &[key, fields] : groups) {
-        const QString message = QStringLiteral("uses catalog values dated more than 24 months before %1: %2; check "
-                                               "them or state your own")
-                                    .arg(today.toIso(), fields.join(QStringLiteral(", ")));
+        // Every warning reads on its own (the solver's do too): "Site / item: what is wrong; what to do".
+        const QString where = key.second.isEmpty() ? key.first : key.first + QStringLiteral(" / ") + key.second;
+        const QString message = QStringLiteral("%1: uses catalog values dated more than 24 months before %2: %3; "
+                                               "check them or state your own")
+                                    .arg(where, today.toLabel(), fields.join(QStringLiteral(", ")));
         warnings.push_back(solver::Warning { key.first.toStdString(), key.second.toStdString(), "stale_catalog",
                                              message.toStdString() });
     }
