@@ -105,6 +105,10 @@ QFont ReportContext::font(TextRole role, double scale) const
     // Outline metrics, not hinted ones: what is measured is what the PDF draws.
     font.setHintingPreference(QFont::PreferNoHinting);
     font.setKerning(true);
+    // Any letter spacing turns ligatures off in Qt's shaper: "fi" stays two letters, so the
+    // PDF's text searches, copies and extracts as written. A fiftieth of a pixel (the least Qt keeps)
+    // changes nothing visible.
+    font.setLetterSpacing(QFont::AbsoluteSpacing, 0.02);
     return font;
 }
 
