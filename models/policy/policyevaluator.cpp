@@ -90,7 +90,7 @@ public:
                     const double pct = total > 0 ? 100.0 * outside / total : 0.0;
                     if (tier != rule.tier && pct > rule.maxPct)
                         breach(s, rule, absMonth, solver::text::fixed(pct, 1) + "% of the plan's compute is outside "
-                                                      + m_pack.tierLabel(rule.tier).toStdString() + " (limit "
+                                                      + PolicyPack::tierName(rule.tier).toStdString() + " (limit "
                                                       + solver::text::fixed(rule.maxPct, 0) + "%)");
                     break;
                 }
@@ -114,7 +114,7 @@ private:
         const Site &site = m_scenario.sites[s];
         return site.country.isEmpty() ? site.name
                                       : site.name + QStringLiteral(" (") + site.country + QStringLiteral(", ")
-                                            + m_pack.tierLabel(m_pack.tierOf(site.country)).section(QLatin1Char(' '), 0, 1)
+                                            + PolicyPack::tierName(m_pack.tierOf(site.country))
                                             + QStringLiteral(")");
     }
 

@@ -80,6 +80,11 @@ QString PolicyPack::tierLabel(int tier) const
     for (const PolicyTier &t : tiers)
         if (t.tier == tier)
             return t.label;
+    return tierName(tier);
+}
+
+QString PolicyPack::tierName(int tier)
+{
     return QStringLiteral("Tier %1").arg(tier);
 }
 

@@ -55,7 +55,8 @@ struct PolicyPack {
     std::vector<PolicyRule> rules;
 
     [[nodiscard]] int tierOf(const QString &country) const;
-    [[nodiscard]] QString tierLabel(int tier) const;
+    [[nodiscard]] QString tierLabel(int tier) const;          // "Tier 1 (essentially unrestricted)"
+    [[nodiscard]] static QString tierName(int tier);          // "Tier 1"
     // In force on any day of the month (year, month 1..12)?
     [[nodiscard]] bool inForceDuring(int year, int month) const;
     [[nodiscard]] bool inForceOn(QDate day) const;

@@ -2,6 +2,7 @@
 
 #include "solver/textformat.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace cp::solver::detail {
@@ -10,33 +11,42 @@ namespace {
 
 constexpr double kEpsilonMw = 1e-9;
 
-// Training loads swing by tens of MW in fractions of a second; batteries absorb the swing.
+// Training loads swing by tens of MW in fractions of a second; batteries absorb the swing. The
+// spec's check compares the batteries with swingFraction x the peak IT load; batteries that
+// arrive after the load starts are flagged too, with the months that run short.
 void checkPowerSwing(const Plan &plan, const Site &site, const SiteFacts &facts, const Kpis &kpis,
                      std::vector<Warning> &warnings)
 {
     const CheckParameters &checks = plan.checks;
     if (kpis.peakItMw <= checks.swingThresholdItMw)
         return;
+    const double neededMw = checks.swingFraction * kpis.peakItMw;
+    double atPeakMw = 0.0; // the most battery power in any month at the peak load
     int firstShort = -1;
-    const Segment *peak = nullptr;
+    int lastShort = -1;
     for (const Segment &seg : facts.segments) {
-        if (!peak || seg.itMw > peak->itMw)
-            peak = &seg;
-        if (firstShort < 0 && seg.itMw > checks.swingThresholdItMw
-            && seg.bessMw < checks.swingFraction * seg.itMw - kEpsilonMw)
-            firstShort = seg.start;
+        if (seg.itMw == kpis.peakItMw)
+            atPeakMw = std::max(atPeakMw, seg.bessMw);
+        if (seg.itMw > checks.swingThresholdItMw && seg.bessMw < checks.swingFraction * seg.itMw - kEpsilonMw) {
+            if (firstShort < 0)
+                firstShort = seg.start;
+            lastShort = seg.start + seg.length - 1;
+        }
     }
     if (firstShort < 0)
         return;
-    const double neededMw = checks.swingFraction * kpis.peakItMw;
-    const double atPeakMw = peak->bessMw;
     std::string message = site.name + ": training power swings need " + text::megawatts(neededMw)
                           + " of smoothing (" + text::fixed(checks.swingFraction * 100.0, 0) + "% of the "
-                          + text::megawatts(kpis.peakItMw) + " peak IT load); batteries provide "
-                          + text::megawatts(atPeakMw) + " at the peak";
-    if (atPeakMw >= neededMw - kEpsilonMw)
-        message += ", but less from " + text::monthLabel(plan.startMonth + firstShort) + " until they arrive";
-    message += ". Add battery storage (bess powerMw) or plan for grid ride-through limits.";
+                          + text::megawatts(kpis.peakItMw) + " peak IT load); ";
+    if (atPeakMw < neededMw - kEpsilonMw) {
+        message += "batteries provide " + text::megawatts(atPeakMw) + " at the peak. Add battery storage (bess "
+                   "powerMw) or plan for the grid's ride-through limits.";
+    } else {
+        const std::string from = text::monthLabel(plan.startMonth + firstShort);
+        const std::string until = text::monthLabel(plan.startMonth + lastShort);
+        message += "the batteries arrive after the load: " + (from == until ? from : from + " to " + until)
+                   + " run without enough smoothing. Order them earlier.";
+    }
     warnings.push_back({site.name, {}, "power_swing", message});
 }
 

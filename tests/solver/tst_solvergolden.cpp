@@ -425,6 +425,42 @@ private slots:
         EXPECT_NEAR(r.kpis.totalCapexUsd, 0);
     }
 
+    // Power swings: 20,000 x 1 kW = 20 MW IT needs 60% = 12 MW of batteries. 5 MW is too
+    // little; 12 MW arriving in Mar 2024 leaves Jan and Feb short.
+    void powerSwingChecks()
+    {
+        auto plan = [](double bessMw, int bessLead) {
+            Plan p = basePlan(6);
+            Site &site = p.sites[0];
+            site.tranches.push_back(tranche("T", 20000, 1.0, month(2024, 1), 0));
+            site.sources.push_back(grid("Grid", 50, month(2024, 1), 0));
+            PowerSource bess;
+            bess.name = "Battery";
+            bess.kind = PowerKind::Bess;
+            bess.powerMw = bessMw;
+            bess.energyMwh = 2 * bessMw;
+            bess.orderMonth = month(2024, 1);
+            bess.leadTimeMonths = ThreePoint::fixed(bessLead);
+            site.sources.push_back(bess);
+            return p;
+        };
+        auto swingMessage = [](const Result &r) {
+            for (const Warning &w : r.warnings)
+                if (w.code == "power_swing")
+                    return w.message;
+            return std::string();
+        };
+        const std::string small = swingMessage(solve(plan(5, 0)));
+        QVERIFY2(small.find("need 12.0 MW of smoothing") != std::string::npos, small.c_str());
+        QVERIFY2(small.find("batteries provide 5.0 MW at the peak") != std::string::npos, small.c_str());
+        const std::string late = swingMessage(solve(plan(12, 2)));
+        QVERIFY2(late.find("Jan 2024 to Feb 2024 run without enough smoothing") != std::string::npos, late.c_str());
+        QVERIFY(swingMessage(solve(plan(12, 0))).empty()); // on time and big enough
+        // The batteries add no firm power and no energy.
+        QCOMPARE(solve(plan(12, 0)).monthly.powerMw[0], 50.0);
+        QCOMPARE(solve(plan(12, 0)).monthly.bessMw[0], 12.0);
+    }
+
     // Portfolio binding: the site with the most accelerators waiting names the limit.
     void portfolioBindingFollowsLargestGap()
     {

@@ -117,7 +117,8 @@ private slots:
     {
         QTest::addColumn<QString>("file");
         for (const char *name : {"memphis-retrofit-100k-h100.json", "meta-2gw-gas-campus.json",
-                                 "anthropic-400k-trainium2-cloud.json", "gpt4-era-20k-a100.json", "greenfield-grid-wait.json"})
+                                 "anthropic-400k-trainium2-cloud.json", "gpt4-era-20k-a100.json", "greenfield-grid-wait.json",
+                                 "us-cloud-johor-diffusion-rule.json"})
             QTest::newRow(name) << example(name);
     }
     void everyExampleSolves()
@@ -148,6 +149,19 @@ private slots:
         for (const auto &b : wait.at("monthly").at("binding"))
             powerBound = powerBound || b == "power";
         QVERIFY(powerBound);
+    }
+
+    // Export-control caps (seed): the Johor GPUs land while the 2025 diffusion rule is in force.
+    void johorExpansionBreachesTheDiffusionRule()
+    {
+        const json r = solveJson(example("us-cloud-johor-diffusion-rule.json"));
+        int breaches = 0;
+        for (const json &w : r.at("warnings"))
+            if (w.at("code") == "policy_breach") {
+                ++breaches;
+                QCOMPARE(w.at("site").get<std::string>(), std::string("Johor Bahru colocation"));
+            }
+        QCOMPARE(breaches, 3); // Tier 2 cap, 25% outside Tier 1, 7% in one Tier 2 country
     }
 
     void csvAndSummary()

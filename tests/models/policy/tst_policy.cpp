@@ -86,7 +86,8 @@ private slots:
                                  site(QStringLiteral("Johor"), QStringLiteral("MY"), 60000, Month::fromYearMonth(2025, 2))});
         const auto w = evaluate(s);
         QVERIFY(mentions(w, "Johor", "60,000 H100-equivalents counted in MY against a cap of 49,901"));
-        QVERIFY(mentions(w, "Johor", "37.5% of the plan's compute is outside Tier 1"));
+        QVERIFY(mentions(w, "Johor", "37.5% of the plan's compute is outside Tier 1 (limit 25%)"));
+        QVERIFY(mentions(w, "Johor", "Johor (MY, Tier 2): by Feb 2025"));
         QVERIFY(mentions(w, "Johor", "37.5% of the plan's compute is in MY"));
         QVERIFY(mentions(w, "Johor", "by Feb 2025"));
         for (const solver::Warning &x : w) {
