@@ -278,7 +278,9 @@ ReportDocument::WriteStatus ReportDocument::writePdf(QIODevice *out, const Write
     for (const auto &block : m_blocks)
         block->layout(context, block->orientation == Orientation::Landscape ? landscapeContent.width()
                                                                               : portraitContent.width());
-    paginate(context, portraitContent.size(), landscapeContent.size());
+    m_portraitContent = portraitContent.size();
+    m_landscapeContent = landscapeContent.size();
+    paginate(context, m_portraitContent, m_landscapeContent);
 
     const int total = pageCount();
     if (options.progress && !options.progress(0, total))

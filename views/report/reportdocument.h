@@ -90,6 +90,11 @@ public:
     [[nodiscard]] const std::vector<LaidPage> &pages() const { return m_pages; }
     [[nodiscard]] const std::vector<SectionEntry> &sections() const { return m_sections; }
     [[nodiscard]] int pageCount() const { return static_cast<int>(m_pages.size()) + 1; }
+    // The area blocks are laid out in, in device units (1/1200 inch).
+    [[nodiscard]] QSizeF contentSize(Orientation orientation) const
+    {
+        return orientation == Orientation::Landscape ? m_landscapeContent : m_portraitContent;
+    }
 
 private:
     template<typename Block, typename... Args>
@@ -105,6 +110,8 @@ private:
     std::vector<std::unique_ptr<ReportBlock>> m_blocks;
     std::vector<LaidPage> m_pages;
     std::vector<SectionEntry> m_sections;
+    QSizeF m_portraitContent;
+    QSizeF m_landscapeContent;
 };
 
 } // namespace cp::report

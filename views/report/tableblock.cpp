@@ -55,6 +55,11 @@ void TableBlock::addGroupRow(const QString &title)
     addRow({TableCell(title)}, RowKind::Group);
 }
 
+double TableBlock::tableWidth() const
+{
+    return std::accumulate(m_columnWidths.begin(), m_columnWidths.end(), 0.0);
+}
+
 bool TableBlock::fits(const ReportContext &context, double width, double scale)
 {
     QPaintDevice *device = context.device();

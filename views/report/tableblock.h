@@ -57,6 +57,7 @@ public:
 
     [[nodiscard]] int rowCount() const { return static_cast<int>(m_rows.size()); }
     [[nodiscard]] double fontScale() const { return m_scale; } // 1 unless shrunk to fit
+    [[nodiscard]] double tableWidth() const; // after layout()
 
     void layout(const ReportContext &context, double width) override;
     double repeatHeight() const override { return m_showHeader ? m_headerHeight : 0.0; }

@@ -1,0 +1,166 @@
+#include "report/exportactions.h"
+
+#include "analysis/solvedscenario.h"
+#include "report/reportexport.h"
+#include "report/reportexportdialog.h"
+
+#include <QAction>
+#include <QDate>
+#include <QDir>
+#include <QFileDialog>
+#include <QLocale>
+#include <QMessageBox>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace cp::report {
+
+namespace {
+
+const QString kFolderKey = QStringLiteral("export/folder");
+const QString kPaperKey = QStringLiteral("export/paper");
+
+QString pdfFilter(Paper paper)
+{
+    return paper == Paper::Letter ? ExportActions::tr("PDF report, US Letter (*.pdf)")
+                                  : ExportActions::tr("PDF report, A4 (*.pdf)");
+}
+
+Paper defaultPaper()
+{
+    const QSettings settings;
+    if (settings.contains(kPaperKey))
+        return settings.value(kPaperKey).toString() == QLatin1String("letter") ? Paper::Letter : Paper::A4;
+    return QLocale::system().measurementSystem() == QLocale::ImperialUSSystem ? Paper::Letter : Paper::A4;
+}
+
+ReportInfo reportInfo(const QString &workspace, Paper paper)
+{
+    ReportInfo info;
+    info.workspace = workspace;
+    info.preparedOn = QDate::currentDate();
+    info.asOf = currentMonth();
+    info.paper = paper;
+    return info;
+}
+
+} // namespace
+
+ExportActions::ExportActions(QWidget *window)
+    : QObject(window)
+    , m_window(window)
+    , m_reportAction(new QAction(tr("Export &Report (PDF)..."), this))
+    , m_resultsAction(new QAction(tr("Export Results (&CSV)..."), this))
+{
+    m_reportAction->setStatusTip(tr("Save a board report of the scenario as PDF: summary, sites, charts, risk, sources"));
+    m_resultsAction->setStatusTip(tr("Save the monthly results per site and in total as CSV for a spreadsheet"));
+    m_reportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    connect(m_reportAction, &QAction::triggered, this, &ExportActions::exportReport);
+    connect(m_resultsAction, &QAction::triggered, this, &ExportActions::exportResults);
+    setSolved(nullptr);
+}
+
+void ExportActions::setSolved(std::shared_ptr<const SolvedScenario> solved)
+{
+    m_solved = std::move(solved);
+    const bool ok = m_solved && m_solved->ok();
+    m_reportAction->setEnabled(ok);
+    m_resultsAction->setEnabled(ok);
+}
+
+void ExportActions::setWorkspacePath(const QString &path)
+{
+    m_workspacePath = path;
+}
+
+QString ExportActions::suggestedPath(const QString &suffix) const
+{
+    const QSettings settings;
+    const QString folder = settings.value(kFolderKey, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                               .toString();
+    QString name = m_solved ? m_solved->scenario.name : QStringLiteral("scenario");
+    // A file name anyone can mail: no path separators or characters file systems refuse.
+    name.replace(QRegularExpression(QStringLiteral("[\\\\/:*?\"<>|=]+")), QStringLiteral(" "));
+    name = name.simplified();
+    if (name.isEmpty())
+        name = QStringLiteral("scenario");
+    return QDir(folder).filePath(name + suffix);
+}
+
+void ExportActions::showError(const QString &what, const QString &message) const
+{
+    QMessageBox::warning(m_window, what, message);
+}
+
+void ExportActions::exportReport()
+{
+    if (!m_solved || !m_solved->ok())
+        return;
+    const Paper paper = defaultPaper();
+    QString selected = pdfFilter(paper);
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Report"), suggestedPath(QStringLiteral(".pdf")),
+                                                      pdfFilter(Paper::A4) + QStringLiteral(";;") + pdfFilter(Paper::Letter),
+                                                      &selected);
+    if (path.isEmpty())
+        return;
+    const Paper chosen = selected == pdfFilter(Paper::Letter) ? Paper::Letter : Paper::A4;
+    QSettings settings;
+    settings.setValue(kFolderKey, QFileInfo(path).absolutePath());
+    settings.setValue(kPaperKey, chosen == Paper::Letter ? QStringLiteral("letter") : QStringLiteral("a4"));
+    exportReportTo(path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) ? path : path + QStringLiteral(".pdf"), chosen);
+}
+
+bool ExportActions::exportReportTo(const QString &path, Paper paper)
+{
+    if (!m_solved || !m_solved->ok())
+        return false;
+    ScenarioReportInput input;
+    input.solved = m_solved;
+    input.info = reportInfo(m_workspacePath, paper);
+    input.methodology = methodologyMarkdown();
+    ReportExportDialog dialog(std::move(input), path, m_window);
+    const ReportExportDialog::Outcome outcome = dialog.run();
+    if (outcome == ReportExportDialog::Outcome::Failed)
+        showError(tr("Export Report"), dialog.errorString());
+    return outcome == ReportExportDialog::Outcome::Saved;
+}
+
+bool ExportActions::exportComparisonTo(const std::vector<std::shared_ptr<const SolvedScenario>> &scenarios,
+                                       const QString &path, Paper paper)
+{
+    ComparisonReportInput input;
+    input.scenarios = scenarios;
+    input.info = reportInfo(m_workspacePath, paper);
+    ReportExportDialog dialog(std::move(input), path, m_window);
+    const ReportExportDialog::Outcome outcome = dialog.run();
+    if (outcome == ReportExportDialog::Outcome::Failed)
+        showError(tr("Export Comparison"), dialog.errorString());
+    return outcome == ReportExportDialog::Outcome::Saved;
+}
+
+void ExportActions::exportResults()
+{
+    if (!m_solved || !m_solved->ok())
+        return;
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Results"), suggestedPath(QStringLiteral(".csv")),
+                                                      tr("CSV, comma-separated (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QSettings().setValue(kFolderKey, QFileInfo(path).absolutePath());
+    exportResultsTo(path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? path : path + QStringLiteral(".csv"));
+}
+
+bool ExportActions::exportResultsTo(const QString &path)
+{
+    if (!m_solved || !m_solved->ok())
+        return false;
+    QString error;
+    if (!saveExport(path, resultsCsv(*m_solved), &error)) {
+        showError(tr("Export Results"), error);
+        return false;
+    }
+    return true;
+}
+
+} // namespace cp::report
