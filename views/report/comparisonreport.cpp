@@ -77,12 +77,17 @@ void appendSummary(ReportDocument &document, const Comparison &comparison)
         document.callout(line);
     }
 
+    // Four scenarios make eight columns of figures: they read better across a landscape page.
+    const bool wide = comparison.scenarios.size() > 3;
+    if (wide)
+        document.setOrientation(Orientation::Landscape);
     document.heading2(QStringLiteral("Every result, with deltas against the baseline"));
+    // Figures keep one line; the scenario names over them wrap.
     std::vector<TableColumn> columns{{QStringLiteral("Measure"), Qt::AlignLeft, true},
-                                     {baseline.name, Qt::AlignRight, true}};
+                                     {baseline.name, Qt::AlignRight, false}};
     for (std::size_t i = 1; i < comparison.scenarios.size(); ++i) {
-        columns.push_back({comparison.scenarios[i].name, Qt::AlignRight, true});
-        columns.push_back({QStringLiteral("\u0394 ") + comparison.scenarios[i].name, Qt::AlignRight, true});
+        columns.push_back({comparison.scenarios[i].name, Qt::AlignRight, false});
+        columns.push_back({QStringLiteral("\u0394 ") + comparison.scenarios[i].name, Qt::AlignRight, false});
     }
     TableBlock &table = document.table(std::move(columns));
     table.setZebra(true);
@@ -102,6 +107,7 @@ void appendSummary(ReportDocument &document, const Comparison &comparison)
     }
     document.small(QStringLiteral("\u0394: the scenario less the baseline; percentages of the baseline's magnitude "
                                   "(none when it is zero); months as calendar months, negative when earlier."));
+    document.setOrientation(Orientation::Portrait);
 }
 
 QString changeWhere(const ScenarioChange &change)
