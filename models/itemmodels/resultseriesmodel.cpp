@@ -64,7 +64,12 @@ void ResultSeriesModel::setSite(int siteIndex)
 
 QString ResultSeriesModel::scopeName() const
 {
-    return m_site >= 0 ? m_siteName : tr("All sites");
+    if (m_site >= 0)
+        return m_siteName;
+    // A one-site plan's portfolio is that site.
+    if (m_solved && m_solved->result.sites.size() == 1)
+        return QString::fromStdString(m_solved->result.sites.front().name);
+    return tr("All sites");
 }
 
 int ResultSeriesModel::startMonth() const

@@ -68,7 +68,7 @@ public:
     // -1 for the portfolio, else the site's index in the plan.
     void setSite(int siteIndex);
     [[nodiscard]] int site() const { return m_site; }
-    [[nodiscard]] QString scopeName() const; // the site's name, or "All sites"
+    [[nodiscard]] QString scopeName() const; // the site's name (also of a one-site plan), or "All sites"
 
     [[nodiscard]] int startMonth() const; // absolute month of row 0
     [[nodiscard]] double value(int row, Column column) const { return m_columns[column][row]; }

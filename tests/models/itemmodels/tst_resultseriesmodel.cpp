@@ -111,6 +111,7 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy siteChanged(&model, &ResultSeriesModel::siteChanged);
         model.setSolved(solvedTwo);
+        QCOMPARE(model.scopeName(), QStringLiteral("All sites"));
         QCOMPARE(number(model, 11, Col::Planned), 12000.0); // 8,000 + 4,000
         model.setSite(1);
         QCOMPARE(model.scopeName(), QStringLiteral("Beta"));
@@ -125,7 +126,7 @@ private slots:
         // A scenario without Beta: back to all sites.
         model.setSolved(test::solveFile(test::chartFixturePath(QStringLiteral("hand-checked.json"))));
         QCOMPARE(model.site(), -1);
-        QCOMPARE(model.scopeName(), QStringLiteral("All sites"));
+        QCOMPARE(model.scopeName(), QStringLiteral("Alpha")); // a one-site plan's portfolio is its site
         QCOMPARE(siteChanged.count(), 2);
         // Nothing solved: an empty table.
         model.setSolved(nullptr);

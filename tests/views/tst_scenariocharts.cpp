@@ -1,0 +1,326 @@
+#include "charts/acceleratorchart.h"
+#include "charts/buildtimelinechart.h"
+#include "charts/powerchart.h"
+#include "charts/scenariochartspanel.h"
+#include "charts/spendchart.h"
+#include "itemmodels/resultpowermodel.h"
+#include "itemmodels/resultseriesmodel.h"
+#include "solvedfixture.h"
+
+#include <QComboBox>
+#include <QImage>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cp;
+using namespace cp::views;
+using Chart = ScenarioChartsPanel::Chart;
+using Col = ResultSeriesModel::Column;
+
+namespace {
+
+QList<double> values(const QList<QPointF> &points)
+{
+    QList<double> out;
+    for (const QPointF &p : points)
+        out << p.y();
+    return out;
+}
+
+QList<double> solverValues(const Eigen::ArrayXd &array)
+{
+    return QList<double>(array.data(), array.data() + array.size());
+}
+
+QList<double> cumulative(const Eigen::ArrayXd &a, const Eigen::ArrayXd &b)
+{
+    QList<double> out;
+    double sum = 0.0;
+    for (Eigen::Index m = 0; m < a.size(); ++m)
+        out << (sum += a[m] + b[m]);
+    return out;
+}
+
+std::shared_ptr<const SolvedScenario> handChecked()
+{
+    return test::solveFile(test::chartFixturePath(QStringLiteral("hand-checked.json")));
+}
+
+// The hand-checked site and a second site "Beta" with T1 only.
+std::shared_ptr<const SolvedScenario> twoSites()
+{
+    Scenario two = test::readFile(test::chartFixturePath(QStringLiteral("hand-checked.json")));
+    Site beta = two.sites[0];
+    beta.name = QStringLiteral("Beta");
+    beta.compute.resize(1);
+    two.sites.push_back(beta);
+    return solveScenario(two, Catalog::builtIn(), Month::fromYearMonth(2025, 1));
+}
+
+} // namespace
+
+// The charts hold the solver's numbers, follow the scenario and the site picked, and draw into
+// images, SVG and PDF without being shown.
+class TestScenarioCharts : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void seriesHoldTheSolversNumbers_data()
+    {
+        QTest::addColumn<QString>("file");
+        for (const QString &file : test::exampleFiles())
+            QTest::newRow(qPrintable(file)) << test::examplePath(file);
+        QTest::newRow("hand-checked") << test::chartFixturePath(QStringLiteral("hand-checked.json"));
+    }
+
+    void seriesHoldTheSolversNumbers()
+    {
+        QFETCH(QString, file);
+        const auto solved = test::solveFile(file);
+        QVERIFY(solved);
+        ScenarioChartsPanel panel;
+        panel.setSolved(solved);
+        const solver::MonthlySeries &s = solved->result.monthly;
+
+        ChartWidget *accelerators = panel.chart(Chart::Accelerators);
+        QCOMPARE(values(accelerators->seriesPoints(AcceleratorChart::energizedName())), solverValues(s.energized));
+        QCOMPARE(values(accelerators->seriesPoints(AcceleratorChart::deliveredName())), solverValues(s.delivered));
+        QCOMPARE(values(accelerators->seriesPoints(AcceleratorChart::strandedName())), solverValues(s.stranded));
+        QCOMPARE(values(accelerators->seriesPoints(AcceleratorChart::plannedName())), solverValues(s.planned));
+
+        ChartWidget *spend = panel.chart(Chart::Spend);
+        for (int c = 0; c < solver::kCapexCategories; ++c)
+            QCOMPARE(values(spend->seriesPoints(SpendChart::categoryName(c))), solverValues(s.capexByCategory.col(c)));
+        QCOMPARE(values(spend->seriesPoints(SpendChart::cumulativeName())), cumulative(s.capexUsd, s.opexUsd));
+
+        ChartWidget *compute = panel.chart(Chart::Compute);
+        QCOMPARE(compute->seriesNames().size(), 1);
+        QCOMPARE(values(compute->seriesPoints(compute->seriesNames().front())), solverValues(s.bf16Pflops));
+
+        ChartWidget *power = panel.chart(Chart::Power);
+        QCOMPARE(values(power->seriesPoints(PowerChart::facilityLoadName())), solverValues(s.facilityMw));
+        // The stacked areas add up to the solver's firm MW, month by month.
+        QList<double> firm(s.powerMw.size(), 0.0);
+        for (const QString &name : power->seriesNames()) {
+            if (name == PowerChart::facilityLoadName() || name == PowerChart::loadNeededName())
+                continue;
+            const QList<double> own = values(power->seriesPoints(name));
+            QCOMPARE(own.size(), firm.size());
+            for (qsizetype m = 0; m < own.size(); ++m)
+                firm[m] += own[m];
+        }
+        for (qsizetype m = 0; m < firm.size(); ++m)
+            QVERIFY2(std::abs(firm[m] - s.powerMw[m]) <= 1e-9 * std::max(1.0, s.powerMw[m]), qPrintable(QString::number(m)));
+        // x is the plan month.
+        QCOMPARE(accelerators->seriesPoints(AcceleratorChart::energizedName()).back().x(), double(solved->result.horizonMonths - 1));
+    }
+
+    void handCheckedDetails()
+    {
+        ScenarioChartsPanel panel;
+        panel.setSolved(handChecked());
+        ChartWidget *power = panel.chart(Chart::Power);
+        // By source, in listed order; then the two load lines.
+        QCOMPARE(power->seriesNames(),
+                 (QStringList{QStringLiteral("Grid"), QStringLiteral("Engine"), QStringLiteral("Temp turbine"),
+                              PowerChart::facilityLoadName(), PowerChart::loadNeededName()}));
+        QCOMPARE(values(power->seriesPoints(QStringLiteral("Engine"))), (QList<double>{0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4}));
+        // 4,000 x 1 kW x 1.25 from Apr, 8,000 from Jun.
+        QCOMPARE(values(power->seriesPoints(PowerChart::loadNeededName())), (QList<double>{0, 0, 0, 5, 5, 10, 10, 10, 10, 10, 10, 10}));
+
+        // Apr 2025: 4,000 delivered, none energized (the building is not ready): $80M idle.
+        const QString april = panel.chart(Chart::Accelerators)->hoverText(3);
+        QVERIFY2(april.contains(QStringLiteral("Apr 2025")) && april.contains(QStringLiteral("Delivered: 4,000"))
+                     && april.contains(QStringLiteral("Energized: 0")) && april.contains(QStringLiteral("Stranded capital: $80.0M")),
+                 qPrintable(april));
+        // Jun 2025: T2 $100M + grid $3M of capex; $195M paid by then plus the month's opex.
+        const QString june = panel.chart(Chart::Spend)->hoverText(5);
+        QVERIFY2(june.contains(QStringLiteral("Capex, compute: $100M")) && june.contains(QStringLiteral("Capex, power: $3.00M"))
+                     && june.contains(QStringLiteral("Capex: $103M")),
+                 qPrintable(june));
+        QVERIFY(panel.chart(Chart::Spend)->hoverText(12).isEmpty()); // beyond the plan
+
+        // The timeline: the engine's bar runs Jan-Sep 2025 (plan months 0-8) and gates full power.
+        ChartWidget *timeline = panel.chart(Chart::Timeline);
+        QVERIFY(timeline->seriesNames().contains(QStringLiteral("Reciprocating engines")));
+        QCOMPARE(timeline->seriesPoints(QStringLiteral("Reciprocating engines")), (QList<QPointF>{QPointF(0, 8)}));
+        QCOMPARE(timeline->seriesPoints(QStringLiteral("Compute")), (QList<QPointF>{QPointF(0, 3), QPointF(1, 5)}));
+        QVERIFY2(timeline->hoverText(8).contains(QStringLiteral("Engine available (gates full power)")), qPrintable(timeline->hoverText(8)));
+        QCOMPARE(static_cast<BuildTimelineChart *>(timeline)->summary(), QStringLiteral("Full power Sep 2025, gated by Engine"));
+    }
+
+    // A legend click hides a series: it leaves the tooltip, and a hidden capex category leaves
+    // the stack; clicking again brings it back. The data stays the solver's.
+    void legendTogglesSeries()
+    {
+        ScenarioChartsPanel panel;
+        panel.setSolved(handChecked());
+        ChartWidget *spend = panel.chart(Chart::Spend);
+        const QString compute = SpendChart::categoryName(0);
+        QVERIFY(spend->isSeriesShown(compute));
+        spend->setSeriesShown(compute, false);
+        QVERIFY(!spend->isSeriesShown(compute));
+        QVERIFY(spend->seriesNames().contains(compute)); // still in the legend, to be clicked back
+        QVERIFY(!spend->hoverText(5).contains(QStringLiteral("Capex, compute")));
+        QCOMPARE(values(spend->seriesPoints(compute)).at(5), 100e6);
+        spend->setSeriesShown(compute, true);
+        QVERIFY(spend->hoverText(5).contains(QStringLiteral("Capex, compute: $100M")));
+
+        ChartWidget *power = panel.chart(Chart::Power);
+        power->setSeriesShown(QStringLiteral("Grid"), false);
+        QVERIFY(!power->hoverText(9).contains(QStringLiteral("Grid:")));
+        QVERIFY2(power->hoverText(9).contains(QStringLiteral("Firm power shown: 4.0 MW")), qPrintable(power->hoverText(9)));
+        // Hidden by name: it stays hidden in the next scenario that has a source of that name.
+        panel.setSolved(test::solveFile(test::chartFixturePath(QStringLiteral("hand-checked-b.json"))));
+        QVERIFY(!power->isSeriesShown(QStringLiteral("Grid")));
+
+        ChartWidget *timeline = panel.chart(Chart::Timeline);
+        timeline->setSeriesShown(QStringLiteral("Compute"), false);
+        QVERIFY(!timeline->isSeriesShown(QStringLiteral("Compute")));
+    }
+
+    // Charts follow the scenario: a new solve redraws every chart with the new numbers.
+    void followsTheScenario()
+    {
+        ScenarioChartsPanel panel;
+        panel.setSolved(handChecked());
+        const auto b = test::solveFile(test::chartFixturePath(QStringLiteral("hand-checked-b.json")));
+        panel.setSolved(b);
+        QCOMPARE(values(panel.chart(Chart::Accelerators)->seriesPoints(AcceleratorChart::energizedName())),
+                 solverValues(b->result.monthly.energized));
+        QCOMPARE(panel.chart(Chart::Power)->seriesNames().size(), 4); // no temporary turbine now
+        panel.setSolved(nullptr);
+        QVERIFY(panel.chart(Chart::Accelerators)->seriesPoints(AcceleratorChart::energizedName()).isEmpty());
+        QVERIFY(panel.chart(Chart::Timeline)->seriesPoints(QStringLiteral("Compute")).isEmpty());
+    }
+
+    // The site picker (a real combo box) scopes every chart but the timeline to one site.
+    void sitePicker()
+    {
+        const auto solved = twoSites();
+        QVERIFY(solved->ok());
+        ScenarioChartsPanel panel;
+        panel.setSolved(solved);
+        auto *picker = panel.page(ScenarioChartsPanel::SpendPage)->findChild<QComboBox *>(QStringLiteral("sitePicker"));
+        QVERIFY(picker);
+        QCOMPARE(picker->count(), 3); // all sites, Alpha, Beta
+        QCOMPARE(values(panel.chart(Chart::Accelerators)->seriesPoints(AcceleratorChart::plannedName())).back(), 12000.0);
+        picker->setCurrentIndex(2);
+        QCOMPARE(panel.site(), 1);
+        QCOMPARE(values(panel.chart(Chart::Accelerators)->seriesPoints(AcceleratorChart::plannedName())).back(), 4000.0);
+        QCOMPARE(values(panel.chart(Chart::Spend)->seriesPoints(SpendChart::categoryName(0))),
+                 solverValues(solved->result.sites[1].monthly.capexByCategory.col(0)));
+        // Every page's picker shows the same site.
+        auto *powerPicker = panel.page(ScenarioChartsPanel::PowerPage)->findChild<QComboBox *>(QStringLiteral("sitePicker"));
+        QCOMPARE(powerPicker->currentIndex(), 2);
+        QCOMPARE(values(panel.chart(Chart::Power)->seriesPoints(PowerChart::facilityLoadName())),
+                 solverValues(solved->result.sites[1].monthly.facilityMw));
+        // A scenario without Beta: back to all sites.
+        panel.setSolved(handChecked());
+        QCOMPARE(panel.site(), -1);
+        QCOMPARE(picker->currentIndex(), 0);
+    }
+
+    void zoomAndPan()
+    {
+        ScenarioChartsPanel panel;
+        panel.resize(900, 600);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setSolved(test::solveFile(test::examplePath(QStringLiteral("memphis-retrofit-100k-h100.json"))));
+        panel.setCurrentIndex(ScenarioChartsPanel::SpendPage);
+        ChartWidget *spend = panel.chart(Chart::Spend);
+        QCOMPARE(spend->visibleFirst(), -0.5);
+        QCOMPARE(spend->visibleLast(), 59.5); // 60 months
+        spend->setFocus();
+        QTest::keyClick(spend, Qt::Key_Plus);
+        const double span = spend->visibleLast() - spend->visibleFirst();
+        QCOMPARE(span, 60.0 / 1.5);
+        QTest::keyClick(spend, Qt::Key_Right);
+        QCOMPARE(spend->visibleFirst(), 10.0 + span / 4 - 0.5);
+        spend->zoom(100, 30); // no closer than 3 months
+        QCOMPARE(spend->visibleLast() - spend->visibleFirst(), 3.0);
+        spend->pan(1000); // no further than the end
+        QCOMPARE(spend->visibleLast(), 59.5);
+        // An edit of the same plan keeps the zoom; another scenario shows all of itself.
+        panel.setSolved(test::solveFile(test::examplePath(QStringLiteral("memphis-retrofit-100k-h100.json"))));
+        QCOMPARE(spend->visibleLast() - spend->visibleFirst(), 3.0);
+        QTest::keyClick(spend, Qt::Key_0);
+        QCOMPARE(spend->visibleFirst(), -0.5);
+        spend->zoom(2, 10);
+        panel.setSolved(test::solveFile(test::examplePath(QStringLiteral("meta-2gw-gas-campus.json"))));
+        QCOMPARE(spend->visibleLast(), 71.5);
+        QCOMPARE(spend->visibleFirst(), -0.5);
+
+        // The timeline zooms the same way.
+        ChartWidget *timeline = panel.chart(Chart::Timeline);
+        const double full = timeline->visibleLast() - timeline->visibleFirst();
+        timeline->zoom(2, 20);
+        QCOMPARE(timeline->visibleLast() - timeline->visibleFirst(), full / 2);
+        timeline->resetZoom();
+        QCOMPARE(timeline->visibleLast() - timeline->visibleFirst(), full);
+    }
+
+    // Drawing never needs a window: the panel here is never shown.
+    void drawsIntoImagesSvgAndPdf()
+    {
+        ScenarioChartsPanel panel;
+        panel.setSolved(test::solveFile(test::examplePath(QStringLiteral("memphis-retrofit-100k-h100.json"))));
+        QTemporaryDir dir;
+        for (ChartWidget *chart : panel.charts()) {
+            const QString png = dir.filePath(chart->title() + QStringLiteral(".png"));
+            QVERIFY(chart->exportPng(png, QSize(800, 450), 2.0));
+            const QImage image(png);
+            QCOMPARE(image.size(), QSize(1600, 900));
+            // Something besides white was drawn, across the image.
+            int coloured = 0;
+            for (int y = 0; y < image.height(); y += 10)
+                for (int x = 0; x < image.width(); x += 10)
+                    coloured += image.pixel(x, y) != qRgb(255, 255, 255) ? 1 : 0;
+            QVERIFY2(coloured > 300, qPrintable(chart->title()));
+
+            const QString svg = dir.filePath(chart->title() + QStringLiteral(".svg"));
+            QVERIFY(chart->exportSvg(svg));
+            QFile svgFile(svg);
+            QVERIFY(svgFile.open(QIODevice::ReadOnly));
+            const QByteArray svgText = svgFile.readAll();
+            QVERIFY(svgText.startsWith("<?xml"));
+            QVERIFY2(svgText.contains(chart->title().toUtf8()), qPrintable(chart->title())); // text stays text
+        }
+        // Several charts on one PDF page, vector: text is searchable, the file stays small.
+        const QString pdfPath = dir.filePath(QStringLiteral("charts.pdf"));
+        {
+            QPdfWriter pdf(pdfPath);
+            pdf.setPageSize(QPageSize(QPageSize::A4));
+            QPainter painter(&pdf);
+            const double width = pdf.width();
+            panel.chart(Chart::Spend)->render(painter, QRectF(0, 0, width, width * 0.55));
+            panel.chart(Chart::Timeline)->render(painter, QRectF(0, width * 0.6, width, width * 0.55));
+        }
+        QFile pdf(pdfPath);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        const QByteArray bytes = pdf.readAll();
+        QVERIFY(bytes.startsWith("%PDF"));
+        QVERIFY2(bytes.size() < 2'000'000, qPrintable(QString::number(bytes.size())));
+        // What is on screen is unchanged by drawing elsewhere at another size.
+        QCOMPARE(panel.chart(Chart::Spend)->visibleLast(), 59.5);
+    }
+
+    void exportFileBySuffix()
+    {
+        ScenarioChartsPanel panel;
+        panel.setSolved(handChecked());
+        QTemporaryDir dir;
+        ChartWidget *chart = panel.chart(Chart::Power);
+        QVERIFY(chart->exportFile(dir.filePath(QStringLiteral("power.svg"))));
+        QVERIFY(chart->exportFile(dir.filePath(QStringLiteral("power.PNG"))));
+        QVERIFY(!chart->exportFile(dir.filePath(QStringLiteral("power.gif"))));
+        QVERIFY(!chart->exportFile(dir.filePath(QStringLiteral("no/such/folder/power.png"))));
+    }
+};
+
+QTEST_MAIN(TestScenarioCharts)
+#include "tst_scenariocharts.moc"

@@ -1,0 +1,186 @@
+#include "charts/scenariochartspanel.h"
+
+#include "analysis/solvedscenario.h"
+#include "charts/acceleratorchart.h"
+#include "charts/buildtimelinechart.h"
+#include "charts/computechart.h"
+#include "charts/powerchart.h"
+#include "charts/spendchart.h"
+#include "itemmodels/resultpowermodel.h"
+#include "itemmodels/resultseriesmodel.h"
+#include "itemmodels/resulttimelinemodel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QScrollArea>
+#include <QSignalBlocker>
+#include <QSplitter>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace cp::views {
+
+ScenarioChartsPanel::ScenarioChartsPanel(QWidget *parent)
+    : QTabWidget(parent)
+    , m_series(new ResultSeriesModel(this))
+    , m_power(new ResultPowerModel(this))
+    , m_timeline(new ResultTimelineModel(this))
+{
+    auto *timeline = new BuildTimelineChart(m_timeline);
+    auto *power = new PowerChart(m_power, m_series);
+    auto *accelerators = new AcceleratorChart(m_series);
+    auto *compute = new ComputeChart(m_series);
+    auto *spend = new SpendChart(m_series);
+    m_charts[static_cast<int>(Chart::Timeline)] = timeline;
+    m_charts[static_cast<int>(Chart::Power)] = power;
+    m_charts[static_cast<int>(Chart::Accelerators)] = accelerators;
+    m_charts[static_cast<int>(Chart::Compute)] = compute;
+    m_charts[static_cast<int>(Chart::Spend)] = spend;
+
+    m_pages[TimelinePage] = makePage(TimelinePage, {timeline}, false);
+    m_pages[PowerPage] = makePage(PowerPage, {power}, true);
+    m_pages[AcceleratorsPage] = makePage(AcceleratorsPage, {accelerators, compute}, true);
+    m_pages[SpendPage] = makePage(SpendPage, {spend}, true);
+    for (int p = 0; p < PageCount; ++p)
+        addTab(m_pages[p], pageTitle(static_cast<Page>(p)));
+
+    // The series and power models share the site scope; the pickers follow it.
+    connect(m_series, &ResultSeriesModel::siteChanged, this, [this](int site) {
+        m_power->setSite(site);
+        syncSitePickers();
+    });
+}
+
+ScenarioChartsPanel::~ScenarioChartsPanel() = default;
+
+QString ScenarioChartsPanel::pageTitle(Page page)
+{
+    switch (page) {
+    case TimelinePage: return tr("Timeline");
+    case PowerPage: return tr("Power");
+    case AcceleratorsPage: return tr("Accelerators");
+    case SpendPage: return tr("Spend");
+    case PageCount: break;
+    }
+    return {};
+}
+
+ChartWidget *ScenarioChartsPanel::chart(Chart chart) const
+{
+    return m_charts[static_cast<int>(chart)];
+}
+
+std::vector<ChartWidget *> ScenarioChartsPanel::charts() const
+{
+    return {std::begin(m_charts), std::end(m_charts)};
+}
+
+QWidget *ScenarioChartsPanel::makePage(Page page, const std::vector<ChartWidget *> &charts, bool sitePicker)
+{
+    auto *widget = new QWidget;
+    auto *layout = new QVBoxLayout(widget);
+    layout->setContentsMargins(6, 6, 6, 6);
+    auto *bar = new QHBoxLayout;
+    if (sitePicker) {
+        auto *label = new QLabel(tr("Site:"));
+        auto *picker = new QComboBox;
+        picker->setObjectName(QStringLiteral("sitePicker"));
+        picker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        picker->setToolTip(tr("Show all sites together, or one site"));
+        label->setBuddy(picker);
+        bar->addWidget(label);
+        bar->addWidget(picker);
+        connect(picker, &QComboBox::currentIndexChanged, this, [this](int index) { setSite(index - 1); });
+        m_sitePickers.push_back(picker);
+    }
+    bar->addStretch(1);
+    auto *hint = new QLabel(tr("Wheel or +/- to zoom, drag to pan, double-click to reset; click a legend entry to hide it"));
+    hint->setEnabled(false);
+    bar->addWidget(hint);
+    auto *reset = new QToolButton;
+    reset->setText(tr("Reset zoom"));
+    connect(reset, &QToolButton::clicked, this, [charts] {
+        for (ChartWidget *chart : charts)
+            chart->resetZoom();
+    });
+    bar->addWidget(reset);
+    auto *exportButton = new QToolButton;
+    exportButton->setText(tr("Export…"));
+    exportButton->setToolTip(tr("Save the chart as a PNG image or an SVG drawing"));
+    if (charts.size() == 1) {
+        connect(exportButton, &QToolButton::clicked, charts.front(), &ChartWidget::exportWithDialog);
+    } else {
+        auto *menu = new QMenu(exportButton);
+        for (ChartWidget *chart : charts)
+            menu->addAction(tr("%1…").arg(chart->title()), chart, &ChartWidget::exportWithDialog);
+        exportButton->setMenu(menu);
+        exportButton->setPopupMode(QToolButton::InstantPopup);
+    }
+    bar->addWidget(exportButton);
+    layout->addLayout(bar);
+
+    if (page == TimelinePage) {
+        auto *scroll = new QScrollArea;
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidget(charts.front());
+        layout->addWidget(scroll, 1);
+    } else if (charts.size() == 1) {
+        layout->addWidget(charts.front(), 1);
+    } else {
+        auto *splitter = new QSplitter(Qt::Vertical);
+        for (ChartWidget *chart : charts)
+            splitter->addWidget(chart);
+        splitter->setStretchFactor(0, 3);
+        splitter->setStretchFactor(1, 2);
+        layout->addWidget(splitter, 1);
+    }
+    return widget;
+}
+
+void ScenarioChartsPanel::setSolved(std::shared_ptr<const SolvedScenario> solved)
+{
+    m_solved = (solved && solved->ok()) ? std::move(solved) : nullptr;
+    m_timeline->setSolved(m_solved);
+    m_power->setSolved(m_solved);
+    m_series->setSolved(m_solved);
+    refillSitePickers();
+}
+
+void ScenarioChartsPanel::setSite(int siteIndex)
+{
+    m_series->setSite(siteIndex);
+    m_power->setSite(m_series->site());
+}
+
+int ScenarioChartsPanel::site() const
+{
+    return m_series->site();
+}
+
+void ScenarioChartsPanel::refillSitePickers()
+{
+    QStringList names{tr("All sites")};
+    if (m_solved)
+        for (const auto &site : m_solved->result.sites)
+            names << QString::fromStdString(site.name);
+    for (QComboBox *picker : m_sitePickers) {
+        const QSignalBlocker blocker(picker);
+        picker->clear();
+        picker->addItems(names);
+        picker->setEnabled(names.size() > 2); // one site: "all sites" is that site
+    }
+    syncSitePickers();
+}
+
+void ScenarioChartsPanel::syncSitePickers()
+{
+    for (QComboBox *picker : m_sitePickers) {
+        const QSignalBlocker blocker(picker);
+        picker->setCurrentIndex(m_series->site() + 1);
+    }
+}
+
+} // namespace cp::views

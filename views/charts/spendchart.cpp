@@ -1,0 +1,118 @@
+#include "charts/spendchart.h"
+
+#include "charts/chartpalette.h"
+#include "charts/seriespoints.h"
+#include "format/units.h"
+#include "solver/result.h"
+
+namespace cp::views {
+
+using Col = ResultSeriesModel::Column;
+
+SpendChart::SpendChart(ResultSeriesModel *series, QWidget *parent)
+    : TimeSeriesChart(tr("Spend"), parent)
+    , m_series(series)
+{
+    watch(m_series);
+    rebuild();
+}
+
+QString SpendChart::categoryName(int capexCategory)
+{
+    switch (capexCategory) {
+    case 0: return tr("Compute");
+    case 1: return tr("Facility");
+    case 2: return tr("Power");
+    case 3: return tr("Cooling");
+    default: return {};
+    }
+}
+
+QString SpendChart::opexName()
+{
+    return tr("Opex");
+}
+
+QString SpendChart::cumulativeName()
+{
+    return tr("Cumulative capex + opex");
+}
+
+void SpendChart::rebuild()
+{
+    beginRebuild();
+    const int months = m_series->rowCount();
+    setTimeAxis(months, m_series->startMonth());
+    QStringList names;
+    QList<QColor> colors;
+    QList<QList<double>> values;
+    QList<double> monthTotal(months, 0.0);
+    for (int c = 0; c < solver::kCapexCategories; ++c) {
+        names << categoryName(c);
+        colors << palette::capexCategory(c);
+        QList<double> capex;
+        capex.reserve(months);
+        for (int row = 0; row < months; ++row) {
+            capex.append(m_series->value(row, ResultSeriesModel::capexColumn(c)));
+            if (!isHidden(names.last()))
+                monthTotal[row] += capex.last();
+        }
+        values << capex;
+    }
+    // Opex on top, in one neutral colour: on a cloud plan it is all the money there is.
+    names << opexName();
+    colors << palette::opexCategory(3);
+    QList<double> opex;
+    opex.reserve(months);
+    for (int row = 0; row < months; ++row) {
+        opex.append(m_series->value(row, Col::OpexUsd));
+        if (!isHidden(names.last()))
+            monthTotal[row] += opex.last();
+    }
+    values << opex;
+    addStackedBars(names, colors, values);
+    const QList<QPointF> cumulative = columnPoints(*m_series, Col::CumulativeCostUsd);
+    addLine(cumulativeName(), palette::role(palette::Role::CumulativeSpend), cumulative, Side::Right, Qt::SolidLine, 2.5);
+    double maxMonth = 0.0;
+    for (const double total : monthTotal)
+        maxMonth = std::max(maxMonth, total);
+    setValueAxis(Side::Left, maxMonth * 1.05, AxisUnit::Usd, tr("Spend per month"));
+    setValueAxis(Side::Right, maxY(cumulative) * 1.05, AxisUnit::Usd, tr("Capex + opex to date"));
+    QString subtitle;
+    if (months > 0) {
+        const double capex = m_series->value(months - 1, Col::CumulativeCapexUsd);
+        const double total = m_series->value(months - 1, Col::CumulativeCostUsd);
+        subtitle = m_series->scopeName()
+            + tr(" \u2022 capex %1, opex %2 within the plan").arg(format::usd(capex), format::usd(total - capex));
+    }
+    setSubtitle(subtitle);
+    endRebuild();
+}
+
+QString SpendChart::hoverText(int month) const
+{
+    if (month < 0 || month >= m_series->rowCount())
+        return {};
+    QStringList lines{QStringLiteral("<b>%1</b>").arg(format::monthLabel(m_series->startMonth() + month))};
+    for (int c = 0; c < solver::kCapexCategories; ++c) {
+        const QString name = categoryName(c);
+        if (!isHidden(name))
+            lines << tr("Capex, %1: %2").arg(name.toLower(), format::usd(m_series->value(month, ResultSeriesModel::capexColumn(c))));
+    }
+    lines << tr("Capex: %1").arg(format::usd(m_series->value(month, Col::CapexUsd)));
+    lines << tr("Opex: %1").arg(format::usd(m_series->value(month, Col::OpexUsd)));
+    QStringList opexParts;
+    for (int c = 0; c < solver::kOpexCategories; ++c) {
+        const double usd = m_series->value(month, ResultSeriesModel::opexColumn(c));
+        if (usd != 0.0)
+            opexParts << QStringLiteral("%1 %2").arg(QString::fromLatin1(solver::opexCategoryName(static_cast<solver::OpexCategory>(c))),
+                                                      format::usd(usd));
+    }
+    if (!opexParts.isEmpty())
+        lines.last() += QStringLiteral(" (") + opexParts.join(QStringLiteral(", ")) + QLatin1Char(')');
+    if (!isHidden(cumulativeName()))
+        lines << QStringLiteral("%1: %2").arg(cumulativeName(), format::usd(m_series->value(month, Col::CumulativeCostUsd)));
+    return lines.join(QStringLiteral("<br>"));
+}
+
+} // namespace cp::views

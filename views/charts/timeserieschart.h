@@ -1,0 +1,107 @@
+#pragma once
+
+#include "charts/axisscale.h"
+#include "charts/chartwidget.h"
+
+#include <QColor>
+#include <QHash>
+#include <QSet>
+
+class QAbstractItemModel;
+class QGraphicsLineItem;
+QT_BEGIN_NAMESPACE
+class QAbstractSeries;
+class QCategoryAxis;
+class QChart;
+class QChartView;
+QT_END_NAMESPACE
+
+namespace cp::views {
+
+class InteractiveChartView;
+
+// The Qt Charts side of ChartWidget, for charts over months: a month axis along the bottom,
+// one or two value axes, series rebuilt from item models whenever they change, legend clicks
+// that hide and show a series (stacks close up), a tooltip with every value at the month under
+// the pointer and a line marking that month.
+//
+// A subclass builds its series in rebuild() with the add...() helpers below, from its models;
+// it calls watch(model) for each model so edits redraw the chart.
+class TimeSeriesChart : public ChartWidget
+{
+    Q_OBJECT
+
+public:
+    ~TimeSeriesChart() override;
+
+    [[nodiscard]] QString title() const override { return m_title; }
+    [[nodiscard]] QStringList seriesNames() const override { return m_names; }
+    [[nodiscard]] QList<QPointF> seriesPoints(const QString &name) const override { return m_points.value(name); }
+    [[nodiscard]] bool isSeriesShown(const QString &name) const override { return !m_hidden.contains(name); }
+    void setSeriesShown(const QString &name, bool shown) override;
+
+protected:
+    enum class Side { Left, Right };
+
+    TimeSeriesChart(const QString &title, QWidget *parent);
+
+    // Recreates every series from the models (start with beginRebuild(), end with endRebuild()).
+    virtual void rebuild() = 0;
+    // Redraws when the model resets or its data changes.
+    void watch(QAbstractItemModel *model);
+    void rebuildNow();
+
+    void beginRebuild();
+    // x = 0 is the absolute month `offset`; `months` points from x = 0. Keeps the zoom when
+    // the time axis stays the same (an edit), resets it otherwise (another scenario).
+    void setTimeAxis(int months, int offset);
+    void setValueAxis(Side side, double maxValue, AxisUnit unit, const QString &title);
+    void setSubtitle(const QString &subtitle); // a line under the title (scope, notes)
+    void addLine(const QString &name, const QColor &color, const QList<QPointF> &points, Side side = Side::Left,
+                 Qt::PenStyle style = Qt::SolidLine, qreal width = 2.0);
+    // The band between `lower` and `upper` (same x); its own value is upper - lower.
+    void addArea(const QString &name, const QColor &color, const QList<QPointF> &lower, const QList<QPointF> &upper,
+                 Side side = Side::Left, qreal opacity = 0.85);
+    // Areas stacked in order; hidden ones leave no gap. values[i] has one value per x in `xs`.
+    void addStackedAreas(const QStringList &names, const QList<QColor> &colors, const QList<double> &xs,
+                         const QList<QList<double>> &values, Side side = Side::Left);
+    // Bars at x = 0, 1, ... (one per month), stacked in order; hidden sets count as zero.
+    void addStackedBars(const QStringList &names, const QList<QColor> &colors, const QList<QList<double>> &values,
+                        Side side = Side::Left);
+    void endRebuild();
+
+    [[nodiscard]] bool isHidden(const QString &name) const { return m_hidden.contains(name); }
+    [[nodiscard]] int timeOffset() const { return m_offset; }
+    [[nodiscard]] int monthCount() const { return m_months; }
+
+    void renderChart(QPainter &painter, const QRectF &target, const QSizeF &layoutSize) override;
+    void applyVisibleRange() override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    friend class InteractiveChartView;
+
+    void attach(QAbstractSeries *series, Side side);
+    void placeLegend(double chartWidth);
+    void relabelTimeAxis();
+    void styleLegend();
+    void hoverAt(const QPointF &viewPos, const QPoint &globalPos);
+    [[nodiscard]] double xAtViewPos(const QPointF &viewPos) const;
+    [[nodiscard]] bool inPlotArea(const QPointF &viewPos) const;
+
+    QString m_title;
+    QString m_subtitle;
+    QChart *m_chart = nullptr;
+    InteractiveChartView *m_view = nullptr;
+    QCategoryAxis *m_timeAxis = nullptr;
+    QCategoryAxis *m_leftAxis = nullptr;
+    QCategoryAxis *m_rightAxis = nullptr;
+    QGraphicsLineItem *m_hoverLine = nullptr;
+    int m_months = 0;
+    int m_offset = 0;
+    QStringList m_names;
+    QHash<QString, QList<QPointF>> m_points;
+    QSet<QString> m_hidden;
+};
+
+} // namespace cp::views
