@@ -10,6 +10,16 @@ else()
 endif()
 option(CLUSTERPLAN_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" ${_cp_werror_default})
 set(CLUSTERPLAN_SANITIZERS "" CACHE STRING "Comma-separated sanitizers to build with, e.g. address,undefined")
+# libFuzzer targets (tests/fuzz); clang only. The `fuzz` preset also instruments the libraries
+# (CLUSTERPLAN_SANITIZERS=address,undefined,fuzzer-no-link) so the fuzzer sees their coverage.
+option(CLUSTERPLAN_BUILD_FUZZERS "Build the libFuzzer targets in tests/fuzz (needs clang)" OFF)
+if(CLUSTERPLAN_BUILD_FUZZERS AND NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "CLUSTERPLAN_BUILD_FUZZERS needs clang (libFuzzer), not ${CMAKE_CXX_COMPILER_ID}: "
+                        "use the fuzz preset (cmake --preset fuzz), which selects clang++")
+endif()
+if(CLUSTERPLAN_BUILD_FUZZERS AND NOT CLUSTERPLAN_BUILD_TESTS)
+    message(FATAL_ERROR "CLUSTERPLAN_BUILD_FUZZERS needs CLUSTERPLAN_BUILD_TESTS (the fuzzers live in tests/fuzz)")
+endif()
 
 if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
     set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)
