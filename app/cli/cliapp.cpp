@@ -8,6 +8,10 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <memory>
 
@@ -100,6 +104,13 @@ int runCli(int argc, char **argv)
         // caller chose a platform.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Without a session (cron, CI, ssh) Qt picks /tmp/runtime-<user> itself but says so on
+        // stderr; make that private folder here so scripts see only our own messages.
+        if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+            const QByteArray runtimeDir = "/tmp/runtime-" + QByteArray::number(::getuid());
+            if (::mkdir(runtimeDir.constData(), 0700) == 0 || errno == EEXIST)
+                qputenv("XDG_RUNTIME_DIR", runtimeDir);
+        }
         app = std::make_unique<QApplication>(argc, argv);
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
