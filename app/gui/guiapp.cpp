@@ -89,6 +89,10 @@ int runGui(int argc, char **argv)
         options.workspacePath = parser.positionalArguments().constFirst();
 
     MainWindow window;
+    if (options.workspacePath.isEmpty())
+        window.openStartupWorkspace();
+    else
+        window.openWorkspace(options.workspacePath);
     window.show();
     return QApplication::exec();
 }

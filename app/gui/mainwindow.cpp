@@ -1,47 +1,220 @@
 #include "mainwindow.h"
 
+#include "analysis/livesolver.h"
+#include "catalog/catalog.h"
 #include "clusterplan/version.h"
+#include "common/apptheme.h"
+#include "document/scenariodocument.h"
+#include "document/workspacesession.h"
+#include "recentworkspaces.h"
+#include "widgets/itemtablepanel.h"
+#include "widgets/kpipanel.h"
+#include "widgets/referencedatawindow.h"
+#include "widgets/scenarioeditor.h"
+#include "widgets/warningspanel.h"
+#include "widgets/workspacepanel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
+#include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
+#include <QUndoGroup>
+#include <QVBoxLayout>
 
 namespace cp::gui {
 
 namespace {
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
+const QString kWorkspaceFilter = QObject::tr("ClusterPlan workspaces (*.clusterplan)");
+const QString kJsonFilter = QObject::tr("Scenario files (*.json)");
+
+QString documentsFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_catalog(Catalog::builtIn())
+    , m_session(new WorkspaceSession(m_catalog, this))
+    , m_liveSolver(new LiveSolver(m_catalog, this))
     , m_tabs(new QTabWidget(this))
+    , m_editor(new views::ScenarioEditor(m_catalog, this))
+    , m_readOnlyBanner(new QLabel(this))
+    , m_workspacePanel(new views::WorkspacePanel(*m_session, this))
+    , m_kpiPanel(new views::KpiPanel(this))
+    , m_warningsPanel(new views::WarningsPanel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(QString::fromLatin1(kAppName));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+
+    // Central: a banner when the workspace cannot be saved to, then the tabs.
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_readOnlyBanner->setObjectName(QStringLiteral("readOnlyBanner"));
+    m_readOnlyBanner->setWordWrap(true);
+    m_readOnlyBanner->setTextFormat(Qt::PlainText);
+    m_readOnlyBanner->setContentsMargins(12, 8, 12, 8);
+    m_readOnlyBanner->setAutoFillBackground(true);
+    QPalette banner = m_readOnlyBanner->palette();
+    banner.setColor(QPalette::Window, QColor(0xfd, 0xf1, 0xc7));
+    banner.setColor(QPalette::WindowText, QColor(0x5c, 0x40, 0x00));
+    m_readOnlyBanner->setPalette(banner);
+    m_readOnlyBanner->hide();
+    layout->addWidget(m_readOnlyBanner);
     m_tabs->setDocumentMode(true);
-    setCentralWidget(m_tabs);
+    m_tabs->setObjectName(QStringLiteral("workTabs"));
+    layout->addWidget(m_tabs);
+    setCentralWidget(central);
+
+    m_tabs->addTab(m_editor, tr("Plan"));
+    // Placeholders for the chart and compare views (views/charts, views/compare); see setResultPage().
+    const std::pair<ResultPage, std::pair<QString, QString>> pages[] = {
+        {ResultPage::Timeline,
+         {tr("Timeline"), tr("Deliveries, energized accelerators and what binds them, month by month.")}},
+        {ResultPage::Power, {tr("Power"), tr("Firm power against facility load, source by source.")}},
+        {ResultPage::Accelerators,
+         {tr("Accelerators"), tr("Planned, delivered, energized and stranded accelerators.")}},
+        {ResultPage::Spend, {tr("Spend"), tr("Capex and opex by month and category; depreciation.")}},
+        {ResultPage::Risk, {tr("Risk"), tr("Monte Carlo ranges of dates and costs from the three-point estimates.")}},
+        {ResultPage::Compare, {tr("Compare"), tr("Scenarios of the workspace side by side.")}},
+    };
+    for (const auto &[page, text] : pages)
+        m_resultTabs[page] = m_tabs->addTab(createPlaceholder(text.first, text.second), text.first);
 
     createActions();
     createMenus();
-    statusBar()->showMessage(tr("Ready"));
+    createDocks();
+    createStatusBar();
+
+    connect(m_session, &WorkspaceSession::workspaceChanged, this, &MainWindow::workspaceChanged);
+    connect(m_session, &WorkspaceSession::currentDocumentChanged, this, &MainWindow::documentChanged);
+    connect(m_session, &WorkspaceSession::saveFailed, this, [this](const QString &message) {
+        showError(tr("The change was not saved"),
+                  tr("ClusterPlan could not save the change to the workspace, so it was not made.\n\n%1").arg(message));
+    });
+    connect(m_liveSolver, &LiveSolver::solved, this, &MainWindow::showSolved);
+    connect(m_warningsPanel, &views::WarningsPanel::fieldRequested, this, &MainWindow::showField);
+    connect(m_warningsPanel, &views::WarningsPanel::countChanged, this, [this](int count) {
+        m_warningsDock->setWindowTitle(count > 0 ? tr("Warnings (%1)").arg(count) : tr("Warnings"));
+    });
     restoreWindowState();
+    updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The solver and the editor follow documents the session owns: let go of them first.
+    m_liveSolver->setDocument(nullptr);
+    m_editor->setDocument(nullptr);
+}
+
+QWidget *MainWindow::createPlaceholder(const QString &title, const QString &text)
+{
+    auto *page = new QLabel(
+        QStringLiteral("<p style=\"font-size:14pt; color:#6b7280\">%1</p><p style=\"color:#6b7280\">%2</p>")
+            .arg(title.toHtmlEscaped(), text.toHtmlEscaped()),
+        this);
+    page->setAlignment(Qt::AlignCenter);
+    page->setObjectName(title.toLower() + QStringLiteral("Placeholder"));
+    return page;
+}
+
+void MainWindow::setResultPage(ResultPage page, QWidget *widget)
+{
+    const int index = m_resultTabs.at(page);
+    const QString title = m_tabs->tabText(index);
+    QWidget *old = m_tabs->widget(index);
+    m_tabs->removeTab(index);
+    m_tabs->insertTab(index, widget, title);
+    delete old;
+}
 
 void MainWindow::createActions()
 {
+    m_newWorkspaceAction = new QAction(tr("&New Workspace\u2026"), this);
+    m_newWorkspaceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    connect(m_newWorkspaceAction, &QAction::triggered, this, &MainWindow::newWorkspace);
+    m_openWorkspaceAction = new QAction(tr("&Open Workspace\u2026"), this);
+    m_openWorkspaceAction->setShortcut(QKeySequence::Open);
+    connect(m_openWorkspaceAction, &QAction::triggered, this, &MainWindow::openWorkspaceDialog);
+    m_saveCopyAction = new QAction(tr("Save a &Copy As\u2026"), this);
+    m_saveCopyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    connect(m_saveCopyAction, &QAction::triggered, this, &MainWindow::saveCopyAs);
+    m_importAction = new QAction(tr("&Import Scenario (JSON)\u2026"), this);
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(m_importAction, &QAction::triggered, this, &MainWindow::importScenario);
+    m_exportAction = new QAction(tr("&Export Scenario (JSON)\u2026"), this);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportScenario);
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_undoAction = m_session->undoGroup()->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_session->undoGroup()->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+
+    // Row clipboard: the table last used. The tables take these keys themselves when focused;
+    // the menu items make them findable and work from anywhere in the window.
+    const auto rows = [this](void (views::ItemTablePanel::*action)()) {
+        return [this, action] {
+            if (views::ItemTablePanel *panel = m_editor->activePanel())
+                (panel->*action)();
+            else
+                statusBar()->showMessage(tr("Click a compute, power or cooling table first."), 4000);
+        };
+    };
+    m_cutRowsAction = new QAction(tr("Cu&t Rows"), this);
+    m_copyRowsAction = new QAction(tr("&Copy Rows"), this);
+    m_pasteRowsAction = new QAction(tr("&Paste Rows"), this);
+    m_cutRowsAction->setStatusTip(
+        tr("Copy the selected rows as tab-separated text and remove them (Ctrl+X in a table)"));
+    m_copyRowsAction->setStatusTip(
+        tr("Copy the selected rows as tab-separated text, for any spreadsheet (Ctrl+C in a table)"));
+    m_pasteRowsAction->setStatusTip(
+        tr("Insert rows copied from a spreadsheet after the selection (Ctrl+V in a table)"));
+    connect(m_cutRowsAction, &QAction::triggered, this, rows(&views::ItemTablePanel::cutRows));
+    connect(m_copyRowsAction, &QAction::triggered, this, [this] {
+        if (views::ItemTablePanel *panel = m_editor->activePanel())
+            panel->copyRows();
+    });
+    connect(m_pasteRowsAction, &QAction::triggered, this, rows(&views::ItemTablePanel::pasteRows));
+
+    m_newScenarioAction = new QAction(tr("&New Scenario"), this);
+    m_newScenarioAction->setShortcut(QKeySequence::New);
+    connect(m_newScenarioAction, &QAction::triggered, m_workspacePanel, &views::WorkspacePanel::newScenario);
+    m_duplicateScenarioAction = new QAction(tr("&Duplicate Scenario"), this);
+    connect(m_duplicateScenarioAction, &QAction::triggered, m_workspacePanel,
+            &views::WorkspacePanel::duplicateScenario);
+    m_renameScenarioAction = new QAction(tr("&Rename Scenario\u2026"), this);
+    connect(m_renameScenarioAction, &QAction::triggered, m_workspacePanel, &views::WorkspacePanel::renameScenario);
+    m_deleteScenarioAction = new QAction(tr("De&lete Scenario\u2026"), this);
+    connect(m_deleteScenarioAction, &QAction::triggered, m_workspacePanel,
+            [this] { m_workspacePanel->deleteScenario(); });
+
+    m_referenceDataAction = new QAction(tr("&Reference Data\u2026"), this);
+    m_referenceDataAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    connect(m_referenceDataAction, &QAction::triggered, this, &MainWindow::showReferenceData);
 
     m_aboutAction = new QAction(tr("&About ClusterPlan"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -51,13 +224,327 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(tr("&File"));
+    m_fileMenu->addAction(m_newWorkspaceAction);
+    m_fileMenu->addAction(m_openWorkspaceAction);
+    m_recentMenu = m_fileMenu->addMenu(tr("Recent &Workspaces"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+    m_fileMenu->addAction(m_saveCopyAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_importAction);
+    m_fileMenu->addAction(m_exportAction);
+    m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
     m_editMenu = menuBar()->addMenu(tr("&Edit"));
+    m_editMenu->addAction(m_undoAction);
+    m_editMenu->addAction(m_redoAction);
+    m_editMenu->addSeparator();
+    m_editMenu->addAction(m_cutRowsAction);
+    m_editMenu->addAction(m_copyRowsAction);
+    m_editMenu->addAction(m_pasteRowsAction);
+
     m_viewMenu = menuBar()->addMenu(tr("&View"));
+
+    m_scenarioMenu = menuBar()->addMenu(tr("&Scenario"));
+    m_scenarioMenu->addAction(m_newScenarioAction);
+    m_scenarioMenu->addAction(m_duplicateScenarioAction);
+    m_scenarioMenu->addAction(m_renameScenarioAction);
+    m_scenarioMenu->addAction(m_deleteScenarioAction);
 
     m_helpMenu = menuBar()->addMenu(tr("&Help"));
     m_helpMenu->addAction(m_aboutAction);
+
+    m_toolBar = addToolBar(tr("Main"));
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->addAction(m_undoAction);
+    m_toolBar->addAction(m_redoAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_newScenarioAction);
+    m_toolBar->addAction(m_referenceDataAction);
+}
+
+void MainWindow::createDocks()
+{
+    const auto dock = [this](const QString &title, const QString &name, QWidget *content, Qt::DockWidgetArea area) {
+        auto *widget = new QDockWidget(title, this);
+        widget->setObjectName(name);
+        widget->setWidget(content);
+        widget->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
+                            | QDockWidget::DockWidgetFloatable);
+        addDockWidget(area, widget);
+        return widget;
+    };
+    m_workspaceDock = dock(tr("Workspace"), QStringLiteral("workspaceDock"), m_workspacePanel, Qt::LeftDockWidgetArea);
+    m_kpiDock = dock(tr("Key figures"), QStringLiteral("kpiDock"), m_kpiPanel, Qt::RightDockWidgetArea);
+    m_warningsDock = dock(tr("Warnings"), QStringLiteral("warningsDock"), m_warningsPanel, Qt::BottomDockWidgetArea);
+    // The side docks run the full height; the warnings sit under the work only.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    resizeDocks({m_workspaceDock, m_kpiDock}, {230, 230}, Qt::Horizontal);
+    resizeDocks({m_warningsDock}, {130}, Qt::Vertical);
+
+    for (QDockWidget *widget : {m_workspaceDock, m_kpiDock, m_warningsDock})
+        m_viewMenu->addAction(widget->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_referenceDataAction);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_readOnlyBadge = new QLabel(tr(" READ-ONLY "), this);
+    m_readOnlyBadge->setObjectName(QStringLiteral("readOnlyBadge"));
+    m_readOnlyBadge->setAutoFillBackground(true);
+    QPalette badge = m_readOnlyBadge->palette();
+    badge.setColor(QPalette::Window, QColor(0xb4, 0x53, 0x09));
+    badge.setColor(QPalette::WindowText, Qt::white);
+    m_readOnlyBadge->setPalette(badge);
+    m_readOnlyBadge->hide();
+    m_solveLabel = new QLabel(this);
+    m_solveLabel->setObjectName(QStringLiteral("solveStatus"));
+    m_solveLabel->setMinimumWidth(150);
+    m_solveLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    statusBar()->addPermanentWidget(m_readOnlyBadge);
+    statusBar()->addPermanentWidget(m_solveLabel);
+}
+
+bool MainWindow::openWorkspace(const QString &path)
+{
+    const WorkspaceError error = m_session->open(path);
+    if (error.isError()) {
+        showError(tr("Cannot open the workspace"), error.message);
+        return false;
+    }
+    recent::addWorkspace(m_session->workspace()->path());
+    return true;
+}
+
+bool MainWindow::openStartupWorkspace()
+{
+    const QStringList recentPaths = recent::workspaces();
+    if (!recentPaths.isEmpty() && !m_session->open(recentPaths.constFirst()).isError()) {
+        recent::addWorkspace(m_session->workspace()->path());
+        return true;
+    }
+    const WorkspaceError error = m_session->openDefault();
+    if (error.isError()) {
+        showError(tr("Cannot open the default workspace"), error.message);
+        return false;
+    }
+    recent::addWorkspace(m_session->workspace()->path());
+    return true;
+}
+
+void MainWindow::workspaceChanged()
+{
+    Workspace *workspace = m_session->workspace();
+    const bool readOnly = workspace && workspace->isReadOnly();
+    m_readOnlyBanner->setVisible(readOnly);
+    m_readOnlyBadge->setVisible(readOnly);
+    if (readOnly) {
+        m_readOnlyBanner->setText(tr("Read-only: %1. You can look and export, but changes cannot be saved. Use File > "
+                                     "Save a Copy As to work on a copy.")
+                                      .arg(workspace->readOnlyReason()));
+        m_readOnlyBadge->setToolTip(workspace->readOnlyReason());
+    }
+    m_saveCopyAction->setEnabled(workspace);
+    m_importAction->setEnabled(workspace && !readOnly);
+    for (QAction *action :
+         {m_newScenarioAction, m_duplicateScenarioAction, m_renameScenarioAction, m_deleteScenarioAction})
+        action->setEnabled(workspace && !readOnly);
+
+    // Show the scenario last shown in this workspace, else the first.
+    if (!workspace)
+        return;
+    const auto scenarios = workspace->scenarios();
+    if (scenarios.empty())
+        return;
+    ScenarioId id = scenarios.front().id;
+    if (const auto last = workspace->findScenario(recent::lastScenario(workspace->path())))
+        id = *last;
+    m_workspacePanel->selectScenario(id);
+}
+
+void MainWindow::documentChanged(ScenarioDocument *document)
+{
+    m_editor->setDocument(document);
+    m_liveSolver->setDocument(document);
+    m_exportAction->setEnabled(document);
+    if (document)
+        connect(document, &ScenarioDocument::changed, this, &MainWindow::updateTitle, Qt::UniqueConnection);
+    rememberScenario();
+    updateTitle();
+}
+
+void MainWindow::showSolved(const std::shared_ptr<const SolvedScenario> &result)
+{
+    m_kpiPanel->setSolved(result);
+    m_warningsPanel->setSolved(result);
+    if (!result)
+        m_solveLabel->clear();
+    else if (!result->ok())
+        m_solveLabel->setText(tr("not solved: %n problem(s)", nullptr, static_cast<int>(result->problems.size())));
+    else
+        m_solveLabel->setText(
+            tr("solved in %1 ms").arg(result->solveMilliseconds, 0, 'f', result->solveMilliseconds < 10 ? 2 : 0));
+    emit solved(result);
+}
+
+QString MainWindow::solveStatus() const
+{
+    return m_solveLabel->text();
+}
+
+void MainWindow::showField(const FieldPath &path)
+{
+    m_tabs->setCurrentWidget(m_editor);
+    m_editor->showField(path);
+}
+
+void MainWindow::updateTitle()
+{
+    QString title;
+    if (ScenarioDocument *document = m_session->currentDocument())
+        title = document->scenario().name + QStringLiteral(" \u2014 ");
+    if (Workspace *workspace = m_session->workspace()) {
+        title += QFileInfo(workspace->path()).fileName();
+        if (workspace->isReadOnly())
+            title += tr(" [read-only]");
+    }
+    setWindowTitle(title.isEmpty() ? QString::fromLatin1(kAppName) : title);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList paths = recent::workspaces();
+    for (const QString &path : paths) {
+        QAction *action = m_recentMenu->addAction(QFileInfo(path).fileName());
+        action->setToolTip(path);
+        action->setStatusTip(path);
+        connect(action, &QAction::triggered, this, [this, path] { openWorkspace(path); });
+    }
+    if (paths.isEmpty())
+        m_recentMenu->addAction(tr("(none yet)"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("Clear the List"), this, [] { recent::clearWorkspaces(); });
+}
+
+void MainWindow::rememberScenario()
+{
+    Workspace *workspace = m_session->workspace();
+    ScenarioDocument *document = m_session->currentDocument();
+    if (workspace && document)
+        recent::setLastScenario(workspace->path(), document->scenario().name);
+}
+
+void MainWindow::showError(const QString &title, const QString &message, const QString &details)
+{
+    statusBar()->showMessage(title, 8000);
+    // Window-modal and not blocking: the window stays responsive (and testable) behind it.
+    auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("errorBox"));
+    if (!details.isEmpty())
+        box->setDetailedText(details);
+    box->open();
+}
+
+void MainWindow::newWorkspace()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("New Workspace"), documentsFolder(), kWorkspaceFilter, nullptr,
+                                                QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QStringLiteral(".clusterplan")))
+        path += QStringLiteral(".clusterplan");
+    if (QFileInfo::exists(path)) {
+        showError(tr("Cannot make the workspace"),
+                  tr("%1 already exists. Open it with File > Open Workspace, or choose another name.").arg(path));
+        return;
+    }
+    if (openWorkspace(path))
+        statusBar()->showMessage(tr("New workspace %1. Add a scenario with New or File > Import.").arg(path), 8000);
+}
+
+void MainWindow::openWorkspaceDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Workspace"), documentsFolder(), kWorkspaceFilter);
+    if (!path.isEmpty())
+        openWorkspace(path);
+}
+
+void MainWindow::saveCopyAs()
+{
+    if (!m_session->workspace())
+        return;
+    QString path
+        = QFileDialog::getSaveFileName(this, tr("Save a Copy of the Workspace"), documentsFolder(), kWorkspaceFilter);
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QStringLiteral(".clusterplan")))
+        path += QStringLiteral(".clusterplan");
+    const bool readOnly = m_session->workspace()->isReadOnly();
+    QString error;
+    if (!m_session->saveCopyAs(path, &error)) {
+        showError(tr("Cannot save a copy"), error);
+        return;
+    }
+    // From a read-only workspace the copy is where the work goes on.
+    if (readOnly)
+        openWorkspace(path);
+    else
+        statusBar()->showMessage(tr("Saved a copy as %1").arg(path), 8000);
+}
+
+void MainWindow::importScenario()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Import Scenario"), documentsFolder(), kJsonFilter);
+    if (file.isEmpty())
+        return;
+    std::vector<Problem> problems;
+    QString error;
+    const auto id = m_session->importScenario(file, &problems, &error);
+    if (!id) {
+        QStringList lines;
+        for (const Problem &problem : problems)
+            lines << problem.toString();
+        showError(tr("Nothing was imported"),
+                  problems.empty() ? error : tr("%1\n\n%2").arg(error, lines.mid(0, 5).join(QLatin1Char('\n'))),
+                  lines.size() > 5 ? lines.join(QLatin1Char('\n')) : QString());
+        return;
+    }
+    m_workspacePanel->selectScenario(*id);
+    statusBar()->showMessage(tr("Imported %1").arg(QFileInfo(file).fileName()), 6000);
+}
+
+void MainWindow::exportScenario()
+{
+    ScenarioDocument *document = m_session->currentDocument();
+    if (!document)
+        return;
+    QString suggested = document->scenario().name;
+    suggested.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]+")), QStringLiteral("-"));
+    const QString file = QFileDialog::getSaveFileName(
+        this, tr("Export Scenario"), documentsFolder() + QLatin1Char('/') + suggested + QStringLiteral(".json"),
+        kJsonFilter);
+    if (file.isEmpty())
+        return;
+    QString error;
+    if (!m_session->exportScenario(document->scenarioId(), file, &error))
+        showError(tr("Cannot export the scenario"), error);
+    else
+        statusBar()->showMessage(tr("Exported %1 with every value resolved").arg(QFileInfo(file).fileName()), 6000);
+}
+
+void MainWindow::showReferenceData()
+{
+    if (!m_referenceData)
+        m_referenceData = new views::ReferenceDataWindow(m_catalog, this);
+    m_referenceData->show();
+    m_referenceData->raise();
+    m_referenceData->activateWindow();
 }
 
 void MainWindow::showAbout()
@@ -85,6 +572,7 @@ void MainWindow::saveWindowState() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    rememberScenario();
     saveWindowState();
     event->accept();
 }

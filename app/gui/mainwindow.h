@@ -2,21 +2,73 @@
 
 #include <QMainWindow>
 
+#include <map>
+#include <memory>
+
 class QAction;
+class QDockWidget;
+class QLabel;
 class QMenu;
 class QTabWidget;
+class QToolBar;
+
+namespace cp {
+class Catalog;
+class LiveSolver;
+class ScenarioDocument;
+class WorkspaceSession;
+struct FieldPath;
+struct SolvedScenario;
+} // namespace cp
+
+namespace cp::views {
+class KpiPanel;
+class ReferenceDataWindow;
+class ScenarioEditor;
+class WarningsPanel;
+class WorkspacePanel;
+} // namespace cp::views
 
 namespace cp::gui {
 
-// The application window: menus, tabs for the work, docks for workspace, KPIs and warnings.
-// It composes views; it owns no plan data of its own.
+// The application window. It only wires: the workspace session and live solver (models/) to
+// the panels and editor (views/), menus to their actions, and remembers its layout. Docks for
+// the workspace, the KPIs and the warnings; tabs for the work.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
+    // The result tabs other views fill in. Each starts as a marked placeholder.
+    enum class ResultPage { Timeline, Power, Accelerators, Spend, Risk, Compare };
+
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    // Open a workspace (a missing file becomes a new one). On failure the open workspace stays
+    // and the reason is shown; returns false.
+    bool openWorkspace(const QString &path);
+    // The most recent workspace that still exists, else the default one (made with the shipped
+    // examples on first start).
+    bool openStartupWorkspace();
+
+    // Where the chart and compare views go: `page` replaces its placeholder tab. They follow
+    // solved() for the scenario being edited (Compare picks its own set from session()).
+    void setResultPage(ResultPage page, QWidget *widget);
+
+    [[nodiscard]] WorkspaceSession &session() const { return *m_session; }
+    [[nodiscard]] LiveSolver &liveSolver() const { return *m_liveSolver; }
+    [[nodiscard]] views::ScenarioEditor *scenarioEditor() const { return m_editor; }
+    [[nodiscard]] views::WorkspacePanel *workspacePanel() const { return m_workspacePanel; }
+    [[nodiscard]] views::KpiPanel *kpiPanel() const { return m_kpiPanel; }
+    [[nodiscard]] views::WarningsPanel *warningsPanel() const { return m_warningsPanel; }
+    [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
+    [[nodiscard]] QLabel *readOnlyBanner() const { return m_readOnlyBanner; }
+    [[nodiscard]] QString solveStatus() const;
+
+signals:
+    // Every solve of the scenario being edited (nullptr when none is open).
+    void solved(std::shared_ptr<const cp::SolvedScenario> solved);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -24,16 +76,70 @@ protected:
 private:
     void createActions();
     void createMenus();
+    void createDocks();
+    void createStatusBar();
+    QWidget *createPlaceholder(const QString &title, const QString &text);
     void restoreWindowState();
     void saveWindowState() const;
+
+    void workspaceChanged();
+    void documentChanged(ScenarioDocument *document);
+    void showSolved(const std::shared_ptr<const SolvedScenario> &result);
+    void showField(const FieldPath &path);
+    void updateTitle();
+    void updateRecentMenu();
+    void rememberScenario();
+    void showError(const QString &title, const QString &message, const QString &details = QString());
+
+    void newWorkspace();
+    void openWorkspaceDialog();
+    void saveCopyAs();
+    void importScenario();
+    void exportScenario();
+    void showReferenceData();
     void showAbout();
 
-    QTabWidget *m_tabs = nullptr;
+    const Catalog &m_catalog;
+    WorkspaceSession *m_session;
+    LiveSolver *m_liveSolver;
+
+    QTabWidget *m_tabs;
+    views::ScenarioEditor *m_editor;
+    std::map<ResultPage, int> m_resultTabs; // tab index of each result page
+    QLabel *m_readOnlyBanner;
+    views::WorkspacePanel *m_workspacePanel;
+    views::KpiPanel *m_kpiPanel;
+    views::WarningsPanel *m_warningsPanel;
+    QDockWidget *m_workspaceDock = nullptr;
+    QDockWidget *m_kpiDock = nullptr;
+    QDockWidget *m_warningsDock = nullptr;
+    views::ReferenceDataWindow *m_referenceData = nullptr;
+    QLabel *m_solveLabel = nullptr;
+    QLabel *m_readOnlyBadge = nullptr;
+    QToolBar *m_toolBar = nullptr;
+
     QMenu *m_fileMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
     QMenu *m_editMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_scenarioMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
+    QAction *m_newWorkspaceAction = nullptr;
+    QAction *m_openWorkspaceAction = nullptr;
+    QAction *m_saveCopyAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_exportAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_cutRowsAction = nullptr;
+    QAction *m_copyRowsAction = nullptr;
+    QAction *m_pasteRowsAction = nullptr;
+    QAction *m_newScenarioAction = nullptr;
+    QAction *m_duplicateScenarioAction = nullptr;
+    QAction *m_renameScenarioAction = nullptr;
+    QAction *m_deleteScenarioAction = nullptr;
+    QAction *m_referenceDataAction = nullptr;
     QAction *m_aboutAction = nullptr;
 };
 

@@ -61,10 +61,9 @@ void LiveSolver::start()
     m_running = true;
     m_runningGeneration = m_generation;
     // The solve works on its own copy of the scenario; the catalog is immutable and outlives it.
-    m_watcher.setFuture(QtConcurrent::run(
-        [scenario = m_document->scenario(), &catalog = m_catalog, today = m_today] {
-            return solveScenario(scenario, catalog, today);
-        }));
+    m_watcher.setFuture(QtConcurrent::run([scenario = m_document->scenario(), &catalog = m_catalog, today = m_today] {
+        return solveScenario(scenario, catalog, today);
+    }));
 }
 
 void LiveSolver::finished()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/solvedscenario.h"
+#include "document/scenariodocument.h"
 #include "domain/month.h"
 
 #include <QFutureWatcher>
@@ -53,7 +54,7 @@ private:
     QTimer m_debounce;
     QFutureWatcher<std::shared_ptr<const SolvedScenario>> m_watcher;
     Month m_today;
-    quint64 m_generation = 0;        // bumped by every request
+    quint64 m_generation = 0; // bumped by every request
     quint64 m_runningGeneration = 0; // the request the running solve answers
     bool m_running = false;
     std::shared_ptr<const SolvedScenario> m_latest;

@@ -18,22 +18,25 @@ enum class ItemList { Compute, Power, Cooling };
 
 struct FieldPath {
     enum class Scope {
-        Scenario,    // "name", "startMonth", ...
+        Scenario, // "name", "startMonth", ...
         Assumptions, // "assumptions.discountRatePct", "assumptions.depreciationYears.compute"
-        Site,        // "sites[0].pue"
-        Facility,    // "sites[0].facility.itCapacityMw"
-        Item,        // "sites[0].power[1].leadTimeMonths"
+        Site, // "sites[0].pue"
+        Facility, // "sites[0].facility.itCapacityMw"
+        Item, // "sites[0].power[1].leadTimeMonths"
     };
 
     Scope scope = Scope::Scenario;
-    int site = -1;                     // every scope from Site on
+    int site = -1; // every scope from Site on
     ItemList list = ItemList::Compute; // Scope::Item only
-    int row = -1;                      // Scope::Item only
+    int row = -1; // Scope::Item only
     // The spec's key within that object ("depreciationYears.compute" for the nested assumption);
     // empty for the object itself (a whole site, facility or row).
     QString key;
 
-    [[nodiscard]] static FieldPath scenario(const QString &key) { return {Scope::Scenario, -1, ItemList::Compute, -1, key}; }
+    [[nodiscard]] static FieldPath scenario(const QString &key)
+    {
+        return {Scope::Scenario, -1, ItemList::Compute, -1, key};
+    }
     [[nodiscard]] static FieldPath assumptions(const QString &key)
     {
         return {Scope::Assumptions, -1, ItemList::Compute, -1, key};

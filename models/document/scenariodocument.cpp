@@ -160,8 +160,8 @@ bool ScenarioDocument::setValue(const FieldPath &path, const QVariant &value, QS
     return push(new ChangeFieldCommand(this, path, before, after, tr("Change %1").arg(info->label.toLower())), reason);
 }
 
-bool ScenarioDocument::insertItems(int site, int row, const std::vector<ScenarioItem> &items, const QString &commandText,
-                                   QString *reason, std::vector<Problem> *problems)
+bool ScenarioDocument::insertItems(int site, int row, const std::vector<ScenarioItem> &items,
+                                   const QString &commandText, QString *reason, std::vector<Problem> *problems)
 {
     if (isReadOnly())
         return refuse(readOnlyReason(), reason);
@@ -324,7 +324,8 @@ void ScenarioDocument::adoptWorkspaceName(const QString &name)
         return;
     m_scenario.name = name;
     m_resolved.reset();
-    emit changed(ScenarioChange{ScenarioChange::Kind::FieldChanged, FieldPath::scenario(QStringLiteral("name")), 1, -1});
+    emit changed(
+        ScenarioChange{ScenarioChange::Kind::FieldChanged, FieldPath::scenario(QStringLiteral("name")), 1, -1});
 }
 
 bool ScenarioDocument::apply(const std::function<void(Scenario &)> &mutate, const std::vector<ScenarioChange> &changes)

@@ -247,18 +247,47 @@ bool fail(QString *reason, const QString &message)
     return false;
 }
 
-QVariant toVariant(const QString &v) { return v; }
-QVariant toVariant(double v) { return v; }
-QVariant toVariant(int v) { return static_cast<double>(v); }
-QVariant toVariant(Month v) { return QVariant::fromValue(v); }
-QVariant toVariant(const ThreePoint &v) { return QVariant::fromValue(v); }
-QVariant toVariant(FacilityKind v) { return toSpecName(v); }
-QVariant toVariant(FacilityCooling v) { return toSpecName(v); }
-QVariant toVariant(SiteOwnership v) { return toSpecName(v); }
-QVariant toVariant(PowerKind v) { return toSpecName(v); }
-QVariant toVariant(CoolingPlantKind v) { return toSpecName(v); }
-template<typename T>
-QVariant toVariant(const std::optional<T> &v)
+QVariant toVariant(const QString &v)
+{
+    return v;
+}
+QVariant toVariant(double v)
+{
+    return v;
+}
+QVariant toVariant(int v)
+{
+    return static_cast<double>(v);
+}
+QVariant toVariant(Month v)
+{
+    return QVariant::fromValue(v);
+}
+QVariant toVariant(const ThreePoint &v)
+{
+    return QVariant::fromValue(v);
+}
+QVariant toVariant(FacilityKind v)
+{
+    return toSpecName(v);
+}
+QVariant toVariant(FacilityCooling v)
+{
+    return toSpecName(v);
+}
+QVariant toVariant(SiteOwnership v)
+{
+    return toSpecName(v);
+}
+QVariant toVariant(PowerKind v)
+{
+    return toSpecName(v);
+}
+QVariant toVariant(CoolingPlantKind v)
+{
+    return toSpecName(v);
+}
+template<typename T> QVariant toVariant(const std::optional<T> &v)
 {
     return v ? toVariant(*v) : QVariant();
 }
@@ -342,8 +371,7 @@ bool fromVariant(const QVariant &value, CoolingPlantKind &target, QString *reaso
     return enumFromVariant(value, target, reason, coolingPlantKindFromSpec);
 }
 
-template<typename T>
-bool fromVariant(const QVariant &value, std::optional<T> &target, QString *reason)
+template<typename T> bool fromVariant(const QVariant &value, std::optional<T> &target, QString *reason)
 {
     if (!value.isValid()) {
         target.reset();
@@ -363,8 +391,7 @@ bool fromVariant(const QVariant &value, std::optional<T> &target, QString *reaso
         return true;                                                                                                   \
     }
 
-template<typename S, typename F>
-bool visitScenario(S &s, QStringView key, F &&fn)
+template<typename S, typename F> bool visitScenario(S &s, QStringView key, F &&fn)
 {
     CP_MEMBER("name", s.name)
     CP_MEMBER("description", s.description)
@@ -373,8 +400,7 @@ bool visitScenario(S &s, QStringView key, F &&fn)
     return false;
 }
 
-template<typename A, typename F>
-bool visitAssumptions(A &a, QStringView key, F &&fn)
+template<typename A, typename F> bool visitAssumptions(A &a, QStringView key, F &&fn)
 {
     CP_MEMBER("discountRatePct", a.discountRatePct)
     CP_MEMBER("electricityUsdPerMwh", a.electricityUsdPerMwh)
@@ -387,8 +413,7 @@ bool visitAssumptions(A &a, QStringView key, F &&fn)
     return false;
 }
 
-template<typename S, typename F>
-bool visitSite(S &s, QStringView key, F &&fn)
+template<typename S, typename F> bool visitSite(S &s, QStringView key, F &&fn)
 {
     CP_MEMBER("name", s.name)
     CP_MEMBER("country", s.country)
@@ -397,8 +422,7 @@ bool visitSite(S &s, QStringView key, F &&fn)
     return false;
 }
 
-template<typename Fac, typename F>
-bool visitFacility(Fac &f, QStringView key, F &&fn)
+template<typename Fac, typename F> bool visitFacility(Fac &f, QStringView key, F &&fn)
 {
     CP_MEMBER("kind", f.kind)
     CP_MEMBER("cooling", f.cooling)
@@ -415,8 +439,7 @@ bool visitFacility(Fac &f, QStringView key, F &&fn)
     return false;
 }
 
-template<typename T, typename F>
-bool visitTranche(T &t, QStringView key, F &&fn)
+template<typename T, typename F> bool visitTranche(T &t, QStringView key, F &&fn)
 {
     CP_MEMBER("name", t.name)
     CP_MEMBER("accelerator", t.accelerator)
@@ -432,8 +455,7 @@ bool visitTranche(T &t, QStringView key, F &&fn)
     return false;
 }
 
-template<typename P, typename F>
-bool visitPowerSource(P &p, QStringView key, F &&fn)
+template<typename P, typename F> bool visitPowerSource(P &p, QStringView key, F &&fn)
 {
     CP_MEMBER("name", p.name)
     CP_MEMBER("kind", p.kind)
@@ -454,8 +476,7 @@ bool visitPowerSource(P &p, QStringView key, F &&fn)
     return false;
 }
 
-template<typename C, typename F>
-bool visitCoolingPlant(C &c, QStringView key, F &&fn)
+template<typename C, typename F> bool visitCoolingPlant(C &c, QStringView key, F &&fn)
 {
     CP_MEMBER("name", c.name)
     CP_MEMBER("kind", c.kind)
@@ -471,8 +492,7 @@ bool visitCoolingPlant(C &c, QStringView key, F &&fn)
 
 #undef CP_MEMBER
 
-template<typename I, typename F>
-bool visitItem(I &item, QStringView key, F &&fn)
+template<typename I, typename F> bool visitItem(I &item, QStringView key, F &&fn)
 {
     return std::visit(
         [&](auto &value) {
@@ -762,7 +782,9 @@ QString clipboardText(const FieldInfo &info, const QVariant &value)
     case FieldType::Text:
     case FieldType::Choice:
         // Tabs and line breaks would split the cell.
-        return value.toString().replace(QLatin1Char('\t'), QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
+        return value.toString()
+            .replace(QLatin1Char('\t'), QLatin1Char(' '))
+            .replace(QLatin1Char('\n'), QLatin1Char(' '));
     case FieldType::Number:
     case FieldType::WholeNumber:
         return io::numberText(value.toDouble());

@@ -28,13 +28,13 @@ enum class FieldType { Text, Number, WholeNumber, Month, ThreePointEstimate, Cho
 enum class ChoiceSet { None, FacilityKinds, FacilityCoolings, Ownerships, PowerKinds, CoolingPlantKinds, Accelerators };
 
 struct FieldInfo {
-    QString key;   // the spec's key, e.g. "leadTimeMonths"
+    QString key; // the spec's key, e.g. "leadTimeMonths"
     QString label; // what a planner reads, e.g. "Lead time"
-    QString unit;  // "months", "MW", "$", "$/kW", "%"; empty when the number has none
+    QString unit; // "months", "MW", "$", "$/kW", "%"; empty when the number has none
     FieldType type = FieldType::Number;
     ChoiceSet choices = ChoiceSet::None;
     bool optional = false; // may be left empty: it then takes its default (catalog, or as help says)
-    double minimum = 0.0;  // the range a spin box steps in (spec section 7); validation is the judge
+    double minimum = 0.0; // the range a spin box steps in (spec section 7); validation is the judge
     double maximum = 0.0;
     int decimals = 0;
     QString help; // one sentence on what the field means

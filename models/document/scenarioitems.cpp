@@ -6,20 +6,16 @@ namespace cp {
 
 namespace {
 
-template<typename T>
-std::vector<T> &listFor(Site &site);
-template<>
-std::vector<ComputeTranche> &listFor<ComputeTranche>(Site &site)
+template<typename T> std::vector<T> &listFor(Site &site);
+template<> std::vector<ComputeTranche> &listFor<ComputeTranche>(Site &site)
 {
     return site.compute;
 }
-template<>
-std::vector<PowerSource> &listFor<PowerSource>(Site &site)
+template<> std::vector<PowerSource> &listFor<PowerSource>(Site &site)
 {
     return site.power;
 }
-template<>
-std::vector<CoolingPlant> &listFor<CoolingPlant>(Site &site)
+template<> std::vector<CoolingPlant> &listFor<CoolingPlant>(Site &site)
 {
     return site.cooling;
 }
@@ -118,7 +114,8 @@ std::vector<QString> itemNames(const Site &site)
 
 QString uniqueName(const QString &base, const std::vector<QString> &taken)
 {
-    const auto used = [&taken](const QString &name) { return std::find(taken.begin(), taken.end(), name) != taken.end(); };
+    const auto used
+        = [&taken](const QString &name) { return std::find(taken.begin(), taken.end(), name) != taken.end(); };
     if (!used(base))
         return base;
     for (int n = 2;; ++n) {

@@ -36,8 +36,8 @@ WorkspaceError WorkspaceSession::open(const QString &path)
 
 WorkspaceError WorkspaceSession::openDefault()
 {
-    if (m_workspace && QFileInfo(m_workspace->path()).canonicalFilePath()
-                           == QFileInfo(defaultWorkspacePath()).canonicalFilePath())
+    if (m_workspace
+        && QFileInfo(m_workspace->path()).canonicalFilePath() == QFileInfo(defaultWorkspacePath()).canonicalFilePath())
         return {};
     return adopt(openOrCreateDefaultWorkspace(Workspace::OpenMode::ReadWriteOrReadOnly));
 }

@@ -61,7 +61,8 @@ FieldDefault powerDefault(const PowerSource &p, QVariant value, const QString &k
 FieldDefault coolingDefault(QVariant value, const QString &key, const Catalog &catalog)
 {
     if (key == u"rentUsdPerMonth")
-        return fromCatalog(std::move(value), orNull(catalog.coolingPlant(CoolingPlantKind::RentalChiller).rentUsdPerMwMonth),
+        return fromCatalog(std::move(value),
+                           orNull(catalog.coolingPlant(CoolingPlantKind::RentalChiller).rentUsdPerMwMonth),
                            QObject::tr("the catalog's rent per MW-month \u00d7 capacity"));
     if (key == u"capexUsd")
         return fromCatalog(std::move(value), orNull(catalog.coolingPlant(CoolingPlantKind::Chiller).capexUsdPerMw),
@@ -115,7 +116,8 @@ FieldDefault siteDefault(const Site &written, const Site &resolved, const FieldP
 
 QString fieldToolTip(const FieldInfo &info, const FieldDefault &fallback, bool showsDefault, const Catalog &catalog)
 {
-    QString tip = QStringLiteral("<b>%1</b><br>%2").arg(info.labelWithUnit().toHtmlEscaped(), info.help.toHtmlEscaped());
+    QString tip
+        = QStringLiteral("<b>%1</b><br>%2").arg(info.labelWithUnit().toHtmlEscaped(), info.help.toHtmlEscaped());
     if (!showsDefault || !fallback.isValid())
         return tip;
     const QString shown = displayText(info, fallback.value, catalog);

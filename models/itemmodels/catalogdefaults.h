@@ -15,9 +15,9 @@ struct FieldInfo;
 // What a field left empty takes instead, and where that comes from, so the editor can show a
 // default in grey with its source and date.
 struct FieldDefault {
-    QVariant value;                        // invalid when the field takes nothing
-    const CatalogValue *source = nullptr;  // the catalog figure; null for a rule of the spec
-    QString rule;                          // how the value follows when it is not the figure as is
+    QVariant value; // invalid when the field takes nothing
+    const CatalogValue *source = nullptr; // the catalog figure; null for a rule of the spec
+    QString rule; // how the value follows when it is not the figure as is
 
     [[nodiscard]] bool isValid() const { return value.isValid(); }
 };

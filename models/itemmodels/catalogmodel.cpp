@@ -20,7 +20,9 @@ QString figure(double value)
 
 QString confidenceText(const CatalogValue &v)
 {
-    QString text = v.confidence == u"H" ? QObject::tr("High") : v.confidence == u"M" ? QObject::tr("Medium") : QObject::tr("Low");
+    QString text = v.confidence == u"H" ? QObject::tr("High")
+        : v.confidence == u"M"          ? QObject::tr("Medium")
+                                        : QObject::tr("Low");
     if (v.estimate)
         text += QObject::tr(", estimate");
     return text;

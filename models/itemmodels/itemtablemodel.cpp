@@ -113,7 +113,8 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
     const Catalog &catalog = m_document->catalog();
     const bool applies = itemFieldApplies(item, info.key);
     const QVariant written = readItemField(item, info.key);
-    const FieldDefault fallback = itemDefault(item, m_resolved[static_cast<std::size_t>(index.row())], info.key, catalog);
+    const FieldDefault fallback
+        = itemDefault(item, m_resolved[static_cast<std::size_t>(index.row())], info.key, catalog);
     const bool showsDefault = !written.isValid() && fallback.isValid();
     const QVariant shown = showsDefault ? fallback.value : written;
 
@@ -136,7 +137,8 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         return showsDefault || !applies ? QVariant(kMuted) : QVariant();
     case Qt::TextAlignmentRole:
-        return isNumeric(info.type) && applies ? int(Qt::AlignRight | Qt::AlignVCenter) : int(Qt::AlignLeft | Qt::AlignVCenter);
+        return isNumeric(info.type) && applies ? int(Qt::AlignRight | Qt::AlignVCenter)
+                                               : int(Qt::AlignLeft | Qt::AlignVCenter);
     case roles::IsDefaultRole:
         return showsDefault;
     case roles::FieldPathRole:
@@ -161,7 +163,8 @@ QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, in
     case Qt::ToolTipRole:
         return field(section).help;
     case Qt::TextAlignmentRole:
-        return isNumeric(field(section).type) ? int(Qt::AlignRight | Qt::AlignVCenter) : int(Qt::AlignLeft | Qt::AlignVCenter);
+        return isNumeric(field(section).type) ? int(Qt::AlignRight | Qt::AlignVCenter)
+                                              : int(Qt::AlignLeft | Qt::AlignVCenter);
     default:
         return {};
     }
@@ -180,8 +183,7 @@ Qt::ItemFlags ItemTableModel::flags(const QModelIndex &index) const
 
 bool ItemTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole || !m_document
-        || !index.isValid())
+    if (role != Qt::EditRole || !m_document || !index.isValid())
         return false;
     const FieldInfo &info = field(index.column());
     QVariant typed = value;
@@ -243,7 +245,8 @@ void ItemTableModel::onChanged(const ScenarioChange &change)
         return;
     case Kind::ItemMoved:
         if (path.site == m_site && path.list == m_list) {
-            beginMoveRows(QModelIndex(), path.row, path.row, QModelIndex(), change.to > path.row ? change.to + 1 : change.to);
+            beginMoveRows(QModelIndex(), path.row, path.row, QModelIndex(),
+                          change.to > path.row ? change.to + 1 : change.to);
             for (auto *rows : {&m_rows, &m_resolved}) {
                 ScenarioItem moving = (*rows)[static_cast<std::size_t>(path.row)];
                 rows->erase(rows->begin() + path.row);
@@ -337,7 +340,10 @@ ItemTableModel::PasteResult ItemTableModel::pasteTsv(const QString &text, int ro
         if (std::all_of(cells.begin(), cells.end(), [](const QString &c) { return c.trimmed().isEmpty(); }))
             continue;
         if (cells.size() > static_cast<qsizetype>(columns.size())) {
-            result.problems << tr("Line %1: %2 cells, but the table has %3 columns").arg(lineNumber).arg(cells.size()).arg(columns.size());
+            result.problems << tr("Line %1: %2 cells, but the table has %3 columns")
+                                   .arg(lineNumber)
+                                   .arg(cells.size())
+                                   .arg(columns.size());
             continue;
         }
         ScenarioItem item = newItem(m_list, m_document->scenario().startMonth, QString());

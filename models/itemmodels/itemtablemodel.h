@@ -1,6 +1,7 @@
 #pragma once
 
 #include "document/fieldpath.h"
+#include "document/scenariodocument.h"
 #include "document/scenarioitems.h"
 
 #include <QAbstractTableModel>
@@ -54,7 +55,7 @@ public:
 
     struct PasteResult {
         bool ok = false;
-        int firstRow = -1;  // where the rows went
+        int firstRow = -1; // where the rows went
         int rowCount = 0;
         QStringList problems; // "Line 3, Count: must be a whole number ...": nothing was pasted when any
     };
@@ -75,7 +76,7 @@ private:
     ItemList m_list;
     QPointer<ScenarioDocument> m_document;
     int m_site = -1;
-    std::vector<ScenarioItem> m_rows;     // as written
+    std::vector<ScenarioItem> m_rows; // as written
     std::vector<ScenarioItem> m_resolved; // defaults filled
     QMetaObject::Connection m_connection;
 };

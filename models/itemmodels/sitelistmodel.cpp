@@ -63,8 +63,7 @@ Qt::ItemFlags SiteListModel::flags(const QModelIndex &index) const
 
 bool SiteListModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole || !m_document
-        || !index.isValid())
+    if (role != Qt::EditRole || !m_document || !index.isValid())
         return false;
     QString reason;
     if (!m_document->setValue(FieldPath::ofSite(index.row(), QStringLiteral("name")), value.toString(), &reason)) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "document/scenariodocument.h"
+
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QStringList>

@@ -7,7 +7,7 @@ std::vector<QStringList> parse(const QString &text)
     std::vector<QStringList> rows;
     QStringList row;
     QString cell;
-    bool quoted = false;     // inside a quoted cell
+    bool quoted = false; // inside a quoted cell
     bool cellStarted = false; // anything read for the current row
     const qsizetype n = text.size();
     for (qsizetype i = 0; i < n; ++i) {

@@ -49,6 +49,21 @@ FieldPath pathOfWarning(const Scenario &scenario, const solver::Warning &warning
     return FieldPath::scenario(QString());
 }
 
+// The solver starts its messages with "Site: " or "Site / Item: ", which the Where column shows.
+QString withoutPlace(const solver::Warning &warning)
+{
+    QString message = QString::fromStdString(warning.message);
+    QString prefix = QString::fromStdString(warning.site);
+    if (!warning.item.empty())
+        prefix += QStringLiteral(" / ") + QString::fromStdString(warning.item);
+    prefix += QStringLiteral(": ");
+    if (!warning.site.empty() && message.startsWith(prefix))
+        message.remove(0, prefix.size());
+    if (!message.isEmpty())
+        message[0] = message[0].toUpper();
+    return message;
+}
+
 } // namespace
 
 WarningListModel::WarningListModel(QObject *parent)
@@ -69,8 +84,8 @@ void WarningListModel::setSolved(const std::shared_ptr<const SolvedScenario> &so
         }
         for (const solver::Warning &warning : solved->result.warnings) {
             const FieldPath path = pathOfWarning(scenario, warning);
-            m_rows.push_back({roles::Severity::Warning, placeOf(scenario, path), QString::fromStdString(warning.message),
-                              path.toJsonPath()});
+            m_rows.push_back(
+                {roles::Severity::Warning, placeOf(scenario, path), withoutPlace(warning), path.toJsonPath()});
         }
     }
     endResetModel();

@@ -80,8 +80,7 @@ Qt::ItemFlags WorkspaceListModel::flags(const QModelIndex &index) const
 
 bool WorkspaceListModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole || !m_workspace
-        || !index.isValid())
+    if (role != Qt::EditRole || !m_workspace || !index.isValid())
         return false;
     const ScenarioInfo &info = m_scenarios[static_cast<std::size_t>(index.row())];
     if (value.toString().trimmed() == info.name)

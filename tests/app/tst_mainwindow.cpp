@@ -1,17 +1,83 @@
+#include "../models/document/scenariotestutil.h"
+#include "analysis/livesolver.h"
+#include "document/scenariodocument.h"
+#include "document/workspacesession.h"
+#include "editors/unitspinbox.h"
+#include "format/units.h"
+#include "itemmodels/itemtablemodel.h"
+#include "itemmodels/kpilistmodel.h"
+#include "itemmodels/workspacelistmodel.h"
 #include "mainwindow.h"
+#include "widgets/itemtablepanel.h"
+#include "widgets/kpipanel.h"
+#include "widgets/scenarioeditor.h"
+#include "widgets/workspacepanel.h"
 
+#include <QDockWidget>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 
-// The main window opens with the menus a user expects, remembers its geometry and closes.
+using cp::gui::MainWindow;
+using Solved = std::shared_ptr<const cp::SolvedScenario>;
+using namespace scenariotest;
+
+namespace {
+
+QAction *menuAction(const MainWindow &window, const QString &menu, const QString &text)
+{
+    for (QAction *top : window.menuBar()->actions()) {
+        if (top->text().remove(QLatin1Char('&')) != menu)
+            continue;
+        for (QAction *action : top->menu()->actions())
+            if (action->text().remove(QLatin1Char('&')).startsWith(text))
+                return action;
+    }
+    return nullptr;
+}
+
+// A workspace file holding the Memphis and the greenfield examples.
+QString makeWorkspace(const QTemporaryDir &dir, const QString &name)
+{
+    const QString path = dir.filePath(name);
+    cp::Workspace::OpenResult opened = cp::Workspace::open(path, cp::Workspace::OpenMode::ReadWrite);
+    for (const cp::Scenario &scenario : {memphis(), loadExample("greenfield-grid-wait.json")})
+        opened.workspace->createScenario(scenario.name, cp::io::writeScenarioJson(scenario));
+    return path;
+}
+
+// Waits for the solve that follows what the test just did.
+Solved nextSolve(MainWindow &window)
+{
+    QSignalSpy spy(&window, &MainWindow::solved);
+    if (!spy.wait(5000))
+        return nullptr;
+    return spy.last().at(0).value<Solved>();
+}
+
+} // namespace
+
+// The window as a planner uses it: pick a scenario, change a number, see the key figures move,
+// undo, switch scenarios, open another workspace.
 class TestMainWindow : public QObject
 {
     Q_OBJECT
 
+private:
+    QTemporaryDir m_dir;
+
 private slots:
     void initTestCase()
     {
+        QVERIFY(m_dir.isValid());
         QCoreApplication::setOrganizationName(QStringLiteral("ClusterPlanTests"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
         QSettings().clear();
@@ -19,28 +85,194 @@ private slots:
 
     void opensWithStandardMenus()
     {
-        cp::gui::MainWindow window;
+        MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QStringList titles;
         for (QAction *action : window.menuBar()->actions())
             titles << action->text().remove(QLatin1Char('&'));
-        QCOMPARE(titles.mid(0, 3), (QStringList{QStringLiteral("File"), QStringLiteral("Edit"), QStringLiteral("View")}));
-        QVERIFY(titles.contains(QStringLiteral("Help")));
+        QCOMPARE(titles,
+                 (QStringList{QStringLiteral("File"), QStringLiteral("Edit"), QStringLiteral("View"),
+                              QStringLiteral("Scenario"), QStringLiteral("Help")}));
+        QCOMPARE(menuAction(window, QStringLiteral("Edit"), QStringLiteral("Undo"))->shortcut(),
+                 QKeySequence(QKeySequence::Undo));
+        QVERIFY(menuAction(window, QStringLiteral("Edit"), QStringLiteral("Redo"))
+                    ->shortcuts()
+                    .contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
+        for (const char *item : {"New Workspace", "Open Workspace", "Recent Workspaces", "Save a Copy As",
+                                 "Import Scenario (JSON)", "Export Scenario (JSON)", "Quit"})
+            QVERIFY2(menuAction(window, QStringLiteral("File"), QLatin1String(item)), item);
+        QVERIFY(menuAction(window, QStringLiteral("View"), QStringLiteral("Reference Data")));
         QVERIFY(window.close());
     }
 
-    void remembersGeometry()
+    void remembersGeometryAndDocks()
     {
         {
-            cp::gui::MainWindow window;
+            MainWindow window;
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             window.resize(1000, 700);
+            window.findChild<QDockWidget *>(QStringLiteral("warningsDock"))->hide();
             QVERIFY(window.close());
         }
-        cp::gui::MainWindow reopened;
+        MainWindow reopened;
         QCOMPARE(reopened.size(), QSize(1000, 700));
+        QVERIFY(reopened.findChild<QDockWidget *>(QStringLiteral("warningsDock"))->isHidden());
+    }
+
+    void editACountSeeTheKpiChangeUndoAndSeeItReturn()
+    {
+        MainWindow window;
+        QVERIFY(window.openWorkspace(makeWorkspace(m_dir, QStringLiteral("edit.clusterplan"))));
+        window.workspacePanel()->selectScenario(*window.session().workspace()->findScenario(memphis().name));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Solved before = window.liveSolver().latest();
+        if (!before)
+            before = nextSolve(window);
+        QVERIFY(before && before->ok());
+        const QString capexBefore = window.kpiPanel()->valueText(cp::KpiListModel::TotalCapex);
+        QCOMPARE(capexBefore, cp::format::usd(before->result.kpis.totalCapexUsd));
+        QVERIFY(window.solveStatus().startsWith(QStringLiteral("solved in ")));
+
+        // Type 60,000 over the first tranche's 50,000 in the Plan tab's compute table.
+        cp::views::ItemTablePanel *compute = window.scenarioEditor()->panel(cp::ItemList::Compute);
+        QTableView *view = compute->view();
+        const QModelIndex count = compute->model()->index(0, compute->model()->columnOf(QStringLiteral("count")));
+        view->setFocus();
+        view->setCurrentIndex(count);
+        view->edit(count);
+        auto *line = view->viewport()->findChild<cp::views::UnitSpinBox *>()->findChild<QLineEdit *>();
+        line->selectAll();
+        QTest::keyClicks(line, QStringLiteral("60000"));
+        QTest::keyClick(line, Qt::Key_Return);
+        const Solved after = nextSolve(window);
+        QVERIFY(after);
+        QCOMPARE(after->scenario.sites[0].compute[0].count, 60000);
+        // 10,000 more H100 at the catalog's price, all paid within the horizon.
+        const double price = cp::Catalog::builtIn().accelerator(u"h100_sxm")->unitCapexUsd->value;
+        QCOMPARE(after->result.kpis.totalCapexUsd, before->result.kpis.totalCapexUsd + 10000 * price);
+        QCOMPARE(window.kpiPanel()->valueText(cp::KpiListModel::TotalCapex),
+                 cp::format::usd(after->result.kpis.totalCapexUsd));
+        QVERIFY(window.kpiPanel()->valueText(cp::KpiListModel::TotalCapex) != capexBefore);
+
+        QAction *undo = menuAction(window, QStringLiteral("Edit"), QStringLiteral("Undo"));
+        QVERIFY(undo->isEnabled());
+        QCOMPARE(undo->text().remove(QLatin1Char('&')), QStringLiteral("Undo Change count"));
+        undo->trigger();
+        const Solved undone = nextSolve(window);
+        QCOMPARE(undone->scenario.sites[0].compute[0].count, 50000);
+        QCOMPARE(window.kpiPanel()->valueText(cp::KpiListModel::TotalCapex), capexBefore);
+        // The workspace holds what the window shows.
+        const auto stored
+            = window.session().workspace()->loadDocument(window.session().currentDocument()->scenarioId());
+        QVERIFY(
+            cp::io::parseScenarioJson(*stored, cp::Catalog::builtIn(), QString()).scenario->sites[0].compute[0].count
+            == 50000);
+
+        menuAction(window, QStringLiteral("Edit"), QStringLiteral("Redo"))->trigger();
+        QCOMPARE(nextSolve(window)->scenario.sites[0].compute[0].count, 60000);
+    }
+
+    void switchingScenarios()
+    {
+        MainWindow window;
+        QVERIFY(window.openWorkspace(makeWorkspace(m_dir, QStringLiteral("switch.clusterplan"))));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QListView *list = window.workspacePanel()->view();
+        const cp::Scenario greenfield = loadExample("greenfield-grid-wait.json");
+        const int row
+            = window.workspacePanel()->model()->rowOf(*window.session().workspace()->findScenario(greenfield.name));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                          list->visualRect(list->model()->index(row, 0)).center());
+        QCOMPARE(window.session().currentDocument()->scenario().name, greenfield.name);
+        QVERIFY(window.windowTitle().startsWith(greenfield.name + QStringLiteral(" \u2014 switch.clusterplan")));
+        Solved solved = window.liveSolver().latest();
+        if (!solved || solved->scenario.name != greenfield.name)
+            solved = nextSolve(window);
+        QCOMPARE(solved->scenario.name, greenfield.name);
+        QCOMPARE(window.kpiPanel()->valueText(cp::KpiListModel::TotalCapex),
+                 cp::format::usd(solved->result.kpis.totalCapexUsd));
+        QCOMPARE(window.scenarioEditor()->panel(cp::ItemList::Compute)->model()->rowCount(),
+                 int(greenfield.sites[0].compute.size()));
+    }
+
+    void openingASecondWorkspace()
+    {
+        MainWindow window;
+        const QString first = makeWorkspace(m_dir, QStringLiteral("first.clusterplan"));
+        QVERIFY(window.openWorkspace(first));
+        QCOMPARE(window.workspacePanel()->model()->rowCount(), 2);
+        const QString second = m_dir.filePath(QStringLiteral("second.clusterplan"));
+        QVERIFY(window.openWorkspace(second)); // a new, empty workspace
+        QCOMPARE(window.workspacePanel()->model()->rowCount(), 0);
+        QCOMPARE(window.session().currentDocument(), nullptr);
+        QCOMPARE(window.windowTitle(), QStringLiteral("second.clusterplan"));
+        window.workspacePanel()->newScenario();
+        QCOMPARE(window.workspacePanel()->model()->rowCount(), 1);
+        QVERIFY(window.session().currentDocument());
+        // The first workspace is free again and listed as recent.
+        QVERIFY(cp::Workspace::open(first, cp::Workspace::OpenMode::ReadWrite).workspace);
+        QSettings settings;
+        QVERIFY(settings.value(QStringLiteral("recentWorkspaces"))
+                    .toStringList()
+                    .contains(QFileInfo(first).canonicalFilePath()));
+    }
+
+    void aRefusedFileIsExplainedAndTheWorkspaceKept()
+    {
+        MainWindow window;
+        const QString good = makeWorkspace(m_dir, QStringLiteral("kept.clusterplan"));
+        QVERIFY(window.openWorkspace(good));
+        const QString junk = m_dir.filePath(QStringLiteral("junk.clusterplan"));
+        QFile file(junk);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a workspace at all");
+        file.close();
+        QVERIFY(!window.openWorkspace(junk));
+        auto *box = window.findChild<QMessageBox *>(QStringLiteral("errorBox"));
+        QVERIFY(box);
+        QVERIFY2(box->text().contains(QStringLiteral("junk.clusterplan")), qPrintable(box->text()));
+        QCOMPARE(window.session().workspace()->path(), good);
+        box->close();
+    }
+
+    void aWorkspaceInUseOpensReadOnlyAndSaysSo()
+    {
+        const QString path = makeWorkspace(m_dir, QStringLiteral("busy.clusterplan"));
+        cp::Workspace::OpenResult other
+            = cp::Workspace::open(path, cp::Workspace::OpenMode::ReadWrite); // "another instance"
+        QVERIFY(other.workspace);
+        MainWindow window;
+        QVERIFY(window.openWorkspace(path));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.session().workspace()->isReadOnly());
+        QVERIFY(window.readOnlyBanner()->isVisible());
+        QVERIFY2(window.readOnlyBanner()->text().startsWith(QStringLiteral("Read-only: ")),
+                 qPrintable(window.readOnlyBanner()->text()));
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("readOnlyBadge"))->isVisible());
+        QVERIFY(window.windowTitle().contains(QStringLiteral("[read-only]")));
+        // Nothing can be edited: the table cells are not editable and the document refuses.
+        cp::views::ItemTablePanel *compute = window.scenarioEditor()->panel(cp::ItemList::Compute);
+        QVERIFY(!(compute->model()->flags(compute->model()->index(0, 0)) & Qt::ItemIsEditable));
+        QString reason;
+        QVERIFY(!window.session().currentDocument()->setValue(
+            cp::FieldPath::item(0, cp::ItemList::Compute, 0, QStringLiteral("count")), 1.0, &reason));
+        QVERIFY(reason.contains(QStringLiteral("read-only")));
+        QVERIFY(!menuAction(window, QStringLiteral("Scenario"), QStringLiteral("New Scenario"))->isEnabled());
+    }
+
+    void resultPagesReplaceTheirPlaceholders()
+    {
+        MainWindow window;
+        auto *timeline = new QLabel(QStringLiteral("chart"));
+        window.setResultPage(MainWindow::ResultPage::Timeline, timeline);
+        QCOMPARE(window.tabs()->widget(1), timeline);
+        QCOMPARE(window.tabs()->tabText(1), QStringLiteral("Timeline"));
+        QCOMPARE(window.tabs()->count(), 7);
     }
 };
 

@@ -63,7 +63,8 @@ struct TempWorkspace {
         const auto bytes = workspace->loadDocument(id);
         if (!bytes)
             return std::nullopt;
-        cp::io::ParseResult parsed = cp::io::parseScenarioJson(*bytes, cp::Catalog::builtIn(), QStringLiteral("stored"));
+        cp::io::ParseResult parsed
+            = cp::io::parseScenarioJson(*bytes, cp::Catalog::builtIn(), QStringLiteral("stored"));
         return parsed.scenario;
     }
 };

@@ -17,7 +17,8 @@ private slots:
     {
         QTest::addColumn<QString>("json");
         QTest::addColumn<FieldPath>("path");
-        QTest::newRow("scenario") << QStringLiteral("horizonMonths") << FieldPath::scenario(QStringLiteral("horizonMonths"));
+        QTest::newRow("scenario") << QStringLiteral("horizonMonths")
+                                  << FieldPath::scenario(QStringLiteral("horizonMonths"));
         QTest::newRow("assumption") << QStringLiteral("assumptions.discountRatePct")
                                     << FieldPath::assumptions(QStringLiteral("discountRatePct"));
         QTest::newRow("nested assumption") << QStringLiteral("assumptions.depreciationYears.power")
@@ -29,7 +30,8 @@ private slots:
         QTest::newRow("whole facility") << QStringLiteral("sites[1].facility") << FieldPath::facility(1);
         QTest::newRow("power field") << QStringLiteral("sites[0].power[1].leadTimeMonths")
                                      << FieldPath::item(0, ItemList::Power, 1, QStringLiteral("leadTimeMonths"));
-        QTest::newRow("compute row") << QStringLiteral("sites[2].compute[10]") << FieldPath::item(2, ItemList::Compute, 10);
+        QTest::newRow("compute row") << QStringLiteral("sites[2].compute[10]")
+                                     << FieldPath::item(2, ItemList::Compute, 10);
         QTest::newRow("cooling field") << QStringLiteral("sites[0].cooling[0].capacityMw")
                                        << FieldPath::item(0, ItemList::Cooling, 0, QStringLiteral("capacityMw"));
     }

@@ -121,7 +121,8 @@ private slots:
                                            << QStringLiteral("must be a percentage from 0 to 100 (found 120)");
         QTest::newRow("negative MW") << QStringLiteral("sites[0].facility.itCapacityMw") << QVariant(-5.0)
                                      << QStringLiteral("cannot be negative (found -5)");
-        QTest::newRow("pue 4") << QStringLiteral("sites[0].pue") << QVariant(4.0) << QStringLiteral("must be from 1 to 3");
+        QTest::newRow("pue 4") << QStringLiteral("sites[0].pue") << QVariant(4.0)
+                               << QStringLiteral("must be from 1 to 3");
         QTest::newRow("three-point out of order")
             << QStringLiteral("sites[0].power[2].leadTimeMonths") << QVariant::fromValue(ThreePoint{9, 5, 24})
             << QStringLiteral("low 9 is above mode 5");
@@ -130,10 +131,11 @@ private slots:
                                          << QStringLiteral("the name \"H100, first 50k\" is already used");
         QTest::newRow("empty name") << QStringLiteral("sites[0].cooling[0].name") << QVariant(QStringLiteral("  "))
                                     << QStringLiteral("the cooling plant needs a name");
-        QTest::newRow("required field emptied") << QStringLiteral("sites[0].compute[0].orderMonth") << QVariant()
-                                                << QStringLiteral("Ordered is required");
-        QTest::newRow("unknown accelerator") << QStringLiteral("sites[0].compute[0].accelerator")
-                                             << QVariant(QStringLiteral("h900")) << QStringLiteral("unknown accelerator");
+        QTest::newRow("required field emptied")
+            << QStringLiteral("sites[0].compute[0].orderMonth") << QVariant() << QStringLiteral("Ordered is required");
+        QTest::newRow("unknown accelerator")
+            << QStringLiteral("sites[0].compute[0].accelerator") << QVariant(QStringLiteral("h900"))
+            << QStringLiteral("unknown accelerator");
         QTest::newRow("horizon 601") << QStringLiteral("horizonMonths") << QVariant(601.0)
                                      << QStringLiteral("from 1 to 600");
         QTest::newRow("scenario name") << QStringLiteral("name") << QVariant(QStringLiteral("Other"))
@@ -248,8 +250,9 @@ private slots:
     void undoRedoOfEveryCommand_data()
     {
         QTest::addColumn<int>("operation");
-        const char *names[] = {"change field", "clear optional", "add item", "duplicate items", "remove items",
-                               "move item", "paste items", "add site", "duplicate site", "remove site", "move site"};
+        const char *names[]
+            = {"change field", "clear optional", "add item",       "duplicate items", "remove items", "move item",
+               "paste items",  "add site",       "duplicate site", "remove site",     "move site"};
         for (int i = 0; i < int(std::size(names)); ++i)
             QTest::newRow(names[i]) << i;
     }
@@ -269,8 +272,12 @@ private slots:
             [&] { return document.setValue(FieldPath::facility(0, QStringLiteral("itCapacityMw")), 200.0); },
             [&] { return document.setValue(FieldPath::ofSite(0, QStringLiteral("pue")), QVariant()) || true; },
             [&] { return document.addItem(0, ItemList::Compute).has_value(); },
-            [&] { return document.duplicateItems(0, ItemList::Power, {1, 3}); },
-            [&] { return document.removeItems(0, ItemList::Power, {0, 2}); },
+            [&] {
+                return document.duplicateItems(0, ItemList::Power, {1, 3});
+            },
+            [&] {
+                return document.removeItems(0, ItemList::Power, {0, 2});
+            },
             [&] { return document.moveItem(0, ItemList::Power, 0, 3); },
             [&] {
                 return document.insertItems(0, 0,

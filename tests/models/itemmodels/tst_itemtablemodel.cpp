@@ -60,9 +60,10 @@ private slots:
         const cp::CatalogValue &catalogPrice = *cp::Catalog::builtIn().accelerator(u"h100_sxm")->unitCapexUsd;
         QVERIFY(price.data(cp::roles::IsDefaultRole).toBool());
         QVERIFY(price.data(Qt::FontRole).value<QFont>().italic());
-        QCOMPARE(price.data().toString(), cp::groupedNumber(catalogPrice.value, 0) + QStringLiteral(" (")
-                                              + cp::groupedNumber(catalogPrice.low, 0) + QStringLiteral("\u2013")
-                                              + cp::groupedNumber(catalogPrice.high, 0) + QLatin1Char(')'));
+        QCOMPARE(price.data().toString(),
+                 cp::groupedNumber(catalogPrice.value, 0) + QStringLiteral(" (")
+                     + cp::groupedNumber(catalogPrice.low, 0) + QStringLiteral("\u2013")
+                     + cp::groupedNumber(catalogPrice.high, 0) + QLatin1Char(')'));
         const QString tip = price.data(Qt::ToolTipRole).toString();
         QVERIFY2(tip.contains(catalogPrice.source.toHtmlEscaped()) && tip.contains(catalogPrice.asOf), qPrintable(tip));
 
@@ -96,8 +97,8 @@ private slots:
                                       << QStringLiteral("\"many\" is not a number");
         QTest::newRow("not a month") << QStringLiteral("orderMonth") << QStringLiteral("someday")
                                      << QStringLiteral("write it as 2025-03 or Mar 2025");
-        QTest::newRow("three-point order") << QStringLiteral("leadTimeMonths") << QStringLiteral("8; 5; 9")
-                                           << QStringLiteral("low 8 is above mode 5");
+        QTest::newRow("three-point order")
+            << QStringLiteral("leadTimeMonths") << QStringLiteral("8; 5; 9") << QStringLiteral("low 8 is above mode 5");
         QTest::newRow("price above 1e6") << QStringLiteral("unitCapexUsd") << QStringLiteral("2,000,000")
                                          << QStringLiteral("must be from 0 to 1000000 USD");
         QTest::newRow("unknown chip") << QStringLiteral("accelerator") << QStringLiteral("h900")

@@ -120,7 +120,8 @@ private slots:
         QAbstractItemModelTester kpiTester(&kpis, QAbstractItemModelTester::FailureReportingMode::QtTest);
         for (const char *example : {"memphis-retrofit-100k-h100.json", "meta-2gw-gas-campus.json",
                                     "greenfield-grid-wait.json", "anthropic-400k-trainium2-cloud.json"}) {
-            const auto solved = cp::solveScenario(loadExample(example), cp::Catalog::builtIn(), cp::Month::fromYearMonth(2025, 6));
+            const auto solved
+                = cp::solveScenario(loadExample(example), cp::Catalog::builtIn(), cp::Month::fromYearMonth(2025, 6));
             warnings.setSolved(solved);
             kpis.setSolved(solved);
         }

@@ -1,0 +1,65 @@
+// Renders the main window to PNG for looking at it (not a test): a workspace, a scenario, a
+// window size and, optionally, the tab to show and how far to scroll the Plan page.
+//
+//   build/tests/bin/guiscreenshot --size 1366x768 --scenario "Memphis retrofit, 100k H100"
+//       --out plan.png [--workspace W] [--tab 0] [--scroll 400]
+// (under xvfb-run, or with QT_QPA_PLATFORM=offscreen)
+
+#include "common/apptheme.h"
+#include "document/workspacesession.h"
+#include "mainwindow.h"
+#include "widgets/scenarioeditor.h"
+#include "widgets/workspacepanel.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTabWidget>
+#include <QTimer>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("ClusterPlanScreenshots"));
+    QApplication::setApplicationName(QStringLiteral("guiscreenshot"));
+    cp::views::applyAppTheme(app);
+
+    QCommandLineParser parser;
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size."), QStringLiteral("WxH"),
+                                  QStringLiteral("1366x768"));
+    const QCommandLineOption workspace(QStringLiteral("workspace"), QStringLiteral("Workspace file."),
+                                       QStringLiteral("W"));
+    const QCommandLineOption scenario(QStringLiteral("scenario"), QStringLiteral("Scenario to show."),
+                                      QStringLiteral("NAME"));
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Tab index."), QStringLiteral("N"),
+                                 QStringLiteral("0"));
+    const QCommandLineOption scroll(QStringLiteral("scroll"), QStringLiteral("Plan page scroll."), QStringLiteral("PX"),
+                                    QStringLiteral("0"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("PNG to write."), QStringLiteral("FILE"));
+    parser.addOptions({size, workspace, scenario, tab, scroll, out});
+    parser.process(app);
+
+    cp::gui::MainWindow window;
+    const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+    window.resize(wh.value(0).toInt(), wh.value(1).toInt());
+    if (parser.isSet(workspace))
+        window.openWorkspace(parser.value(workspace));
+    else
+        window.openStartupWorkspace();
+    if (parser.isSet(scenario))
+        if (const auto id = window.session().workspace()->findScenario(parser.value(scenario)))
+            window.workspacePanel()->selectScenario(*id);
+    window.tabs()->setCurrentIndex(parser.value(tab).toInt());
+    window.show();
+
+    QTimer::singleShot(600, &app, [&] {
+        if (auto *area = window.scenarioEditor()->findChild<QScrollArea *>())
+            area->verticalScrollBar()->setValue(parser.value(scroll).toInt());
+        QTimer::singleShot(200, &app, [&] {
+            window.grab().save(parser.value(out));
+            app.quit();
+        });
+    });
+    return QApplication::exec();
+}

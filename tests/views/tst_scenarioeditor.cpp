@@ -1,0 +1,197 @@
+#include "../models/document/scenariotestutil.h"
+#include "document/scenariodocument.h"
+#include "editors/fieldform.h"
+#include "editors/unitspinbox.h"
+#include "itemmodels/itemtablemodel.h"
+#include "widgets/itemtablepanel.h"
+#include "widgets/scenarioeditor.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QLineEdit>
+#include <QTabBar>
+#include <QTableView>
+#include <QToolButton>
+#include <QUndoStack>
+
+using cp::FieldPath;
+using cp::ItemList;
+using cp::ScenarioDocument;
+using cp::views::ItemTablePanel;
+using cp::views::ScenarioEditor;
+using namespace scenariotest;
+
+// The Plan tab driven as a user drives it: keys and clicks on real widgets.
+class TestScenarioEditor : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ScenarioDocument> m_document;
+    std::unique_ptr<ScenarioEditor> m_editor;
+
+    ItemTablePanel *panel(ItemList list) const { return m_editor->panel(list); }
+
+    // Opens the cell's editor, types `text` over its content and presses Enter.
+    static void typeIntoCell(ItemTablePanel *table, int row, const QString &key, const QString &text)
+    {
+        QTableView *view = table->view();
+        const QModelIndex index = table->model()->index(row, table->model()->columnOf(key));
+        view->setFocus();
+        view->setCurrentIndex(index);
+        view->edit(index);
+        auto *box = view->viewport()->findChild<cp::views::UnitSpinBox *>();
+        QVERIFY(box);
+        auto *line = box->findChild<QLineEdit *>();
+        line->selectAll();
+        QTest::keyClicks(line, text);
+        QTest::keyClick(line, Qt::Key_Return);
+        QCoreApplication::processEvents(); // the delegate commits and closes the editor from a queued call
+    }
+
+private slots:
+    void init()
+    {
+        m_document = std::make_unique<ScenarioDocument>(memphis(), cp::Catalog::builtIn());
+        m_editor = std::make_unique<ScenarioEditor>(cp::Catalog::builtIn());
+        m_editor->resize(1100, 900);
+        m_editor->setDocument(m_document.get());
+        m_editor->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_editor.get()));
+    }
+
+    void cleanup()
+    {
+        m_editor.reset();
+        m_document.reset();
+    }
+
+    void typingACountEditsTheDocument()
+    {
+        typeIntoCell(panel(ItemList::Compute), 0, QStringLiteral("count"), QStringLiteral("60000"));
+        QCOMPARE(m_document->scenario().sites[0].compute[0].count, 60000);
+        QVERIFY(panel(ItemList::Compute)->message().isEmpty());
+        m_document->undoStack()->undo();
+        QCOMPARE(panel(ItemList::Compute)->model()->index(0, 2).data().toString(), QStringLiteral("50,000"));
+    }
+
+    void anInvalidValueIsRefusedWithTheReason()
+    {
+        typeIntoCell(panel(ItemList::Compute), 0, QStringLiteral("count"), QStringLiteral("0"));
+        QCOMPARE(m_document->scenario().sites[0].compute[0].count, 50000);
+        QCOMPARE(m_document->undoStack()->count(), 0);
+        const QString message = panel(ItemList::Compute)->message();
+        QVERIFY2(message.contains(QStringLiteral("Row 1, Count: must be a whole number from 1 to 10000000 (found 0)")),
+                 qPrintable(message));
+    }
+
+    void aFormRefusesAtTheFieldAndPutsItBack()
+    {
+        cp::views::FieldForm *facility = m_editor->form(FieldPath::Scope::Facility);
+        auto *box = qobject_cast<cp::views::UnitSpinBox *>(facility->editor(QStringLiteral("itCapacityMw")));
+        QVERIFY(box);
+        QCOMPARE(box->text(), QStringLiteral("150 MW"));
+        auto *line = box->findChild<QLineEdit *>();
+        box->setFocus();
+        line->selectAll();
+        QTest::keyClicks(line, QStringLiteral("-5"));
+        QTest::keyClick(line, Qt::Key_Return);
+        QCOMPARE(m_document->scenario().sites[0].facility.itCapacityMw, 150.0);
+        QVERIFY2(
+            facility->message(QStringLiteral("itCapacityMw")).contains(QStringLiteral("cannot be negative (found -5)")),
+            qPrintable(facility->message(QStringLiteral("itCapacityMw"))));
+        QCOMPARE(box->value(), 150.0);
+
+        line->selectAll();
+        QTest::keyClicks(line, QStringLiteral("170"));
+        QTest::keyClick(line, Qt::Key_Return);
+        QCOMPARE(m_document->scenario().sites[0].facility.itCapacityMw, 170.0);
+        QVERIFY(facility->message(QStringLiteral("itCapacityMw")).isEmpty());
+    }
+
+    void addAndRemoveAPowerSourceWithButtonsAndKeys()
+    {
+        ItemTablePanel *power = panel(ItemList::Power);
+        auto *add = power->findChildren<QToolButton *>().value(0);
+        QCOMPARE(add->text(), QStringLiteral("Add"));
+        QTest::mouseClick(add, Qt::LeftButton);
+        QCOMPARE(m_document->scenario().sites[0].power.size(), std::size_t(5));
+        QCOMPARE(m_document->scenario().sites[0].power[4].name, QStringLiteral("Power 5"));
+
+        // The new row is current and the table has the focus: Delete removes it again.
+        QCOMPARE(power->view()->currentIndex().row(), 4);
+        QTest::keyClick(power->view(), Qt::Key_Delete);
+        QCOMPARE(m_document->scenario().sites[0].power.size(), std::size_t(4));
+
+        power->view()->setCurrentIndex(power->model()->index(0, 0));
+        QTest::keyClick(power->view(), Qt::Key_Insert);
+        QCOMPARE(m_document->scenario().sites[0].power.size(), std::size_t(5));
+        QCOMPARE(m_document->scenario().sites[0].power[1].name, QStringLiteral("Power 5")); // after the current row
+        QCOMPARE(m_document->undoStack()->count(), 3);
+    }
+
+    void copyAndPasteRowsThroughTheClipboard()
+    {
+        ItemTablePanel *cooling = panel(ItemList::Cooling);
+        QTableView *view = cooling->view();
+        view->setFocus();
+        view->setCurrentIndex(cooling->model()->index(0, 0));
+        QTest::keySequence(view, QKeySequence::Copy);
+        const QString copied = QGuiApplication::clipboard()->text();
+        QVERIFY2(copied.startsWith(QStringLiteral("Name\tKind\tCapacity (MW)\tOrdered\tLead time (months)")),
+                 qPrintable(copied));
+        QVERIFY(copied.contains(QStringLiteral("Rented chillers\trental_chiller\t45\t2024-06\t0; 1; 2")));
+
+        QTest::keySequence(view, QKeySequence::Paste);
+        QCOMPARE(m_document->scenario().sites[0].cooling.size(), std::size_t(2));
+        QCOMPARE(m_document->scenario().sites[0].cooling[1].name, QStringLiteral("Rented chillers (2)"));
+
+        // As a spreadsheet would copy them: no header, one bad number.
+        QGuiApplication::clipboard()->setText(QStringLiteral("Chiller A\tchiller\t20\t2025-01\t6\r\n"
+                                                             "Chiller B\tchiller\ttwenty\t2025-01\t6\r\n"));
+        QTest::keySequence(view, QKeySequence::Paste);
+        QCOMPARE(m_document->scenario().sites[0].cooling.size(), std::size_t(2));
+        QVERIFY2(cooling->message().contains(QStringLiteral("Line 2, Capacity: \"twenty\" is not a number")),
+                 qPrintable(cooling->message()));
+    }
+
+    void sitesFollowEditsAndUndo()
+    {
+        auto *tabs = m_editor->findChild<QTabBar *>(QStringLiteral("siteTabs"));
+        QCOMPARE(tabs->count(), 1);
+        QVERIFY(m_document->addSite());
+        QCOMPARE(tabs->count(), 2);
+        QCOMPARE(m_editor->currentSite(), 1);
+        QCOMPARE(tabs->tabText(1), QStringLiteral("Site 2"));
+        QCOMPARE(panel(ItemList::Compute)->model()->rowCount(), 0); // the new site's empty lists
+        m_document->undoStack()->undo();
+        QCOMPARE(tabs->count(), 1);
+        QCOMPARE(m_editor->currentSite(), 0);
+        QCOMPARE(panel(ItemList::Compute)->model()->rowCount(), 2);
+    }
+
+    void showFieldTakesTheUserThere()
+    {
+        QVERIFY(m_editor->showField(*FieldPath::fromJsonPath(QStringLiteral("sites[0].power[3].powerMw"))));
+        QTableView *view = panel(ItemList::Power)->view();
+        QCOMPARE(view->currentIndex().row(), 3);
+        QCOMPARE(view->currentIndex().column(), panel(ItemList::Power)->model()->columnOf(QStringLiteral("powerMw")));
+        QVERIFY(view->hasFocus());
+
+        QVERIFY(m_editor->showField(*FieldPath::fromJsonPath(QStringLiteral("assumptions.discountRatePct"))));
+        QVERIFY(m_editor->form(FieldPath::Scope::Assumptions)->editor(QStringLiteral("discountRatePct"))->hasFocus());
+    }
+
+    void catalogDefaultsShowInItalicsInForms()
+    {
+        cp::views::FieldForm *site = m_editor->form(FieldPath::Scope::Site);
+        QWidget *pue = site->editor(QStringLiteral("pue")); // memphis leaves PUE to the catalog (DLC)
+        QVERIFY(pue->font().italic());
+        const cp::CatalogValue &dlc = cp::Catalog::builtIn().facilityCooling(cp::FacilityCooling::Dlc).pue;
+        QVERIFY2(pue->toolTip().contains(dlc.source.toHtmlEscaped()), qPrintable(pue->toolTip()));
+        QCOMPARE(qobject_cast<cp::views::UnitSpinBox *>(pue)->value(), dlc.value);
+    }
+};
+
+QTEST_MAIN(TestScenarioEditor)
+#include "tst_scenarioeditor.moc"

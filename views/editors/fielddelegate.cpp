@@ -1,0 +1,74 @@
+#include "editors/fielddelegate.h"
+
+#include "document/scenariofields.h"
+#include "editors/choicecombo.h"
+#include "editors/fieldeditor.h"
+#include "itemmodels/itemroles.h"
+
+#include <QAbstractSpinBox>
+
+namespace cp::views {
+
+namespace {
+
+const FieldInfo *infoOf(const QModelIndex &index)
+{
+    const auto path = FieldPath::fromJsonPath(index.data(roles::FieldPathRole).toString());
+    return path ? fieldInfo(*path) : nullptr;
+}
+
+} // namespace
+
+FieldDelegate::FieldDelegate(const Catalog &catalog, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_catalog(catalog)
+{
+}
+
+QWidget *FieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                                     const QModelIndex &index) const
+{
+    const FieldInfo *info = infoOf(index);
+    if (!info)
+        return QStyledItemDelegate::createEditor(parent, option, index);
+    QWidget *editor = createFieldEditor(*info, m_catalog, parent);
+    if (auto *box = qobject_cast<QAbstractSpinBox *>(editor))
+        box->setFrame(false);
+    if (auto *combo = qobject_cast<ChoiceCombo *>(editor)) {
+        // A pick is the whole edit: take it and close.
+        connect(combo, &QComboBox::activated, this, [this, combo] {
+            auto *self = const_cast<FieldDelegate *>(this);
+            emit self->commitData(combo);
+            emit self->closeEditor(combo);
+        });
+    }
+    editor->setAutoFillBackground(true);
+    return editor;
+}
+
+void FieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
+{
+    if (const FieldInfo *info = infoOf(index))
+        setFieldEditorValue(editor, *info, index.data(Qt::EditRole));
+    else
+        QStyledItemDelegate::setEditorData(editor, index);
+}
+
+void FieldDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
+{
+    if (const FieldInfo *info = infoOf(index))
+        model->setData(index, fieldEditorValue(editor, *info), Qt::EditRole);
+    else
+        QStyledItemDelegate::setModelData(editor, model, index);
+}
+
+void FieldDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    // A three-point edit or a long pick list may be wider than its column: let it overhang.
+    QRect rect = option.rect;
+    rect.setWidth(std::max(rect.width(), editor->sizeHint().width()));
+    rect.setHeight(std::max(rect.height(), editor->sizeHint().height()));
+    editor->setGeometry(rect);
+}
+
+} // namespace cp::views

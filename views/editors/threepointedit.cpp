@@ -1,0 +1,130 @@
+#include "editors/threepointedit.h"
+
+#include "document/scenariofields.h"
+#include "editors/unitspinbox.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+
+namespace cp::views {
+
+namespace {
+
+QLabel *muted(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
+
+// "$/MW" -> "per MW", "months" -> "months", "$" -> "": the unit once after the three numbers
+// (the boxes carry the "$").
+QString unitText(const QString &unit)
+{
+    if (unit == u"$")
+        return QString();
+    if (unit.startsWith(QStringLiteral("$/")))
+        return QObject::tr("per %1").arg(unit.mid(2));
+    return unit;
+}
+
+} // namespace
+
+ThreePointEdit::ThreePointEdit(QWidget *parent)
+    : QWidget(parent)
+    , m_low(new UnitSpinBox(this))
+    , m_mode(new UnitSpinBox(this))
+    , m_high(new UnitSpinBox(this))
+    , m_unit(muted(QString(), this))
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setFocusProxy(m_mode);
+    setAutoFillBackground(true);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(3);
+    m_low->setObjectName(QStringLiteral("low"));
+    m_mode->setObjectName(QStringLiteral("mode"));
+    m_high->setObjectName(QStringLiteral("high"));
+    m_low->setToolTip(tr("Low: the earliest or cheapest it could plausibly be (risk runs)"));
+    m_mode->setToolTip(tr("Likely: the value the plan uses"));
+    m_high->setToolTip(tr("High: the latest or dearest it could plausibly be (risk runs)"));
+    m_low->setAccessibleName(tr("low"));
+    m_mode->setAccessibleName(tr("likely"));
+    m_high->setAccessibleName(tr("high"));
+    layout->addWidget(m_low);
+    layout->addWidget(muted(QStringLiteral("≤"), this));
+    layout->addWidget(m_mode);
+    layout->addWidget(muted(QStringLiteral("≤"), this));
+    layout->addWidget(m_high);
+    layout->addWidget(m_unit);
+    layout->addStretch(1);
+    setTabOrder(m_low, m_mode);
+    setTabOrder(m_mode, m_high);
+
+    connect(m_mode, &QDoubleSpinBox::valueChanged, this, &ThreePointEdit::modeChanged);
+    for (UnitSpinBox *box : {m_low, m_high})
+        connect(box, &QDoubleSpinBox::valueChanged, this, [this] {
+            if (!m_updating)
+                emit edited();
+        });
+}
+
+void ThreePointEdit::setField(const FieldInfo &info)
+{
+    for (UnitSpinBox *box : {m_low, m_mode, m_high}) {
+        box->setField(info);
+        box->setSuffix(QString());
+        box->setButtonSymbols(QAbstractSpinBox::NoButtons); // the arrow keys still step
+        // An optional estimate left empty shows three dashes; the form or table says what applies.
+        box->setClearable(info.optional, QStringLiteral("\u2014"));
+    }
+    m_unit->setText(unitText(info.unit));
+    m_unit->setVisible(!m_unit->text().isEmpty());
+}
+
+solver::ThreePoint ThreePointEdit::value() const
+{
+    return {m_low->value(), m_mode->value(), m_high->value()};
+}
+
+void ThreePointEdit::clearValue()
+{
+    m_updating = true;
+    for (UnitSpinBox *box : {m_low, m_mode, m_high})
+        box->clearValue();
+    m_updating = false;
+    m_lastMode = m_mode->value();
+}
+
+void ThreePointEdit::setValue(const solver::ThreePoint &value)
+{
+    m_updating = true;
+    m_low->setValue(value.low);
+    m_mode->setValue(value.mode);
+    m_high->setValue(value.high);
+    m_updating = false;
+    m_lastMode = value.mode;
+}
+
+bool ThreePointEdit::isCleared() const
+{
+    return m_mode->isCleared();
+}
+
+void ThreePointEdit::modeChanged()
+{
+    if (m_updating)
+        return;
+    // A fixed value stays fixed: low and high move with the mode.
+    if (!isCleared() && m_low->value() == m_lastMode && m_high->value() == m_lastMode) {
+        m_updating = true;
+        m_low->setValue(m_mode->value());
+        m_high->setValue(m_mode->value());
+        m_updating = false;
+    }
+    m_lastMode = m_mode->value();
+    emit edited();
+}
+
+} // namespace cp::views

@@ -1,0 +1,77 @@
+#include "widgets/kpipanel.h"
+
+#include "analysis/solvedscenario.h"
+#include "itemmodels/kpilistmodel.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace cp::views {
+
+KpiPanel::KpiPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new KpiListModel(this))
+    , m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("KpiPanel"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 8, 12, 12);
+    layout->setSpacing(2);
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        auto *label = new QLabel(this);
+        label->setForegroundRole(QPalette::PlaceholderText);
+        auto *value = new QLabel(this);
+        value->setObjectName(QStringLiteral("kpiValue%1").arg(row));
+        QFont big = value->font();
+        big.setPointSizeF(big.pointSizeF() * 1.45);
+        big.setBold(true);
+        value->setFont(big);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        layout->addWidget(label);
+        layout->addWidget(value);
+        layout->addSpacing(8);
+        m_labels.push_back(label);
+        m_values.push_back(value);
+    }
+    layout->addStretch(1);
+    m_status->setForegroundRole(QPalette::PlaceholderText);
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &KpiPanel::refresh);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &KpiPanel::refresh);
+    setSolved(nullptr);
+}
+
+void KpiPanel::setSolved(const std::shared_ptr<const SolvedScenario> &solved)
+{
+    m_model->setSolved(solved);
+    if (!solved)
+        m_status->setText(tr("No scenario open."));
+    else if (!solved->ok())
+        m_status->setText(tr("Not solved: the scenario has %n problem(s); see Warnings.", nullptr,
+                             static_cast<int>(solved->problems.size())));
+    else
+        m_status->setText(
+            tr("%1 months from %2").arg(solved->result.horizonMonths).arg(solved->scenario.startMonth.toLabel()));
+    refresh();
+}
+
+QString KpiPanel::valueText(int kpi) const
+{
+    return m_values.at(static_cast<std::size_t>(kpi))->text();
+}
+
+void KpiPanel::refresh()
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QString tip = m_model->index(row, KpiListModel::Label).data(Qt::ToolTipRole).toString();
+        QLabel *label = m_labels[static_cast<std::size_t>(row)];
+        QLabel *value = m_values[static_cast<std::size_t>(row)];
+        label->setText(m_model->index(row, KpiListModel::Label).data().toString());
+        value->setText(m_model->index(row, KpiListModel::Value).data().toString());
+        label->setToolTip(tip);
+        value->setToolTip(tip);
+    }
+}
+
+} // namespace cp::views
