@@ -6,6 +6,7 @@
 #include "clusterplan/version.h"
 #include "format/units.h"
 #include "itemmodels/resultcomparisonmodel.h"
+#include "report/chartsection.h"
 #include "report/reportcover.h"
 #include "report/reportdocument.h"
 #include "report/reporttext.h"
@@ -184,6 +185,10 @@ void buildComparisonReport(ReportDocument &document, const ComparisonReportInput
     if (comparison.empty())
         return;
     appendSummary(document, comparison);
+    std::vector<std::shared_ptr<const SolvedScenario>> solved;
+    for (const ComparedScenario &scenario : comparison.scenarios)
+        solved.push_back(scenario.solved);
+    appendComparisonCharts(document, solved);
     appendInputChanges(document, comparison);
 }
 

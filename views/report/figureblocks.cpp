@@ -89,7 +89,12 @@ void KpiTilesBlock::paint(QPainter &painter, const ReportContext &context, QPoin
 }
 
 DrawingBlock::DrawingBlock(double heightPt, Painter draw, QString note)
-    : m_heightPt(heightPt)
+    : DrawingBlock([heightPt](double) { return heightPt; }, std::move(draw), std::move(note))
+{
+}
+
+DrawingBlock::DrawingBlock(HeightForWidth height, Painter draw, QString note)
+    : m_height(std::move(height))
     , m_draw(std::move(draw))
     , m_note(std::move(note))
 {
@@ -100,7 +105,7 @@ DrawingBlock::DrawingBlock(double heightPt, Painter draw, QString note)
 void DrawingBlock::layout(const ReportContext &context, double width)
 {
     m_width = width;
-    m_drawingHeight = context.pt(m_heightPt);
+    m_drawingHeight = context.pt(m_height(width / context.pt(1.0)));
     double height = m_drawingHeight;
     if (!m_note.isEmpty()) {
         m_noteBox = TextBox(RichText(m_note), context.font(TextRole::Small));

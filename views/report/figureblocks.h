@@ -43,14 +43,18 @@ class DrawingBlock final : public ReportBlock
 public:
     using Painter = std::function<void(QPainter &painter, const QRectF &target)>;
 
+    // Height in points for a width in points: a chart's own proportions.
+    using HeightForWidth = std::function<double(double widthPt)>;
+
     DrawingBlock(double heightPt, Painter draw, QString note = QString());
+    DrawingBlock(HeightForWidth height, Painter draw, QString note = QString());
 
     void layout(const ReportContext &context, double width) override;
     void paint(QPainter &painter, const ReportContext &context, QPointF topLeft, int first, int end,
                bool continued) const override;
 
 private:
-    double m_heightPt;
+    HeightForWidth m_height;
     Painter m_draw;
     QString m_note;
     TextBox m_noteBox;

@@ -38,7 +38,13 @@ ReportDocument::ReportDocument(ReportStyle style)
 {
 }
 
-ReportDocument::~ReportDocument() = default;
+ReportDocument::~ReportDocument()
+{
+    m_blocks.clear();
+    // Last kept, first gone: a chart goes before the model it draws from.
+    while (!m_owners.empty())
+        m_owners.pop_back();
+}
 
 template<typename Block, typename... Args>
 Block &ReportDocument::emplace(Args &&...args)
@@ -114,6 +120,11 @@ KpiTilesBlock &ReportDocument::tiles(std::vector<KpiTilesBlock::Tile> tiles, int
 DrawingBlock &ReportDocument::drawing(double heightPt, DrawingBlock::Painter draw, const QString &note)
 {
     return emplace<DrawingBlock>(heightPt, std::move(draw), note);
+}
+
+DrawingBlock &ReportDocument::drawing(DrawingBlock::HeightForWidth height, DrawingBlock::Painter draw, const QString &note)
+{
+    return emplace<DrawingBlock>(std::move(height), std::move(draw), note);
 }
 
 // The least of block `index` (and of what it must stay with) that has to fit below it on the

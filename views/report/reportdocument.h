@@ -64,6 +64,9 @@ public:
     TableBlock &table(std::vector<TableColumn> columns);
     KpiTilesBlock &tiles(std::vector<KpiTilesBlock::Tile> tiles, int perRow = 4);
     DrawingBlock &drawing(double heightPt, DrawingBlock::Painter draw, const QString &note = QString());
+    DrawingBlock &drawing(DrawingBlock::HeightForWidth height, DrawingBlock::Painter draw, const QString &note = QString());
+    // Keeps what drawings paint from (chart widgets) alive until the document is gone.
+    void keepAlive(std::shared_ptr<void> owner) { m_owners.push_back(std::move(owner)); }
     ReportBlock &add(std::unique_ptr<ReportBlock> block);
 
     [[nodiscard]] const std::vector<std::unique_ptr<ReportBlock>> &blocks() const { return m_blocks; }
@@ -105,6 +108,7 @@ private:
     void paintFrame(QPainter &painter, const ReportContext &context, const QRectF &page, const LaidPage &laid,
                     int pageNumber, const WriteOptions &options) const;
 
+    std::vector<std::shared_ptr<void>> m_owners; // destroyed after the blocks that draw from them
     ReportStyle m_style;
     Orientation m_orientation = Orientation::Portrait;
     std::vector<std::unique_ptr<ReportBlock>> m_blocks;

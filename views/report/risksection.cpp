@@ -145,10 +145,13 @@ void appendGoodput(ReportDocument &document, const SolvedScenario &solved)
         in.pflops = k.peakBf16Pflops;
         in.unitCapexUsd = count > 0.0 ? capex / count : 0.0; // the site's average owned unit
         const solver::GoodputResult g = solver::goodput(in);
-        table.addRow(QStringList{qs(site.name), format::count(k.peakEnergized), text::number(g.interruptionsPerDay, 1),
+        // As the Risk tab shows them.
+        table.addRow(QStringList{qs(site.name), format::count(k.peakEnergized),
+                                 QString::number(g.interruptionsPerDay, 'f', g.interruptionsPerDay >= 10 ? 0 : 1),
                                  text::minutes(g.mtbfMinutes), text::minutes(g.checkpointIntervalMinutes),
-                                 format::percent(100.0 * g.goodputFraction), format::flops(g.effectivePflops),
-                                 format::count(g.sparePool), format::usd(g.spareCapexUsd)});
+                                 format::percent(100.0 * g.goodputFraction, 0), format::flops(g.effectivePflops),
+                                 format::count(g.sparePool),
+                                 site.cloudPartner ? QStringLiteral("partner's") : format::usd(g.spareCapexUsd)});
     }
     const solver::GoodputInputs defaults;
     document.small(QStringLiteral("One training job across every energized accelerator of the site, %1 interruptions "

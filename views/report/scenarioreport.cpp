@@ -8,6 +8,7 @@
 #include "itemmodels/kpilistmodel.h"
 #include "itemmodels/resultcomparisonmodel.h"
 #include "policy/policypack.h"
+#include "report/chartsection.h"
 #include "report/markdownblocks.h"
 #include "report/reportcover.h"
 #include "report/reportdocument.h"
@@ -316,6 +317,7 @@ void buildScenarioReport(ReportDocument &document, const ScenarioReportInput &in
     SourceList sources;
     appendSummary(document, input);
     appendSites(document, solved);
+    appendScenarioCharts(document, input.solved);
     appendWarnings(document, solved);
     appendRiskSection(document, solved, input.risk ? &*input.risk : nullptr);
     appendAssumptions(document, input, sources);
