@@ -131,8 +131,8 @@ private slots:
         QVERIFY2(pages >= 10, qPrintable(QString::number(pages)));
 
         const QString all = collapsed(pdfText(pdf, QStringLiteral("-raw")));
-        for (const char *section : {"Executive summary", "Sites", "Checks and warnings", "Risk", "Assumptions and sources",
-                                    "Methodology", "Reference sources", "Contents"})
+        for (const char *section : {"Executive summary", "Sites", "Timelines", "Checks and warnings", "Risk",
+                                    "Assumptions and sources", "Methodology", "Reference sources", "Contents"})
             QVERIFY2(all.contains(QLatin1String(section)), section);
         QVERIFY(all.contains(QStringLiteral("ClusterPlan 0.1.0")));
         QVERIFY(all.contains(collapsed(scenario.name)));
@@ -284,6 +284,45 @@ private slots:
         const QString cover = collapsed(pdfText(out, QStringLiteral("-raw"), 1, 1));
         QVERIFY(cover.contains(QStringLiteral("Board case")));
         QVERIFY(cover.contains(QStringLiteral("Workspace board.clusterplan")));
+    }
+
+    // `compare ... --pdf`: every KPI with its delta against the baseline as the compare view
+    // shows it, the overlaid charts and the input changes; Letter on request.
+    void comparisonReport()
+    {
+        const QString a = example("gpt4-era-20k-a100.json");
+        const QString b = example("memphis-retrofit-100k-h100.json");
+        const QString pdf = m_dir.filePath(QStringLiteral("compare.pdf"));
+        const Run r = cli({QStringLiteral("compare"), a, b, QStringLiteral("--pdf"), pdf, QStringLiteral("--paper"),
+                           QStringLiteral("letter"), QStringLiteral("--as-of"), kAsOf});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.isEmpty()); // with --pdf alone no table on standard output
+        QVERIFY(pdfInfo(pdf).contains(QStringLiteral("612 x 792 pts (letter)")));
+        const int pages = pageCount(pdf);
+        QVERIFY(pages >= 4);
+        const QString text = collapsed(pdfText(pdf, QStringLiteral("-raw")));
+        for (const char *section : {"Comparison summary", "Side by side", "Input changes", "Contents"})
+            QVERIFY2(text.contains(QLatin1String(section)), section);
+        QVERIFY(text.contains(QStringLiteral("Page %1 of %1").arg(pages)));
+
+        const auto base = cp::solveScenario(scenarioOf(a), cp::Catalog::builtIn(), *cp::Month::parse(kAsOf));
+        const auto other = cp::solveScenario(scenarioOf(b), cp::Catalog::builtIn(), *cp::Month::parse(kAsOf));
+        const cp::Comparison comparison = cp::compareScenarios({base, other});
+        const QString layout = pdfText(pdf, QStringLiteral("-layout"));
+        const auto &kpis = cp::comparisonKpis();
+        for (std::size_t k = 0; k < kpis.size(); ++k) {
+            const QString label = QString::fromUtf8(kpis[k].label);
+            const QString delta = cp::ResultComparisonModel::formatDelta(kpis[k], comparison.scenarios[1].kpis[k].delta);
+            QVERIFY2(layout.contains(delta), qPrintable(label + QStringLiteral(": ") + delta));
+        }
+        // By hand: 20,000 A100 at $27k is $540M of compute, 100,000 H100 at $45k is $4.50B; the
+        // difference $3.96B is 733.3% of $540M.
+        QVERIFY(layout.contains(QRegularExpression(
+            QStringLiteral("Capex: compute\\s+\\$540M\\s+\\$4\\.50B\\s+\\+\\$3\\.96B \\(\\+733\\.3%\\)"))));
+
+        // Four at most side by side.
+        const QStringList five{a, b, a, b, a};
+        QCOMPARE(cli(QStringList{QStringLiteral("compare")} + five + QStringList{QStringLiteral("--pdf"), pdf}).exitCode, 2);
     }
 
     void usageErrors()
