@@ -89,7 +89,7 @@ void appendFacility(ReportDocument &document, const Site &written, const solver:
     if (site.cloudPartner)
         capex = QStringLiteral("none (cloud partner)");
     else if (f.colocation)
-        capex = mark(QStringLiteral("lease %1 per kW-month").arg(format::usd(f.leaseUsdPerKwMonth)),
+        capex = mark(QStringLiteral("%1 per kW-month").arg(format::usd(f.leaseUsdPerKwMonth)),
                      QStringLiteral(".facility.leaseUsdPerKwMonth"));
     else
         capex = mark(text::money(f.capexUsd), QStringLiteral(".facility.capexUsdPerMwIt"));
