@@ -95,4 +95,23 @@ std::optional<Month> ScenarioInput::asOf(const QCommandLineParser &parser, CliSt
     return month;
 }
 
+std::shared_ptr<const SolvedScenario> ScenarioInput::loadAndSolve(const QCommandLineParser &parser, CliStreams &io,
+                                                                 int *exitCode) const
+{
+    const std::optional<Month> month = asOf(parser, io, exitCode);
+    if (!month)
+        return nullptr;
+    const std::optional<Scenario> scenario = load(parser, io, exitCode);
+    if (!scenario)
+        return nullptr;
+    auto solved = solveScenario(*scenario, Catalog::builtIn(), *month);
+    if (!solved->ok()) {
+        for (const Problem &problem : solved->problems)
+            io.err << problem.toString() << '\n';
+        *exitCode = ExitInvalidInput;
+        return nullptr;
+    }
+    return solved;
+}
+
 } // namespace cp::cli

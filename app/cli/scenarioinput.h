@@ -6,9 +6,14 @@
 
 #include <QCommandLineOption>
 
+#include <memory>
 #include <optional>
 
 class QCommandLineParser;
+
+namespace cp {
+struct SolvedScenario;
+}
 
 namespace cp::cli {
 
@@ -25,6 +30,11 @@ public:
 
     // "--as-of YYYY-MM": the month the plan is looked at from (stale catalog values); default now.
     [[nodiscard]] std::optional<Month> asOf(const QCommandLineParser &parser, CliStreams &io, int *exitCode) const;
+
+    // load() and asOf(), then solves; a plan that does not validate prints its problems and sets
+    // *exitCode to 3. Returns null on any failure, with *exitCode set.
+    [[nodiscard]] std::shared_ptr<const SolvedScenario> loadAndSolve(const QCommandLineParser &parser, CliStreams &io,
+                                                                     int *exitCode) const;
 
 private:
     QCommandLineOption m_workspace{QStringLiteral("workspace"), QStringLiteral("Workspace file (.clusterplan) to read the scenario from."), QStringLiteral("W")};

@@ -38,7 +38,7 @@ public:
         double total = 0.0;
         for (std::size_t s = 0; s < siteCount; ++s) {
             for (const solver::Tranche &t : m_plan.sites[s].tranches) {
-                const int delivered = t.orderMonth + solver::wholeMonths(t.leadTimeMonths.mode);
+                const int delivered = solver::arrivalMonth(t);
                 if (absMonth < delivered || absMonth >= t.retireMonth)
                     continue;
                 const double h100e = t.count * t.bf16Tflops / m_pack.h100EquivalentBf16Tflops;

@@ -2,7 +2,9 @@
 
 #include "solver/threepoint.h"
 
+#include <algorithm>
 #include <climits>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -113,6 +115,35 @@ struct Site {
     std::vector<PowerSource> sources;
     std::vector<CoolingPlant> coolingPlants;
 };
+
+// A duration in whole months: the deterministic solve passes whole modes; risk samples are
+// rounded to the nearest whole month, halves up (spec section 2).
+[[nodiscard]] inline int wholeMonths(double months) noexcept
+{
+    return static_cast<int>(std::floor(months + 0.5));
+}
+
+// The absolute month an item (tranche, power source, cooling plant) arrives in the solve: its
+// order month plus its lead time (the mode; a risk trial writes its sample there).
+template<typename Item>
+[[nodiscard]] int arrivalMonth(const Item &item) noexcept
+{
+    return item.orderMonth + wholeMonths(item.leadTimeMonths.mode);
+}
+
+// The absolute month a facility is ready: the later of permit and construction (spec section 3).
+[[nodiscard]] inline int permitEndMonth(const Facility &f) noexcept
+{
+    return f.permitStartMonth + wholeMonths(f.permitMonths.mode);
+}
+[[nodiscard]] inline int constructionEndMonth(const Facility &f) noexcept
+{
+    return f.constructionStartMonth + wholeMonths(f.buildMonths.mode);
+}
+[[nodiscard]] inline int readyMonth(const Facility &f) noexcept
+{
+    return std::max(permitEndMonth(f), constructionEndMonth(f));
+}
 
 struct Plan {
     std::string name;

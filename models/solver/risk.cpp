@@ -79,16 +79,15 @@ std::string candidateName(const Site &site, int local)
 // still to arrive, or the capacity itself when nothing more is on order.
 int criticalCandidate(const Site &site, Binding binding, int target)
 {
-    const Facility &f = site.facility;
-    const int permitEnd = f.permitStartMonth + wholeMonths(f.permitMonths.mode);
-    const int buildEnd = f.constructionStartMonth + wholeMonths(f.buildMonths.mode);
-    auto earliestPending = [target](int base, auto &&items, auto &&arrival, auto &&eligible) {
+    const int permitEnd = permitEndMonth(site.facility);
+    const int buildEnd = constructionEndMonth(site.facility);
+    auto earliestPending = [target](int base, auto &&items, auto &&eligible) {
         int best = -1;
         int bestMonth = kNeverMonth;
         for (std::size_t i = 0; i < items.size(); ++i) {
             if (!eligible(items[i]))
                 continue;
-            const int at = arrival(items[i]);
+            const int at = arrivalMonth(items[i]);
             if (at > target && at < bestMonth && at < items[i].retireMonth) {
                 best = base + static_cast<int>(i);
                 bestMonth = at;
@@ -105,21 +104,15 @@ int criticalCandidate(const Site &site, Binding binding, int target)
             return permitEnd >= buildEnd ? CandidateIndex::kPermit : CandidateIndex::kConstruction;
         return CandidateIndex::kItCapacity;
     case Binding::Delivery: {
-        const int i = earliestPending(
-            trancheBase, site.tranches, [](const Tranche &t) { return t.orderMonth + wholeMonths(t.leadTimeMonths.mode); },
-            [](const Tranche &) { return true; });
+        const int i = earliestPending(trancheBase, site.tranches, [](const Tranche &) { return true; });
         return i >= 0 ? i : CandidateIndex::kItCapacity;
     }
     case Binding::Power: {
-        const int i = earliestPending(
-            sourceBase, site.sources, [](const PowerSource &s) { return s.orderMonth + wholeMonths(s.leadTimeMonths.mode); },
-            [](const PowerSource &s) { return s.kind != PowerKind::Bess; });
+        const int i = earliestPending(sourceBase, site.sources, [](const PowerSource &s) { return s.kind != PowerKind::Bess; });
         return i >= 0 ? i : CandidateIndex::kPowerCapacity;
     }
     case Binding::Cooling: {
-        const int i = earliestPending(
-            plantBase, site.coolingPlants, [](const CoolingPlant &p) { return p.orderMonth + wholeMonths(p.leadTimeMonths.mode); },
-            [](const CoolingPlant &) { return true; });
+        const int i = earliestPending(plantBase, site.coolingPlants, [](const CoolingPlant &) { return true; });
         return i >= 0 ? i : CandidateIndex::kFacilityCooling;
     }
     case Binding::None: break;

@@ -30,6 +30,21 @@ bool isAvailable(int month, int fromRel, int untilRel)
     return fromRel <= month && month < untilRel;
 }
 
+// Each item's arrival (absolute) and the plan months [from, until) it is in service.
+template<typename Item>
+void serviceWindows(const std::vector<Item> &items, int start, std::vector<int> &arrivalAbs, std::vector<int> &fromRel,
+                    std::vector<int> &untilRel)
+{
+    arrivalAbs.resize(items.size());
+    fromRel.resize(items.size());
+    untilRel.resize(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        arrivalAbs[i] = arrivalMonth(items[i]);
+        fromRel[i] = arrivalAbs[i] - start;
+        untilRel[i] = relative(items[i].retireMonth, start);
+    }
+}
+
 int clampToHorizon(long long month, int horizon)
 {
     return static_cast<int>(std::clamp<long long>(month, 0, horizon));
@@ -142,44 +157,17 @@ void SiteSolver::solve(const Plan &plan, const Site &site, SiteFacts &facts)
     const bool owned = !site.cloudPartner;
 
     // --- Timing of every item ------------------------------------------------------------------
-    const int readyAbs = std::max(facility.permitStartMonth + wholeMonths(facility.permitMonths.mode),
-                                  facility.constructionStartMonth + wholeMonths(facility.buildMonths.mode));
+    const int readyAbs = readyMonth(facility);
     m_readyRel = readyAbs - start;
     facts.readyMonth = readyAbs;
 
     const std::size_t trancheCount = site.tranches.size();
-    m_deliveryRel.resize(trancheCount);
-    m_trancheRetireRel.resize(trancheCount);
-    facts.deliveryMonth.resize(trancheCount);
-    facts.maxEnergized.assign(trancheCount, 0.0);
-    for (std::size_t i = 0; i < trancheCount; ++i) {
-        const Tranche &t = site.tranches[i];
-        facts.deliveryMonth[i] = t.orderMonth + wholeMonths(t.leadTimeMonths.mode);
-        m_deliveryRel[i] = facts.deliveryMonth[i] - start;
-        m_trancheRetireRel[i] = relative(t.retireMonth, start);
-    }
-
     const std::size_t sourceCount = site.sources.size();
-    m_sourceRel.resize(sourceCount);
-    m_sourceRetireRel.resize(sourceCount);
-    facts.sourceAvailableMonth.resize(sourceCount);
-    for (std::size_t j = 0; j < sourceCount; ++j) {
-        const PowerSource &s = site.sources[j];
-        facts.sourceAvailableMonth[j] = s.orderMonth + wholeMonths(s.leadTimeMonths.mode);
-        m_sourceRel[j] = facts.sourceAvailableMonth[j] - start;
-        m_sourceRetireRel[j] = relative(s.retireMonth, start);
-    }
-
     const std::size_t plantCount = site.coolingPlants.size();
-    m_plantRel.resize(plantCount);
-    m_plantRetireRel.resize(plantCount);
-    facts.plantAvailableMonth.resize(plantCount);
-    for (std::size_t k = 0; k < plantCount; ++k) {
-        const CoolingPlant &p = site.coolingPlants[k];
-        facts.plantAvailableMonth[k] = p.orderMonth + wholeMonths(p.leadTimeMonths.mode);
-        m_plantRel[k] = facts.plantAvailableMonth[k] - start;
-        m_plantRetireRel[k] = relative(p.retireMonth, start);
-    }
+    serviceWindows(site.tranches, start, facts.deliveryMonth, m_deliveryRel, m_trancheRetireRel);
+    serviceWindows(site.sources, start, facts.sourceAvailableMonth, m_sourceRel, m_sourceRetireRel);
+    serviceWindows(site.coolingPlants, start, facts.plantAvailableMonth, m_plantRel, m_plantRetireRel);
+    facts.maxEnergized.assign(trancheCount, 0.0);
 
     // --- One-off payments (capex) and what depreciates ------------------------------------------
     facts.payments.clear();

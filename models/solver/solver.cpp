@@ -22,11 +22,6 @@ Solver::Solver()
 
 Solver::~Solver() = default;
 
-int wholeMonths(double months) noexcept
-{
-    return static_cast<int>(std::floor(months + 0.5));
-}
-
 void Solver::solve(const Plan &plan, Result &result, const SolveOptions &options)
 {
     Scratch &s = *m_scratch;

@@ -35,8 +35,5 @@ private:
 // Convenience for one-off solves.
 [[nodiscard]] Result solve(const Plan &plan);
 
-// A duration in whole months: the deterministic solve passes whole modes; risk samples are
-// rounded to the nearest whole month, halves up (spec section 2).
-[[nodiscard]] int wholeMonths(double months) noexcept;
 
 } // namespace cp::solver

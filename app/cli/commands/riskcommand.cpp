@@ -1,7 +1,6 @@
 #include "commands/commands.h"
 
 #include "analysis/solvedscenario.h"
-#include "catalog/catalog.h"
 #include "clioutput.h"
 #include "format/units.h"
 #include "io/riskjson.h"
@@ -53,18 +52,9 @@ public:
             }
         }
         int exitCode = ExitOk;
-        const std::optional<Month> asOf = m_input.asOf(parser, io, &exitCode);
-        if (!asOf)
+        const auto solved = m_input.loadAndSolve(parser, io, &exitCode);
+        if (!solved)
             return exitCode;
-        const std::optional<Scenario> scenario = m_input.load(parser, io, &exitCode);
-        if (!scenario)
-            return exitCode;
-        const auto solved = solveScenario(*scenario, Catalog::builtIn(), *asOf);
-        if (!solved->ok()) {
-            for (const Problem &problem : solved->problems)
-                io.err << problem.toString() << '\n';
-            return ExitInvalidInput;
-        }
         if (parser.isSet(m_by)) {
             const std::optional<Month> by = Month::parse(parser.value(m_by));
             if (!by) {

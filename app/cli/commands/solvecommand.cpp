@@ -1,7 +1,6 @@
 #include "commands/commands.h"
 
 #include "analysis/solvedscenario.h"
-#include "catalog/catalog.h"
 #include "clioutput.h"
 #include "format/units.h"
 #include "io/resultcsv.h"
@@ -33,18 +32,9 @@ public:
     int run(const QCommandLineParser &parser, CliStreams &io) const override
     {
         int exitCode = ExitOk;
-        const std::optional<Month> asOf = m_input.asOf(parser, io, &exitCode);
-        if (!asOf)
+        const auto solved = m_input.loadAndSolve(parser, io, &exitCode);
+        if (!solved)
             return exitCode;
-        const std::optional<Scenario> scenario = m_input.load(parser, io, &exitCode);
-        if (!scenario)
-            return exitCode;
-        const auto solved = solveScenario(*scenario, Catalog::builtIn(), *asOf);
-        if (!solved->ok()) {
-            for (const Problem &problem : solved->problems)
-                io.err << problem.toString() << '\n';
-            return ExitInvalidInput;
-        }
         if (parser.isSet(m_json) && !writeOutput(parser.value(m_json), io::writeResultJson(solved->result), io))
             return ExitFailure;
         if (parser.isSet(m_csv) && !writeOutput(parser.value(m_csv), io::writeResultCsv(solved->result), io))
