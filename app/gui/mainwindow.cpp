@@ -122,6 +122,8 @@ MainWindow::MainWindow(QWidget *parent)
 MainWindow::~MainWindow()
 {
     // The solver and the editor follow documents the session owns: let go of them first.
+    m_session->disconnect(this);
+    m_liveSolver->disconnect(this);
     m_liveSolver->setDocument(nullptr);
     m_editor->setDocument(nullptr);
 }
@@ -353,6 +355,8 @@ void MainWindow::workspaceChanged()
     for (QAction *action :
          {m_newScenarioAction, m_duplicateScenarioAction, m_renameScenarioAction, m_deleteScenarioAction})
         action->setEnabled(workspace && !readOnly);
+
+    updateTitle();
 
     // Show the scenario last shown in this workspace, else the first.
     if (!workspace)

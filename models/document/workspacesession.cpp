@@ -24,6 +24,7 @@ WorkspaceSession::WorkspaceSession(const Catalog &catalog, QObject *parent)
 
 WorkspaceSession::~WorkspaceSession()
 {
+    blockSignals(true); // whoever listens may be going away too
     closeDocuments();
 }
 
@@ -51,7 +52,6 @@ WorkspaceError WorkspaceSession::adopt(Workspace::OpenResult opened)
     std::unique_ptr<Workspace> previous = std::exchange(m_workspace, std::move(opened.workspace));
     connect(m_workspace.get(), &Workspace::scenarioChanged, this, &WorkspaceSession::onScenarioChanged);
     connect(m_workspace.get(), &Workspace::scenarioRemoved, this, &WorkspaceSession::onScenarioRemoved);
-    emit currentDocumentChanged(nullptr);
     emit workspaceChanged(m_workspace.get());
     previous.reset();
     return {};
@@ -59,8 +59,12 @@ WorkspaceError WorkspaceSession::adopt(Workspace::OpenResult opened)
 
 void WorkspaceSession::closeDocuments()
 {
-    m_current = nullptr;
-    m_undoGroup->setActiveStack(nullptr);
+    if (m_current) {
+        // Listeners let go of the document before it goes.
+        m_current = nullptr;
+        m_undoGroup->setActiveStack(nullptr);
+        emit currentDocumentChanged(nullptr);
+    }
     for (auto &[id, document] : m_documents)
         delete document;
     m_documents.clear();

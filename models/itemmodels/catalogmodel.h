@@ -19,7 +19,7 @@ class CatalogModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Group, Item, Field, Value, Low, High, Unit, Source, AsOf, Confidence, ColumnCount };
+    enum Column { Group, Item, Field, Value, Unit, Low, High, AsOf, Confidence, Source, ColumnCount };
 
     CatalogModel(const Catalog &catalog, Month today, QObject *parent = nullptr);
 

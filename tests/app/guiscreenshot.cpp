@@ -2,12 +2,14 @@
 // window size and, optionally, the tab to show and how far to scroll the Plan page.
 //
 //   build/tests/bin/guiscreenshot --size 1366x768 --scenario "Memphis retrofit, 100k H100"
-//       --out plan.png [--workspace W] [--tab 0] [--scroll 400]
+//       --out plan.png [--workspace W] [--tab 0] [--scroll 400] [--reference SEARCH]
 // (under xvfb-run, or with QT_QPA_PLATFORM=offscreen)
 
 #include "common/apptheme.h"
 #include "document/workspacesession.h"
 #include "mainwindow.h"
+#include "catalog/catalog.h"
+#include "widgets/referencedatawindow.h"
 #include "widgets/scenarioeditor.h"
 #include "widgets/workspacepanel.h"
 
@@ -37,7 +39,9 @@ int main(int argc, char **argv)
     const QCommandLineOption scroll(QStringLiteral("scroll"), QStringLiteral("Plan page scroll."), QStringLiteral("PX"),
                                     QStringLiteral("0"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("PNG to write."), QStringLiteral("FILE"));
-    parser.addOptions({size, workspace, scenario, tab, scroll, out});
+    const QCommandLineOption reference(QStringLiteral("reference"), QStringLiteral("Render View > Reference data, searched for TEXT."),
+                                       QStringLiteral("TEXT"));
+    parser.addOptions({size, workspace, scenario, tab, scroll, out, reference});
     parser.process(app);
 
     cp::gui::MainWindow window;
@@ -56,6 +60,14 @@ int main(int argc, char **argv)
     QTimer::singleShot(600, &app, [&] {
         if (auto *area = window.scenarioEditor()->findChild<QScrollArea *>())
             area->verticalScrollBar()->setValue(parser.value(scroll).toInt());
+        if (parser.isSet(reference)) {
+            cp::views::ReferenceDataWindow dialog(cp::Catalog::builtIn());
+            dialog.setFilterText(parser.value(reference));
+            dialog.show();
+            dialog.grab().save(parser.value(out));
+            app.quit();
+            return;
+        }
         QTimer::singleShot(200, &app, [&] {
             window.grab().save(parser.value(out));
             app.quit();

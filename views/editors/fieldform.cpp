@@ -17,9 +17,16 @@ namespace cp::views {
 
 namespace {
 
+// Columns with text and estimates get the form's spare width.
 bool wide(const FieldInfo &info)
 {
     return info.type == FieldType::Text || info.type == FieldType::ThreePointEstimate;
+}
+
+// Text fills its cell; everything else keeps its own width with the reset button beside it.
+bool fillsCell(const FieldInfo &info)
+{
+    return info.type == FieldType::Text;
 }
 
 } // namespace
@@ -40,6 +47,14 @@ FieldForm::FieldForm(FieldPath::Scope scope, const QList<QStringList> &columns, 
             if (const FieldInfo *info = fieldInfo(FieldPath{scope, 0, ItemList::Compute, 0, key}))
                 m_rows.push_back(Row{*info});
 
+    const auto hasWide = [scope](const QStringList &keys) {
+        return std::any_of(keys.begin(), keys.end(), [scope](const QString &key) {
+            const FieldInfo *info = fieldInfo(FieldPath{scope, 0, ItemList::Compute, 0, key});
+            return info && wide(*info);
+        });
+    };
+    const bool anyWide = std::any_of(layoutColumns.begin(), layoutColumns.end(), hasWide);
+
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setHorizontalSpacing(8);
@@ -48,19 +63,18 @@ FieldForm::FieldForm(FieldPath::Scope scope, const QList<QStringList> &columns, 
     for (qsizetype c = 0; c < layoutColumns.size(); ++c) {
         const int column = static_cast<int>(c) * 3; // label, editor, gap
         // Spare width goes to the columns with text and estimates, which can use it.
-        const bool hasWide = std::any_of(layoutColumns[c].begin(), layoutColumns[c].end(), [scope](const QString &key) {
-            const FieldInfo *info = fieldInfo(FieldPath{scope, 0, ItemList::Compute, 0, key});
-            return info && wide(*info);
-        });
-        grid->setColumnStretch(column + 1, hasWide ? 3 : 1);
+        grid->setColumnStretch(column + 1, !anyWide || hasWide(layoutColumns[c]) ? 1 : 0);
         for (qsizetype i = 0; i < layoutColumns[c].size(); ++i, ++at) {
             Row &row = m_rows[at];
             const int line = static_cast<int>(i) * 2; // the message goes on the line below
             row.editor = createFieldEditor(row.info, catalog, this);
             row.editor->setObjectName(row.info.key);
             row.editor->setAccessibleName(row.info.labelWithUnit());
-            if (row.info.type == FieldType::Text)
+            if (row.info.type == FieldType::Text) {
                 row.editor->setMinimumWidth(200);
+                if (m_rows.size() > 1)
+                    row.editor->setMaximumWidth(560); // a name, not a paragraph; a lone field (the description) may run on
+            }
             QString labelText = row.info.label;
             labelText.replace(QLatin1Char('&'), QStringLiteral("&&")); // "O&M" is no mnemonic
             row.label = new QLabel(labelText + QLatin1Char(':'), this);
@@ -81,13 +95,13 @@ FieldForm::FieldForm(FieldPath::Scope scope, const QList<QStringList> &columns, 
             cell->setSpacing(2);
             row.editor->setParent(row.cell);
             row.reset->setParent(row.cell);
-            cell->addWidget(row.editor, wide(row.info) ? 1 : 0);
+            cell->addWidget(row.editor, fillsCell(row.info) ? 1 : 0);
             cell->addWidget(row.reset);
-            if (!wide(row.info))
+            if (!fillsCell(row.info))
                 cell->addStretch(1);
             grid->addWidget(row.label, line, column, Qt::AlignLeft | Qt::AlignVCenter);
             grid->addWidget(row.cell, line, column + 1);
-            grid->addWidget(row.message, line + 1, column + 1);
+            grid->addWidget(row.message, line + 1, column, 1, 2); // under the field, as wide as label and field
             // The reset button keeps its place, so fields do not shift when it comes and goes.
             QSizePolicy keep = row.reset->sizePolicy();
             keep.setRetainSizeWhenHidden(true);

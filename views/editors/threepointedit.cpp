@@ -79,7 +79,8 @@ void ThreePointEdit::setField(const FieldInfo &info)
         // An optional estimate left empty shows three dashes; the form or table says what applies.
         box->setClearable(info.optional, QStringLiteral("\u2014"));
     }
-    m_unit->setText(unitText(info.unit));
+    // "Build cost per MW IT" says its unit already; the boxes need the room.
+    m_unit->setText(info.label.contains(QStringLiteral(" per ")) ? QString() : unitText(info.unit));
     m_unit->setVisible(!m_unit->text().isEmpty());
 }
 

@@ -22,7 +22,7 @@ ReferenceDataWindow::ReferenceDataWindow(const Catalog &catalog, QWidget *parent
 {
     setObjectName(QStringLiteral("ReferenceDataWindow"));
     setWindowTitle(tr("Reference data"));
-    resize(1180, 640);
+    resize(1280, 680);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
     auto *intro
@@ -48,11 +48,14 @@ ReferenceDataWindow::ReferenceDataWindow(const Catalog &catalog, QWidget *parent
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_view->verticalHeader()->setDefaultSectionSize(24);
-    m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->resizeColumnsToContents();
-    m_view->setColumnWidth(CatalogModel::Source, std::min(m_view->columnWidth(CatalogModel::Source), 320));
-    m_view->setColumnWidth(CatalogModel::Item, std::min(m_view->columnWidth(CatalogModel::Item), 220));
+    m_view->horizontalHeader()->setStretchLastSection(true); // the source takes what is left
+    m_view->setColumnHidden(CatalogModel::Group, true); // the item says it; search still finds the group
+    for (const auto column : {CatalogModel::Item, CatalogModel::Field, CatalogModel::Unit})
+        m_view->setColumnWidth(column, std::min(m_view->columnWidth(column), 180));
+    m_view->setColumnWidth(CatalogModel::Source, 200); // then stretched to the window's edge; the tooltip has all of it
     layout->addWidget(m_view, 1);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);

@@ -40,6 +40,8 @@ WorkspacePanel::WorkspacePanel(WorkspaceSession &session, QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setUniformItemSizes(true);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // long names elide; the tooltip has them whole
+    m_view->setTextElideMode(Qt::ElideRight);
     m_view->setSpacing(1);
     m_view->setAccessibleName(tr("Scenarios"));
     layout->addWidget(m_view, 1);
