@@ -13,7 +13,7 @@ AcceleratorChart::AcceleratorChart(ResultSeriesModel *series, QWidget *parent)
     , m_series(series)
 {
     watch(m_series);
-    rebuild();
+    rebuildNow();
 }
 
 QString AcceleratorChart::energizedName() { return tr("Energized"); }
@@ -32,11 +32,11 @@ void AcceleratorChart::rebuild()
     QList<QPointF> zero = energized;
     for (QPointF &p : zero)
         p.setY(0.0);
+    setValueAxis(Side::Left, std::max(maxY(planned), maxY(delivered)) * 1.05, AxisUnit::Count, tr("Accelerators"));
     addArea(energizedName(), palette::role(palette::Role::Energized), zero, energized, Side::Left, 0.75);
     addArea(strandedName(), palette::role(palette::Role::Stranded), energized, delivered, Side::Left, 0.45);
     addLine(deliveredName(), palette::role(palette::Role::Delivered), delivered, Side::Left, Qt::SolidLine, 2.0);
     addLine(plannedName(), palette::role(palette::Role::Axis), planned, Side::Left, Qt::DotLine, 1.5);
-    setValueAxis(Side::Left, std::max(maxY(planned), maxY(delivered)) * 1.05, AxisUnit::Count, tr("Accelerators"));
     QString subtitle;
     if (months > 0) {
         double idleMonths = 0.0;

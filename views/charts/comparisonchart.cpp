@@ -32,7 +32,7 @@ ComparisonChart::ComparisonChart(ResultOverlayModel *overlay, ResultOverlayModel
     , m_metric(metric)
 {
     watch(m_overlay);
-    rebuild();
+    rebuildNow();
 }
 
 QString ComparisonChart::lineName(int scenario) const
@@ -51,6 +51,7 @@ void ComparisonChart::rebuild()
     const int months = m_overlay->rowCount();
     setTimeAxis(months, m_overlay->firstMonth());
     double max = 0.0;
+    QList<QList<QPointF>> lines;
     for (int s = 0; s < m_overlay->scenarioCount(); ++s) {
         QList<QPointF> points;
         for (int row = 0; row < months; ++row) {
@@ -60,9 +61,11 @@ void ComparisonChart::rebuild()
             points.append(QPointF(row, v));
         }
         max = std::max(max, maxY(points));
-        addLine(lineName(s), palette::scenario(s), points, Side::Left, Qt::SolidLine, s == 0 ? 3.0 : 2.0);
+        lines << points;
     }
     setValueAxis(Side::Left, max * 1.05, unitOf(m_metric), ResultOverlayModel::metricTitle(m_metric));
+    for (int s = 0; s < m_overlay->scenarioCount(); ++s)
+        addLine(lineName(s), palette::scenario(s), lines[s], Side::Left, Qt::SolidLine, s == 0 ? 3.0 : 2.0);
     endRebuild();
 }
 

@@ -13,7 +13,7 @@ ComputeChart::ComputeChart(ResultSeriesModel *series, QWidget *parent)
     , m_series(series)
 {
     watch(m_series);
-    rebuild();
+    rebuildNow();
 }
 
 QString ComputeChart::computeName()
@@ -30,9 +30,9 @@ void ComputeChart::rebuild()
     QList<QPointF> zero = pflops;
     for (QPointF &p : zero)
         p.setY(0.0);
-    addArea(computeName(), palette::role(palette::Role::Compute), zero, pflops, Side::Left, 0.7);
     const double peak = maxY(pflops);
     setValueAxis(Side::Left, peak * 1.05, AxisUnit::Pflops, tr("BF16 compute"));
+    addArea(computeName(), palette::role(palette::Role::Compute), zero, pflops, Side::Left, 0.7);
     setSubtitle(months > 0 ? m_series->scopeName() + tr(" \u2022 peak %1").arg(format::flops(peak)) : QString());
     endRebuild();
 }

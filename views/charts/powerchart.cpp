@@ -19,7 +19,7 @@ PowerChart::PowerChart(ResultPowerModel *power, ResultSeriesModel *series, QWidg
 {
     watch(m_power);
     watch(m_series);
-    rebuild();
+    rebuildNow();
 }
 
 QString PowerChart::facilityLoadName()
@@ -56,15 +56,15 @@ void PowerChart::rebuild()
         }
         values << firm;
     }
-    addStackedAreas(names, colors, xs, values);
     const QList<QPointF> load = columnPoints(*m_series, Col::FacilityMw);
     const QList<QPointF> needed = columnPoints(*m_series, Col::FacilityMwNeeded);
-    addLine(facilityLoadName(), palette::role(palette::Role::FacilityLoad), load);
-    addLine(loadNeededName(), palette::role(palette::Role::LoadNeeded), needed, Side::Left, Qt::DashLine, 2.0);
     double max = std::max(maxY(load), maxY(needed));
     for (const double top : stackTop)
         max = std::max(max, top);
-    setValueAxis(Side::Left, max * 1.05, AxisUnit::Mw, tr("Firm power and load"));
+    setValueAxis(Side::Left, max * 1.05, AxisUnit::Mw, tr("Firm power and load")); // before the series: see SpendChart
+    addStackedAreas(names, colors, xs, values);
+    addLine(facilityLoadName(), palette::role(palette::Role::FacilityLoad), load);
+    addLine(loadNeededName(), palette::role(palette::Role::LoadNeeded), needed, Side::Left, Qt::DashLine, 2.0);
     const QString grouping = m_power->groupedByKind() ? tr("firm MW by kind") : tr("firm MW by source");
     setSubtitle(months > 0 ? m_series->scopeName() + QStringLiteral(" \u2022 ") + grouping : QString());
     endRebuild();

@@ -6,6 +6,7 @@
 #include "charts/computechart.h"
 #include "charts/powerchart.h"
 #include "charts/spendchart.h"
+#include "charts/timeserieschart.h"
 #include "itemmodels/resultpowermodel.h"
 #include "itemmodels/resultseriesmodel.h"
 #include "itemmodels/resulttimelinemodel.h"
@@ -140,19 +141,31 @@ QWidget *ScenarioChartsPanel::makePage(Page page, const std::vector<ChartWidget 
     return widget;
 }
 
+void ScenarioChartsPanel::holdCharts(bool hold)
+{
+    for (ChartWidget *chart : m_charts) {
+        if (auto *timeSeries = qobject_cast<TimeSeriesChart *>(chart))
+            hold ? timeSeries->holdRebuilds() : timeSeries->releaseRebuilds();
+    }
+}
+
 void ScenarioChartsPanel::setSolved(std::shared_ptr<const SolvedScenario> solved)
 {
     m_solved = (solved && solved->ok()) ? std::move(solved) : nullptr;
+    holdCharts(true); // the power chart reads two models: redraw it once, not per model
     m_timeline->setSolved(m_solved);
     m_power->setSolved(m_solved);
     m_series->setSolved(m_solved);
+    holdCharts(false);
     refillSitePickers();
 }
 
 void ScenarioChartsPanel::setSite(int siteIndex)
 {
+    holdCharts(true);
     m_series->setSite(siteIndex);
     m_power->setSite(m_series->site());
+    holdCharts(false);
 }
 
 int ScenarioChartsPanel::site() const

@@ -53,6 +53,7 @@ public:
 private:
     QWidget *makePage(Page page, const std::vector<ChartWidget *> &charts, bool sitePicker);
     void refillSitePickers();
+    void holdCharts(bool hold);
     void syncSitePickers();
 
     std::shared_ptr<const SolvedScenario> m_solved;

@@ -14,7 +14,7 @@ SpendChart::SpendChart(ResultSeriesModel *series, QWidget *parent)
     , m_series(series)
 {
     watch(m_series);
-    rebuild();
+    rebuildNow();
 }
 
 QString SpendChart::categoryName(int capexCategory)
@@ -70,14 +70,15 @@ void SpendChart::rebuild()
             monthTotal[row] += opex.last();
     }
     values << opex;
-    addStackedBars(names, colors, values);
     const QList<QPointF> cumulative = columnPoints(*m_series, Col::CumulativeCostUsd);
-    addLine(cumulativeName(), palette::role(palette::Role::CumulativeSpend), cumulative, Side::Right, Qt::SolidLine, 2.5);
     double maxMonth = 0.0;
     for (const double total : monthTotal)
         maxMonth = std::max(maxMonth, total);
+    // Axes first: a range change redraws every series already there.
     setValueAxis(Side::Left, maxMonth * 1.05, AxisUnit::Usd, tr("Spend per month"));
     setValueAxis(Side::Right, maxY(cumulative) * 1.05, AxisUnit::Usd, tr("Capex + opex to date"));
+    addStackedBars(names, colors, values);
+    addLine(cumulativeName(), palette::role(palette::Role::CumulativeSpend), cumulative, Side::Right, Qt::SolidLine, 2.5);
     QString subtitle;
     if (months > 0) {
         const double capex = m_series->value(months - 1, Col::CumulativeCapexUsd);

@@ -4,7 +4,6 @@
 
 #include <QAbstractItemModel>
 #include <QAreaSeries>
-#include <QBarSet>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
@@ -16,7 +15,6 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainter>
-#include <QStackedBarSeries>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -49,7 +47,14 @@ void styleValueAxis(QCategoryAxis *axis)
 
 void replaceTicks(QCategoryAxis *axis, const std::vector<AxisTick> &ticks)
 {
-    for (const QString &label : axis->categoriesLabels())
+    // Every change to a category axis lays it out again: leave it alone when nothing changes.
+    const QStringList labels = axis->categoriesLabels();
+    bool same = labels.size() == static_cast<qsizetype>(ticks.size());
+    for (qsizetype i = 0; same && i < labels.size(); ++i)
+        same = labels[i] == ticks[static_cast<std::size_t>(i)].label && axis->endValue(labels[i]) == ticks[static_cast<std::size_t>(i)].value;
+    if (same)
+        return;
+    for (const QString &label : labels)
         axis->remove(label);
     for (const AxisTick &tick : ticks)
         axis->append(tick.label, tick.value);
@@ -193,7 +198,54 @@ void TimeSeriesChart::watch(QAbstractItemModel *model)
 
 void TimeSeriesChart::rebuildNow()
 {
+    m_dirty = true;
+    // A chart nobody sees (another tab, a report's chart not drawn yet) is rebuilt when it is
+    // shown, drawn or asked what it shows; a held chart when released.
+    if (m_holds == 0 && isVisible())
+        ensureBuilt();
+}
+
+void TimeSeriesChart::ensureBuilt()
+{
+    if (!m_dirty)
+        return;
+    m_dirty = false;
     rebuild();
+}
+
+void TimeSeriesChart::holdRebuilds()
+{
+    ++m_holds;
+}
+
+void TimeSeriesChart::releaseRebuilds()
+{
+    if (m_holds > 0 && --m_holds == 0 && isVisible())
+        ensureBuilt();
+}
+
+void TimeSeriesChart::showEvent(QShowEvent *event)
+{
+    ensureBuilt();
+    ChartWidget::showEvent(event);
+}
+
+void TimeSeriesChart::paintEvent(QPaintEvent *event)
+{
+    ensureBuilt(); // QWidget::grab() and render() paint hidden charts too
+    ChartWidget::paintEvent(event);
+}
+
+QStringList TimeSeriesChart::seriesNames() const
+{
+    const_cast<TimeSeriesChart *>(this)->ensureBuilt(); // what it shows, as it would be drawn now
+    return m_names;
+}
+
+QList<QPointF> TimeSeriesChart::seriesPoints(const QString &name) const
+{
+    const_cast<TimeSeriesChart *>(this)->ensureBuilt();
+    return m_points.value(name);
 }
 
 void TimeSeriesChart::setSeriesShown(const QString &name, bool shown)
@@ -204,15 +256,17 @@ void TimeSeriesChart::setSeriesShown(const QString &name, bool shown)
         m_hidden.remove(name);
     else
         m_hidden.insert(name);
-    rebuild();
+    m_dirty = true;
+    ensureBuilt();
 }
 
 void TimeSeriesChart::beginRebuild()
 {
-    m_chart->removeAllSeries(); // deletes them
+    m_cursor = 0;
+    m_emptied = false;
     m_names.clear();
     m_points.clear();
-    m_rightAxis->setVisible(false);
+    m_usesRightAxis = false;
 }
 
 void TimeSeriesChart::setTimeAxis(int months, int offset)
@@ -221,23 +275,46 @@ void TimeSeriesChart::setTimeAxis(int months, int offset)
     m_months = months;
     m_offset = offset;
     if (same)
-        applyVisibleRange();
-    else
-        setFullRange(-0.5, std::max(1, months) - 0.5);
+        return; // keeps the zoom of an edit
+    emptySeriesBeforeRangeChange();
+    setFullRange(-0.5, std::max(1, months) - 0.5);
+}
+
+// Qt Charts redraws every series on each axis range change; a rebuild about to change ranges
+// empties the series first (they get their new points right after), so each is drawn once.
+void TimeSeriesChart::emptySeriesBeforeRangeChange()
+{
+    if (m_emptied)
+        return;
+    m_emptied = true;
+    for (const Slot &slot : m_slots) {
+        if (slot.kind == SeriesKind::Line) {
+            static_cast<QLineSeries *>(slot.series)->clear();
+        } else {
+            auto *area = static_cast<QAreaSeries *>(slot.series);
+            area->upperSeries()->clear();
+            area->lowerSeries()->clear();
+        }
+    }
 }
 
 void TimeSeriesChart::setValueAxis(Side side, double maxValue, AxisUnit unit, const QString &title)
 {
     QCategoryAxis *axis = side == Side::Left ? m_leftAxis : m_rightAxis;
     const ValueScale scale = valueScale(maxValue, unit);
+    if (axis->min() != 0.0 || axis->max() != scale.max) {
+        emptySeriesBeforeRangeChange();
+        axis->setRange(0.0, scale.max);
+    }
     replaceTicks(axis, scale.ticks);
-    axis->setRange(0.0, scale.max);
-    axis->setTitleText(title);
-    axis->setVisible(true);
+    if (axis->titleText() != title)
+        axis->setTitleText(title);
 }
 
 void TimeSeriesChart::setSubtitle(const QString &subtitle)
 {
+    if (subtitle == m_subtitle && !m_chart->title().isEmpty())
+        return;
     m_subtitle = subtitle;
     // A QChart has one title; a second line in a lighter size reads as a subtitle.
     m_chart->setTitle(subtitle.isEmpty()
@@ -253,17 +330,56 @@ void TimeSeriesChart::attach(QAbstractSeries *series, Side side)
     series->attachAxis(side == Side::Left ? m_leftAxis : m_rightAxis);
 }
 
+// Rebuilding after an edit or a scenario switch mostly draws the same series with new numbers:
+// the series in the same place, of the same kind, name and axis, is kept and given the new
+// points (Qt Charts then updates one path), instead of being recreated with its legend marker
+// and laid out again.
+QAbstractSeries *TimeSeriesChart::takeSlot(SeriesKind kind, const QString &name, Side side)
+{
+    if (side == Side::Right)
+        m_usesRightAxis = true;
+    if (m_cursor < m_slots.size()) {
+        const Slot &slot = m_slots[m_cursor];
+        if (slot.kind == kind && slot.name == name && slot.side == side)
+            return m_slots[m_cursor++].series;
+        dropSlotsFrom(m_cursor);
+    }
+    QAbstractSeries *series = nullptr;
+    if (kind == SeriesKind::Line) {
+        series = new QLineSeries;
+    } else {
+        // The area does not own its boundary lines; as its children they go with it.
+        auto *area = new QAreaSeries;
+        area->setUpperSeries(new QLineSeries(area));
+        area->setLowerSeries(new QLineSeries(area));
+        series = area;
+    }
+    series->setName(name);
+    attach(series, side);
+    m_slots.push_back({series, kind, name, side});
+    ++m_cursor;
+    return series;
+}
+
+void TimeSeriesChart::dropSlotsFrom(std::size_t first)
+{
+    for (std::size_t i = first; i < m_slots.size(); ++i) {
+        m_chart->removeSeries(m_slots[i].series);
+        delete m_slots[i].series;
+    }
+    m_slots.resize(std::min(first, m_slots.size()));
+}
+
 void TimeSeriesChart::addLine(const QString &name, const QColor &color, const QList<QPointF> &points, Side side,
                               Qt::PenStyle style, qreal width)
 {
-    auto *series = new QLineSeries;
-    series->setName(name);
+    auto *series = static_cast<QLineSeries *>(takeSlot(SeriesKind::Line, name, side));
     series->replace(points);
     QPen pen(color, width, style);
     pen.setCapStyle(Qt::RoundCap); // flat caps show a seam at every point of a thick line
     pen.setJoinStyle(Qt::RoundJoin);
-    series->setPen(pen);
-    attach(series, side);
+    if (series->pen() != pen)
+        series->setPen(pen);
     series->setVisible(!isHidden(name));
     m_names << name;
     m_points.insert(name, points);
@@ -272,23 +388,26 @@ void TimeSeriesChart::addLine(const QString &name, const QColor &color, const QL
 void TimeSeriesChart::addArea(const QString &name, const QColor &color, const QList<QPointF> &lower,
                               const QList<QPointF> &upper, Side side, qreal opacity)
 {
-    auto *lowerSeries = new QLineSeries;
-    lowerSeries->replace(lower);
-    auto *upperSeries = new QLineSeries;
-    upperSeries->replace(upper);
-    auto *series = new QAreaSeries(upperSeries, lowerSeries);
-    series->setName(name);
-    QColor fill = color;
-    fill.setAlphaF(static_cast<float>(opacity));
-    series->setBrush(fill);
-    series->setPen(QPen(color.darker(115), 1.0));
-    series->setOpacity(1.0);
-    attach(series, side);
-    series->setVisible(!isHidden(name));
     QList<QPointF> own;
     own.reserve(upper.size());
     for (qsizetype i = 0; i < upper.size() && i < lower.size(); ++i)
         own.append(QPointF(upper[i].x(), upper[i].y() - lower[i].y()));
+    QColor fill = color;
+    fill.setAlphaF(static_cast<float>(opacity));
+    setArea(name, lower, upper, QBrush(fill), QPen(color.darker(115), 1.0), side, own);
+}
+
+void TimeSeriesChart::setArea(const QString &name, const QList<QPointF> &lower, const QList<QPointF> &upper,
+                              const QBrush &brush, const QPen &pen, Side side, const QList<QPointF> &own)
+{
+    auto *series = static_cast<QAreaSeries *>(takeSlot(SeriesKind::Area, name, side));
+    series->lowerSeries()->replace(lower);
+    series->upperSeries()->replace(upper);
+    if (series->brush() != brush)
+        series->setBrush(brush);
+    if (series->pen() != pen)
+        series->setPen(pen);
+    series->setVisible(!isHidden(name));
     m_names << name;
     m_points.insert(name, own);
 }
@@ -313,30 +432,39 @@ void TimeSeriesChart::addStackedAreas(const QStringList &names, const QList<QCol
 void TimeSeriesChart::addStackedBars(const QStringList &names, const QList<QColor> &colors,
                                      const QList<QList<double>> &values, Side side)
 {
-    auto *series = new QStackedBarSeries;
-    series->setBarWidth(0.8);
+    // Each category is one area whose outline steps up into a bar at every month and back down
+    // to the stack below it between months: the look of stacked bars at the cost of one
+    // polygon per category instead of one graphics item per bar (switching scenario stays fast).
+    constexpr double kHalfBar = 0.4;
+    const qsizetype months = values.isEmpty() ? 0 : values.front().size();
+    QList<double> base(months, 0.0);
     for (qsizetype i = 0; i < names.size(); ++i) {
-        auto *set = new QBarSet(names[i]);
         const bool hidden = isHidden(names[i]);
-        QList<qreal> heights;
+        QList<QPointF> lower;
+        QList<QPointF> upper;
         QList<QPointF> own;
-        heights.reserve(values[i].size());
-        for (qsizetype m = 0; m < values[i].size(); ++m) {
-            heights.append(hidden ? 0.0 : values[i][m]);
-            own.append(QPointF(static_cast<double>(m), values[i][m]));
+        lower.reserve(2 * months);
+        upper.reserve(4 * months);
+        own.reserve(months);
+        for (qsizetype m = 0; m < months; ++m) {
+            const double x = static_cast<double>(m);
+            const double bottom = base[m];
+            const double top = bottom + (hidden ? 0.0 : values[i][m]);
+            lower << QPointF(x - kHalfBar, bottom) << QPointF(x + kHalfBar, bottom);
+            upper << QPointF(x - kHalfBar, bottom) << QPointF(x - kHalfBar, top) << QPointF(x + kHalfBar, top)
+                  << QPointF(x + kHalfBar, bottom);
+            own << QPointF(x, values[i][m]);
+            base[m] = top;
         }
-        set->append(heights);
-        set->setColor(colors[i]);
-        set->setBorderColor(colors[i]);
-        series->append(set);
-        m_names << names[i];
-        m_points.insert(names[i], own);
+        setArea(names[i], lower, upper, QBrush(colors[i]), QPen(Qt::NoPen), side, own);
     }
-    attach(series, side);
 }
 
 void TimeSeriesChart::endRebuild()
 {
+    dropSlotsFrom(m_cursor);
+    if (m_rightAxis->isVisible() != m_usesRightAxis)
+        m_rightAxis->setVisible(m_usesRightAxis);
     styleLegend();
     placeLegend(m_chart->size().width() > 0 ? m_chart->size().width() : width());
     relabelTimeAxis();
@@ -364,30 +492,38 @@ void TimeSeriesChart::resizeEvent(QResizeEvent *event)
 
 void TimeSeriesChart::styleLegend()
 {
-    for (QLegendMarker *marker : m_chart->legend()->markers()) {
+    const QList<QLegendMarker *> markers = m_chart->legend()->markers();
+    for (QLegendMarker *marker : markers) {
         // Qt Charts hides the marker of a hidden series; ours stay, greyed, to be clicked back.
         marker->setVisible(true);
         const bool hidden = isHidden(marker->label());
+        const QAbstractSeries *series = marker->series();
+        QBrush brush;
+        QPen pen;
+        if (const auto *area = qobject_cast<const QAreaSeries *>(series)) {
+            brush = area->brush();
+            brush.setColor(area->brush().color().toRgb());
+            pen = QPen(area->brush().color().darker(115));
+            // Areas get a filled square (Qt's "from series" shape draws them hollow and cuts their labels).
+            marker->setShape(QLegend::MarkerShapeRectangle);
+        } else if (const auto *line = qobject_cast<const QLineSeries *>(series)) {
+            pen = line->pen();
+            brush = QBrush(pen.color());
+        }
         QColor label = palette::role(palette::Role::Axis);
         if (hidden) {
             label.setAlphaF(0.35f);
-            QBrush brush = marker->brush();
             QColor faded = brush.color();
             faded.setAlphaF(0.2f);
             brush.setColor(faded);
-            marker->setBrush(brush);
-            QPen pen = marker->pen();
-            QColor penColor = pen.color();
-            penColor.setAlphaF(0.2f);
-            pen.setColor(penColor);
-            marker->setPen(pen);
+            QColor fadedPen = pen.color();
+            fadedPen.setAlphaF(0.2f);
+            pen.setColor(fadedPen);
         }
+        marker->setBrush(brush);
+        marker->setPen(pen);
         marker->setLabelBrush(label);
-        // Areas and bars get a filled square (Qt's "from series" shape draws them hollow and
-        // truncates their labels); lines keep their line.
-        if (marker->type() == QLegendMarker::LegendMarkerTypeArea || marker->type() == QLegendMarker::LegendMarkerTypeBar)
-            marker->setShape(QLegend::MarkerShapeRectangle);
-        // Markers are new after every rebuild, so each is connected once.
+        disconnect(marker, &QLegendMarker::clicked, this, nullptr); // kept markers are styled again
         connect(marker, &QLegendMarker::clicked, this, [this, name = marker->label()] { setSeriesShown(name, isHidden(name)); });
     }
 }
@@ -437,6 +573,7 @@ void TimeSeriesChart::hoverAt(const QPointF &viewPos, const QPoint &globalPos)
 
 void TimeSeriesChart::renderChart(QPainter &painter, const QRectF &target, const QSizeF &layoutSize)
 {
+    ensureBuilt();
     const QSizeF onScreen = m_chart->size();
     const bool hoverShown = m_hoverLine->isVisible();
     m_hoverLine->hide();

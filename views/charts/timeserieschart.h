@@ -3,9 +3,13 @@
 #include "charts/axisscale.h"
 #include "charts/chartwidget.h"
 
+#include <QBrush>
 #include <QColor>
 #include <QHash>
+#include <QPen>
 #include <QSet>
+
+#include <vector>
 
 class QAbstractItemModel;
 class QGraphicsLineItem;
@@ -34,9 +38,14 @@ class TimeSeriesChart : public ChartWidget
 public:
     ~TimeSeriesChart() override;
 
+    // While held, model changes only mark the chart for a rebuild; the last release rebuilds it
+    // once (several models changing together redraw it once).
+    void holdRebuilds();
+    void releaseRebuilds();
+
     [[nodiscard]] QString title() const override { return m_title; }
-    [[nodiscard]] QStringList seriesNames() const override { return m_names; }
-    [[nodiscard]] QList<QPointF> seriesPoints(const QString &name) const override { return m_points.value(name); }
+    [[nodiscard]] QStringList seriesNames() const override;
+    [[nodiscard]] QList<QPointF> seriesPoints(const QString &name) const override;
     [[nodiscard]] bool isSeriesShown(const QString &name) const override { return !m_hidden.contains(name); }
     void setSeriesShown(const QString &name, bool shown) override;
 
@@ -47,9 +56,11 @@ protected:
 
     // Recreates every series from the models (start with beginRebuild(), end with endRebuild()).
     virtual void rebuild() = 0;
-    // Redraws when the model resets or its data changes.
+    // Redraws when the model resets or its data changes: at once when the chart is on screen,
+    // else when it is shown, drawn or asked for its series.
     void watch(QAbstractItemModel *model);
     void rebuildNow();
+    void ensureBuilt();
 
     void beginRebuild();
     // x = 0 is the absolute month `offset`; `months` points from x = 0. Keeps the zoom when
@@ -65,7 +76,7 @@ protected:
     // Areas stacked in order; hidden ones leave no gap. values[i] has one value per x in `xs`.
     void addStackedAreas(const QStringList &names, const QList<QColor> &colors, const QList<double> &xs,
                          const QList<QList<double>> &values, Side side = Side::Left);
-    // Bars at x = 0, 1, ... (one per month), stacked in order; hidden sets count as zero.
+    // Bars at x = 0, 1, ... (one per month), stacked in order; hidden ones take no room.
     void addStackedBars(const QStringList &names, const QList<QColor> &colors, const QList<QList<double>> &values,
                         Side side = Side::Left);
     void endRebuild();
@@ -77,11 +88,25 @@ protected:
     void renderChart(QPainter &painter, const QRectF &target, const QSizeF &layoutSize) override;
     void applyVisibleRange() override;
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     friend class InteractiveChartView;
 
+    enum class SeriesKind { Line, Area };
+    struct Slot {
+        QAbstractSeries *series;
+        SeriesKind kind;
+        QString name;
+        Side side;
+    };
     void attach(QAbstractSeries *series, Side side);
+    QAbstractSeries *takeSlot(SeriesKind kind, const QString &name, Side side);
+    void dropSlotsFrom(std::size_t first);
+    void emptySeriesBeforeRangeChange();
+    void setArea(const QString &name, const QList<QPointF> &lower, const QList<QPointF> &upper, const QBrush &brush,
+                 const QPen &pen, Side side, const QList<QPointF> &own);
     void placeLegend(double chartWidth);
     void relabelTimeAxis();
     void styleLegend();
@@ -102,6 +127,12 @@ private:
     QStringList m_names;
     QHash<QString, QList<QPointF>> m_points;
     QSet<QString> m_hidden;
+    std::vector<Slot> m_slots; // the chart's series in the order the last rebuild added them
+    std::size_t m_cursor = 0;  // during a rebuild: the next slot to reuse
+    bool m_usesRightAxis = false;
+    bool m_emptied = false; // this rebuild has emptied the series for a range change
+    bool m_dirty = false;
+    int m_holds = 0;
 };
 
 } // namespace cp::views
