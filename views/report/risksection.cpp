@@ -3,6 +3,7 @@
 #include "analysis/solvedscenario.h"
 #include "format/units.h"
 #include "report/reportdocument.h"
+#include "report/riskcharts.h"
 #include "report/reporttext.h"
 #include "solver/reliability.h"
 
@@ -89,10 +90,11 @@ void appendCriticality(ReportDocument &document, const solver::RiskResult &r)
                        .arg(format::monthLabel(r.targetMonth)));
 }
 
-void appendTornado(ReportDocument &document, const solver::RiskResult &r, bool oneSite)
+void appendTornado(ReportDocument &document, const SolvedScenario &solved, const solver::RiskResult &r, bool oneSite)
 {
     if (r.tornado.empty())
         return;
+    appendTornadoChart(document, solved, r);
     document.heading3(QStringLiteral("Inputs that swing the cost most"));
     TableBlock &table = document.table({{QStringLiteral("Input"), Qt::AlignLeft, true},
                                         {QStringLiteral("Low"), Qt::AlignRight, false},
@@ -188,9 +190,11 @@ void appendRiskSection(ReportDocument &document, const SolvedScenario &solved, c
                                 "month and stays so."));
     document.callout(chance);
     appendPercentiles(document, solved.result.kpis, r);
+    appendRiskFans(document, solved, r);
     appendCriticality(document, r);
-    appendTornado(document, r, solved.scenario.sites.size() == 1);
+    appendTornado(document, solved, r, solved.scenario.sites.size() == 1);
     appendGoodput(document, solved);
+    appendSwingMargins(document, solved);
 }
 
 } // namespace cp::report

@@ -1,0 +1,116 @@
+#include "analysis/solvedscenario.h"
+#include "catalog/catalog.h"
+#include "format/units.h"
+#include "io/scenariojson.h"
+#include "risk/fanchart.h"
+#include "risk/riskpanel.h"
+#include "risk/swingmarginchart.h"
+#include "risk/tornadochart.h"
+#include "solver/reliability.h"
+
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace cp;
+using namespace cp::views;
+
+// The Risk tab shows exactly what the risk run and the goodput model compute, and a long run
+// can be cancelled.
+namespace {
+
+std::shared_ptr<const SolvedScenario> example(const char *name)
+{
+    const io::ParseResult parsed = io::readScenarioFile(QStringLiteral(CLUSTERPLAN_SOURCE_DIR "/data/examples/") + QLatin1String(name),
+                                                        Catalog::builtIn());
+    return solveScenario(*parsed.scenario, Catalog::builtIn(), Month::fromYearMonth(2026, 11));
+}
+
+QString cell(QTableWidget *table, int row, int column)
+{
+    return table->item(row, column) ? table->item(row, column)->text() : QString();
+}
+
+} // namespace
+
+class TestRiskPanel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void showsTheRunsNumbers()
+    {
+        RiskPanel panel;
+        panel.trialsBox()->setValue(300);
+        panel.setSolved(example("meta-2gw-gas-campus.json"));
+        QSignalSpy finished(&panel, &RiskPanel::finished);
+        panel.run();
+        QVERIFY(finished.wait(60000));
+        const solver::RiskResult *r = panel.result();
+        QVERIFY(r);
+        QCOMPARE(r->trials, 300);
+
+        QTableWidget *p = panel.percentileTable();
+        QCOMPARE(cell(p, 1, 0), QStringLiteral("Full power"));
+        QCOMPARE(cell(p, 1, 2), format::monthLabel(*r->fullPowerMonth.p50));
+        QCOMPARE(cell(p, 3, 3), format::usd(r->npvCostUsd.p90));
+
+        // Criticality rows plus the "fully powered" row.
+        QCOMPARE(panel.criticalityTable()->rowCount(), static_cast<int>(r->criticality.size()) + 1);
+
+        TornadoChart *tornado = panel.tornadoChart();
+        QCOMPARE(tornado->rowCount(), std::min<int>(12, static_cast<int>(r->tornado.size())));
+        const QList<QPointF> low = tornado->seriesPoints(TornadoChart::lowName());
+        QCOMPARE(low.size(), tornado->rowCount());
+        QCOMPARE(low.first().y(), r->tornado.front().npvAtLowUsd);
+
+        const QList<QPointF> median = panel.energizedFan()->seriesPoints(FanChart::medianName());
+        QCOMPARE(median.size(), static_cast<qsizetype>(r->energized.p50.size()));
+        QCOMPARE(median.last().y(), r->energized.p50[r->energized.p50.size() - 1]);
+    }
+
+    void goodputAndSwingFollowTheSolve()
+    {
+        RiskPanel panel;
+        const auto solved = example("memphis-retrofit-100k-h100.json");
+        panel.setSolved(solved);
+        const solver::Kpis &k = solved->result.sites[0].kpis;
+        solver::GoodputInputs in;
+        in.accelerators = k.peakEnergized;
+        in.pflops = k.peakBf16Pflops;
+        in.interruptionsPerAcceleratorYear = solved->resolved.plan.checks.interruptionsPerAcceleratorYear;
+        in.spareRatio = solved->resolved.plan.checks.spareRatio;
+        const solver::GoodputResult g = solver::goodput(in); // 1 min checkpoints, 5 min restarts: the panel's defaults
+        QCOMPARE(cell(panel.goodputTable(), 0, 5), format::percent(100.0 * g.goodputFraction, 0));
+        QCOMPARE(cell(panel.goodputTable(), 0, 7), format::count(g.sparePool));
+
+        const QList<QPointF> batteries = panel.swingChart()->seriesPoints(SwingMarginChart::batteriesName());
+        const Eigen::ArrayXd &bess = solved->result.sites[0].monthly.bessMw;
+        QCOMPARE(batteries.size(), static_cast<qsizetype>(bess.size()));
+        for (int m = 0; m < bess.size(); ++m)
+            QCOMPARE(batteries[m].y(), bess[m]);
+    }
+
+    void cancelStopsALongRun()
+    {
+        RiskPanel panel;
+        panel.trialsBox()->setValue(1'000'000);
+        panel.setSolved(example("meta-2gw-gas-campus.json"));
+        QSignalSpy finished(&panel, &RiskPanel::finished);
+        panel.run();
+        QVERIFY(panel.isRunning());
+        panel.cancel();
+        QVERIFY(!panel.isRunning());
+        QTest::qWait(200);
+        QCOMPARE(finished.count(), 0);
+        // A new, short run still works after a cancel.
+        panel.trialsBox()->setValue(200);
+        panel.run();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(panel.result()->trials, 200);
+    }
+};
+
+QTEST_MAIN(TestRiskPanel)
+#include "tst_riskpanel.moc"
