@@ -2,11 +2,16 @@
 
 #include "analysis/livesolver.h"
 #include "catalog/catalog.h"
+#include "charts/scenariochartspanel.h"
 #include "clusterplan/version.h"
 #include "common/apptheme.h"
+#include "compare/compareview.h"
 #include "document/scenariodocument.h"
 #include "document/workspacesession.h"
+#include "format/units.h"
 #include "recentworkspaces.h"
+#include "report/exportactions.h"
+#include "risk/riskpanel.h"
 #include "widgets/itemtablepanel.h"
 #include "widgets/kpipanel.h"
 #include "widgets/referencedatawindow.h"
@@ -33,6 +38,8 @@
 #include <QUndoGroup>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace cp::gui {
 
 namespace {
@@ -54,6 +61,10 @@ MainWindow::MainWindow(QWidget *parent)
     , m_liveSolver(new LiveSolver(m_catalog, this))
     , m_tabs(new QTabWidget(this))
     , m_editor(new views::ScenarioEditor(m_catalog, this))
+    , m_charts(new views::ScenarioChartsPanel(this))
+    , m_risk(new views::RiskPanel(this))
+    , m_compare(new views::CompareView(this))
+    , m_exports(new report::ExportActions(this))
     , m_readOnlyBanner(new QLabel(this))
     , m_workspacePanel(new views::WorkspacePanel(*m_session, this))
     , m_kpiPanel(new views::KpiPanel(this))
@@ -84,20 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_tabs);
     setCentralWidget(central);
 
-    m_tabs->addTab(m_editor, tr("Plan"));
-    // Placeholders for the chart and compare views (views/charts, views/compare); see setResultPage().
-    const std::pair<ResultPage, std::pair<QString, QString>> pages[] = {
-        {ResultPage::Timeline,
-         {tr("Timeline"), tr("Deliveries, energized accelerators and what binds them, month by month.")}},
-        {ResultPage::Power, {tr("Power"), tr("Firm power against facility load, source by source.")}},
-        {ResultPage::Accelerators,
-         {tr("Accelerators"), tr("Planned, delivered, energized and stranded accelerators.")}},
-        {ResultPage::Spend, {tr("Spend"), tr("Capex and opex by month and category; depreciation.")}},
-        {ResultPage::Risk, {tr("Risk"), tr("Monte Carlo ranges of dates and costs from the three-point estimates.")}},
-        {ResultPage::Compare, {tr("Compare"), tr("Scenarios of the workspace side by side.")}},
-    };
-    for (const auto &[page, text] : pages)
-        m_resultTabs[page] = m_tabs->addTab(createPlaceholder(text.first, text.second), text.first);
+    createPages();
 
     createActions();
     createMenus();
@@ -111,6 +109,12 @@ MainWindow::MainWindow(QWidget *parent)
                   tr("ClusterPlan could not save the change to the workspace, so it was not made.\n\n%1").arg(message));
     });
     connect(m_liveSolver, &LiveSolver::solved, this, &MainWindow::showSolved);
+    connect(m_compare, &views::CompareView::comparisonChanged, this, [this] {
+        std::vector<std::shared_ptr<const SolvedScenario>> scenarios;
+        for (const ComparedScenario &compared : m_compare->comparison().scenarios)
+            scenarios.push_back(compared.solved);
+        m_exports->setComparison(std::move(scenarios));
+    });
     connect(m_warningsPanel, &views::WarningsPanel::fieldRequested, this, &MainWindow::showField);
     connect(m_warningsPanel, &views::WarningsPanel::countChanged, this, [this](int count) {
         m_warningsDock->setWindowTitle(count > 0 ? tr("Warnings (%1)").arg(count) : tr("Warnings"));
@@ -128,25 +132,24 @@ MainWindow::~MainWindow()
     m_editor->setDocument(nullptr);
 }
 
-QWidget *MainWindow::createPlaceholder(const QString &title, const QString &text)
+void MainWindow::createPages()
 {
-    auto *page = new QLabel(
-        QStringLiteral("<p style=\"font-size:14pt; color:#6b7280\">%1</p><p style=\"color:#6b7280\">%2</p>")
-            .arg(title.toHtmlEscaped(), text.toHtmlEscaped()),
-        this);
-    page->setAlignment(Qt::AlignCenter);
-    page->setObjectName(title.toLower() + QStringLiteral("Placeholder"));
-    return page;
+    m_tabs->addTab(m_editor, tr("Plan"));
+    // The chart pages live in the window's tabs; the panel that drives them stays hidden.
+    m_charts->hide();
+    using Chart = views::ScenarioChartsPanel;
+    for (const Chart::Page page : {Chart::TimelinePage, Chart::PowerPage, Chart::AcceleratorsPage, Chart::SpendPage})
+        m_tabs->addTab(m_charts->page(page), Chart::pageTitle(page));
+    m_tabs->addTab(m_risk, tr("Risk"));
+    m_tabs->addTab(m_compare, tr("Compare"));
+    m_tabs->setTabToolTip(static_cast<int>(Page::Risk),
+                          tr("What could slip: P10/P50/P90 dates and costs from the three-point estimates"));
+    m_tabs->setTabToolTip(static_cast<int>(Page::Compare), tr("Two to four scenarios of the workspace side by side"));
 }
 
-void MainWindow::setResultPage(ResultPage page, QWidget *widget)
+void MainWindow::showPage(Page page)
 {
-    const int index = m_resultTabs.at(page);
-    const QString title = m_tabs->tabText(index);
-    QWidget *old = m_tabs->widget(index);
-    m_tabs->removeTab(index);
-    m_tabs->insertTab(index, widget, title);
-    delete old;
+    m_tabs->setCurrentIndex(static_cast<int>(page));
 }
 
 void MainWindow::createActions()
@@ -235,6 +238,10 @@ void MainWindow::createMenus()
     m_fileMenu->addAction(m_importAction);
     m_fileMenu->addAction(m_exportAction);
     m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_exports->exportReportAction());
+    m_fileMenu->addAction(m_exports->exportResultsAction());
+    m_fileMenu->addAction(m_exports->exportComparisonAction());
+    m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
 
     m_editMenu = menuBar()->addMenu(tr("&Edit"));
@@ -289,6 +296,12 @@ void MainWindow::createDocks()
 
     for (QDockWidget *widget : {m_workspaceDock, m_kpiDock, m_warningsDock})
         m_viewMenu->addAction(widget->toggleViewAction());
+    m_viewMenu->addSeparator();
+    for (int index = 0; index < m_tabs->count(); ++index) {
+        QAction *action = m_viewMenu->addAction(m_tabs->tabText(index));
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + index)));
+        connect(action, &QAction::triggered, this, [this, index] { showPage(static_cast<Page>(index)); });
+    }
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_referenceDataAction);
 }
@@ -357,6 +370,8 @@ void MainWindow::workspaceChanged()
         action->setEnabled(workspace && !readOnly);
 
     updateTitle();
+    m_exports->setWorkspacePath(workspace ? workspace->path() : QString());
+    m_compare->setWorkspace(workspace);
 
     // Show the scenario last shown in this workspace, else the first.
     if (!workspace)
@@ -368,6 +383,13 @@ void MainWindow::workspaceChanged()
     if (const auto last = workspace->findScenario(recent::lastScenario(workspace->path())))
         id = *last;
     m_workspacePanel->selectScenario(id);
+    // Compare starts on that scenario against the one after it, so the tab shows something at once.
+    if (scenarios.size() >= 2 && m_compare->selection().size() < 2) {
+        const auto shown = std::find_if(scenarios.begin(), scenarios.end(),
+                                        [id](const ScenarioInfo &info) { return info.id == id; });
+        const std::size_t at = shown == scenarios.end() ? 0 : static_cast<std::size_t>(shown - scenarios.begin());
+        m_compare->setSelection({scenarios[at].name, scenarios[(at + 1) % scenarios.size()].name});
+    }
 }
 
 void MainWindow::documentChanged(ScenarioDocument *document)
@@ -385,10 +407,15 @@ void MainWindow::showSolved(const std::shared_ptr<const SolvedScenario> &result)
 {
     m_kpiPanel->setSolved(result);
     m_warningsPanel->setSolved(result);
+    m_charts->setSolved(result);
+    m_risk->setSolved(result);
+    m_exports->setSolved(result);
     if (!result)
         m_solveLabel->clear();
     else if (!result->ok())
-        m_solveLabel->setText(tr("not solved: %n problem(s)", nullptr, static_cast<int>(result->problems.size())));
+        m_solveLabel->setText(tr("not solved: %1")
+                                  .arg(format::nounCount(static_cast<long long>(result->problems.size()), tr("problem"),
+                                                         tr("problems"))));
     else
         m_solveLabel->setText(
             tr("solved in %1 ms").arg(result->solveMilliseconds, 0, 'f', result->solveMilliseconds < 10 ? 2 : 0));

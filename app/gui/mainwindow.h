@@ -2,7 +2,6 @@
 
 #include <QMainWindow>
 
-#include <map>
 #include <memory>
 
 class QAction;
@@ -21,8 +20,15 @@ struct FieldPath;
 struct SolvedScenario;
 } // namespace cp
 
+namespace cp::report {
+class ExportActions;
+}
+
 namespace cp::views {
+class CompareView;
 class KpiPanel;
+class RiskPanel;
+class ScenarioChartsPanel;
 class ReferenceDataWindow;
 class ScenarioEditor;
 class WarningsPanel;
@@ -32,15 +38,16 @@ class WorkspacePanel;
 namespace cp::gui {
 
 // The application window. It only wires: the workspace session and live solver (models/) to
-// the panels and editor (views/), menus to their actions, and remembers its layout. Docks for
-// the workspace, the KPIs and the warnings; tabs for the work.
+// the panels, editor, charts, risk and compare views (views/), menus to their actions, and
+// remembers its layout. Docks for the workspace, the KPIs and the warnings; tabs for the work:
+// Plan, Timeline, Power, Accelerators, Spend, Risk and Compare (Ctrl+1 to Ctrl+7).
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    // The result tabs other views fill in. Each starts as a marked placeholder.
-    enum class ResultPage { Timeline, Power, Accelerators, Spend, Risk, Compare };
+    // The tabs, in their order.
+    enum class Page { Plan, Timeline, Power, Accelerators, Spend, Risk, Compare };
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -52,9 +59,7 @@ public:
     // examples on first start).
     bool openStartupWorkspace();
 
-    // Where the chart and compare views go: `page` replaces its placeholder tab. They follow
-    // solved() for the scenario being edited (Compare picks its own set from session()).
-    void setResultPage(ResultPage page, QWidget *widget);
+    void showPage(Page page);
 
     [[nodiscard]] WorkspaceSession &session() const { return *m_session; }
     [[nodiscard]] LiveSolver &liveSolver() const { return *m_liveSolver; }
@@ -62,6 +67,10 @@ public:
     [[nodiscard]] views::WorkspacePanel *workspacePanel() const { return m_workspacePanel; }
     [[nodiscard]] views::KpiPanel *kpiPanel() const { return m_kpiPanel; }
     [[nodiscard]] views::WarningsPanel *warningsPanel() const { return m_warningsPanel; }
+    [[nodiscard]] views::ScenarioChartsPanel *chartsPanel() const { return m_charts; }
+    [[nodiscard]] views::RiskPanel *riskPanel() const { return m_risk; }
+    [[nodiscard]] views::CompareView *compareView() const { return m_compare; }
+    [[nodiscard]] report::ExportActions *exportActions() const { return m_exports; }
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
     [[nodiscard]] QLabel *readOnlyBanner() const { return m_readOnlyBanner; }
     [[nodiscard]] QString solveStatus() const;
@@ -78,7 +87,7 @@ private:
     void createMenus();
     void createDocks();
     void createStatusBar();
-    QWidget *createPlaceholder(const QString &title, const QString &text);
+    void createPages();
     void restoreWindowState();
     void saveWindowState() const;
 
@@ -105,7 +114,10 @@ private:
 
     QTabWidget *m_tabs;
     views::ScenarioEditor *m_editor;
-    std::map<ResultPage, int> m_resultTabs; // tab index of each result page
+    views::ScenarioChartsPanel *m_charts; // hidden: its pages are tabs of m_tabs
+    views::RiskPanel *m_risk;
+    views::CompareView *m_compare;
+    report::ExportActions *m_exports;
     QLabel *m_readOnlyBanner;
     views::WorkspacePanel *m_workspacePanel;
     views::KpiPanel *m_kpiPanel;

@@ -19,4 +19,10 @@ QString percent(double pct, int decimals)
     return QString::fromStdString(solver::text::fixed(pct, decimals)) + QLatin1Char('%');
 }
 
+QString nounCount(long long n, const QString &one, const QString &many)
+{
+    return QString::fromStdString(solver::text::count(static_cast<double>(n))) + QLatin1Char(' ')
+           + (n == 1 ? one : many);
+}
+
 } // namespace cp::format

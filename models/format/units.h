@@ -23,5 +23,7 @@ namespace cp::format {
 [[nodiscard]] QString monthIso(int absMonth);
 // 12.5%
 [[nodiscard]] QString percent(double pct, int decimals = 1);
+// "1 month", "3 months", "1,200 trials": a whole count with its noun in the right number.
+[[nodiscard]] QString nounCount(long long n, const QString &one, const QString &many);
 
 } // namespace cp::format

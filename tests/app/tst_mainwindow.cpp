@@ -1,5 +1,9 @@
 #include "../models/document/scenariotestutil.h"
+#include "analysis/comparison.h"
 #include "analysis/livesolver.h"
+#include "charts/chartwidget.h"
+#include "charts/scenariochartspanel.h"
+#include "compare/compareview.h"
 #include "document/scenariodocument.h"
 #include "document/workspacesession.h"
 #include "editors/unitspinbox.h"
@@ -106,18 +110,26 @@ private slots:
         QVERIFY(window.close());
     }
 
+    // Every tab fits a 1280 x 720 screen with the workspace and key-figure docks open.
+    void fitsALaptopScreen()
+    {
+        MainWindow window;
+        QVERIFY(window.minimumSizeHint().width() <= 1280);
+        QVERIFY(window.minimumSizeHint().height() <= 720);
+    }
+
     void remembersGeometryAndDocks()
     {
         {
             MainWindow window;
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
-            window.resize(1000, 700);
+            window.resize(1200, 700);
             window.findChild<QDockWidget *>(QStringLiteral("warningsDock"))->hide();
             QVERIFY(window.close());
         }
         MainWindow reopened;
-        QCOMPARE(reopened.size(), QSize(1000, 700));
+        QCOMPARE(reopened.size(), QSize(1200, 700));
         QVERIFY(reopened.findChild<QDockWidget *>(QStringLiteral("warningsDock"))->isHidden());
     }
 
@@ -265,14 +277,56 @@ private slots:
         QVERIFY(!menuAction(window, QStringLiteral("Scenario"), QStringLiteral("New Scenario"))->isEnabled());
     }
 
-    void resultPagesReplaceTheirPlaceholders()
+    // The result tabs follow the scenario being edited; the exports and Compare are wired.
+    void resultTabsFollowTheEditedScenario()
     {
         MainWindow window;
-        auto *timeline = new QLabel(QStringLiteral("chart"));
-        window.setResultPage(MainWindow::ResultPage::Timeline, timeline);
-        QCOMPARE(window.tabs()->widget(1), timeline);
-        QCOMPARE(window.tabs()->tabText(1), QStringLiteral("Timeline"));
-        QCOMPARE(window.tabs()->count(), 7);
+        QVERIFY(window.openWorkspace(makeWorkspace(m_dir, QStringLiteral("tabs.clusterplan"))));
+        window.workspacePanel()->selectScenario(*window.session().workspace()->findScenario(memphis().name));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Solved solved = window.liveSolver().latest();
+        if (!solved)
+            solved = nextSolve(window);
+        QVERIFY(solved && solved->ok());
+
+        QStringList tabs;
+        for (int i = 0; i < window.tabs()->count(); ++i)
+            tabs << window.tabs()->tabText(i);
+        QCOMPARE(tabs, (QStringList{QStringLiteral("Plan"), QStringLiteral("Timeline"), QStringLiteral("Power"),
+                                    QStringLiteral("Accelerators"), QStringLiteral("Spend"), QStringLiteral("Risk"),
+                                    QStringLiteral("Compare")}));
+        QCOMPARE(window.chartsPanel()->solved(), solved);
+
+        // The energized line of the Accelerators chart is the solver's portfolio series.
+        window.showPage(MainWindow::Page::Accelerators);
+        QCOMPARE(window.tabs()->currentIndex(), 3);
+        cp::views::ChartWidget *accelerators
+            = window.chartsPanel()->chart(cp::views::ScenarioChartsPanel::Chart::Accelerators);
+        QVERIFY(accelerators->isVisible());
+        QVERIFY(!accelerators->seriesNames().isEmpty());
+
+        // Edit a count: the charts follow the new solve.
+        QVERIFY(window.session().currentDocument()->setValue(
+            cp::FieldPath::item(0, cp::ItemList::Compute, 0, QStringLiteral("count")), 60'000.0));
+        const Solved edited = nextSolve(window);
+        QVERIFY(edited && edited->ok());
+        QCOMPARE(window.chartsPanel()->solved(), edited);
+
+        // File > Export Report and Results are enabled once solved.
+        QVERIFY(menuAction(window, QStringLiteral("File"), QStringLiteral("Export Report (PDF)"))->isEnabled());
+        QVERIFY(menuAction(window, QStringLiteral("File"), QStringLiteral("Export Results (CSV)"))->isEnabled());
+
+        // Compare starts on the workspace's first two scenarios, so its export is ready too.
+        QCOMPARE(window.compareView()->selection().size(), 2);
+        QCOMPARE(window.compareView()->comparison().scenarios.size(), std::size_t{2});
+        QVERIFY(menuAction(window, QStringLiteral("File"), QStringLiteral("Export Comparison (PDF)"))->isEnabled());
+
+        // Ctrl+7 shows Compare; Ctrl+1 the plan again.
+        QTest::keyClick(&window, Qt::Key_7, Qt::ControlModifier);
+        QCOMPARE(window.tabs()->currentWidget(), static_cast<QWidget *>(window.compareView()));
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(window.tabs()->currentWidget(), static_cast<QWidget *>(window.scenarioEditor()));
     }
 };
 

@@ -96,10 +96,13 @@ QWidget *ScenarioChartsPanel::makePage(Page page, const std::vector<ChartWidget 
         connect(picker, &QComboBox::currentIndexChanged, this, [this](int index) { setSite(index - 1); });
         m_sitePickers.push_back(picker);
     }
-    bar->addStretch(1);
     auto *hint = new QLabel(tr("Wheel or +/- to zoom, drag to pan, double-click to reset; click a legend entry to hide it"));
     hint->setEnabled(false);
-    bar->addWidget(hint);
+    hint->setToolTip(hint->text());
+    // The hint gives way on a narrow window rather than widening it (1366 px with both docks).
+    hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    hint->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    bar->addWidget(hint, 1);
     auto *reset = new QToolButton;
     reset->setText(tr("Reset zoom"));
     connect(reset, &QToolButton::clicked, this, [charts] {

@@ -3,6 +3,7 @@
 #include "analysis/scenariodiff.h"
 #include "analysis/solvedscenario.h"
 #include "catalog/catalog.h"
+#include "format/units.h"
 #include "charts/comparisonchart.h"
 #include "common/apptheme.h"
 #include "io/scenariojson.h"
@@ -60,7 +61,7 @@ CompareView::CompareView(QWidget *parent)
         auto *label = new QLabel(labels[i]);
         m_pickers[i] = new QComboBox;
         m_pickers[i]->setObjectName(QStringLiteral("scenarioPicker%1").arg(i));
-        m_pickers[i]->setMinimumContentsLength(14);
+        m_pickers[i]->setMinimumContentsLength(8); // fits 1280 px with both docks open; names elide
         m_pickers[i]->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         label->setBuddy(m_pickers[i]);
         pickers->addWidget(label);
@@ -84,7 +85,7 @@ CompareView::CompareView(QWidget *parent)
     grid->setContentsMargins(0, 0, 0, 0);
     for (int metric = 0; metric < ResultOverlayModel::MetricCount; ++metric) {
         m_charts[metric] = new ComparisonChart(m_overlay, static_cast<ResultOverlayModel::Metric>(metric));
-        m_charts[metric]->setMinimumHeight(220);
+        m_charts[metric]->setMinimumHeight(170);
     }
     grid->addWidget(m_charts[ResultOverlayModel::Energized], 0, 0);
     grid->addWidget(m_charts[ResultOverlayModel::CumulativeCostUsd], 0, 1);
@@ -213,9 +214,11 @@ std::shared_ptr<const SolvedScenario> CompareView::solvedFromWorkspace(const QSt
         if (solved->ok())
             entry.solved = std::move(solved);
         else
-            entry.problem = tr("'%1' is left out: it has %n problem(s); the first: %2", nullptr,
-                               static_cast<int>(solved->problems.size()))
-                                .arg(name, solved->problems.front().toString());
+            entry.problem = tr("'%1' is left out: it has %2; the first: %3")
+                                .arg(name,
+                                     format::nounCount(static_cast<long long>(solved->problems.size()), tr("problem"),
+                                                       tr("problems")),
+                                     solved->problems.front().toString());
     }
     m_cache.insert(*id, entry);
     *problem = entry.problem;
@@ -275,8 +278,10 @@ void CompareView::showChanges()
         const std::vector<ScenarioChange> changes = diffScenarios(baseline.solved->scenario, other.solved->scenario);
         auto *top = new QTreeWidgetItem(m_changes);
         top->setText(0, changes.empty() ? tr("%1: same inputs as %2").arg(other.name, baseline.name)
-                                        : tr("%1 against %2: %n change(s)", nullptr, static_cast<int>(changes.size()))
-                                              .arg(other.name, baseline.name));
+                                        : tr("%1 against %2: %3")
+                                              .arg(other.name, baseline.name,
+                                                   format::nounCount(static_cast<long long>(changes.size()),
+                                                                     tr("change"), tr("changes"))));
         QFont bold = top->font(0);
         bold.setBold(true);
         top->setFont(0, bold);

@@ -52,13 +52,17 @@ ExportActions::ExportActions(QWidget *window)
     , m_window(window)
     , m_reportAction(new QAction(tr("Export &Report (PDF)..."), this))
     , m_resultsAction(new QAction(tr("Export Results (&CSV)..."), this))
+    , m_comparisonAction(new QAction(tr("Export C&omparison (PDF)..."), this))
 {
     m_reportAction->setStatusTip(tr("Save a board report of the scenario as PDF: summary, sites, charts, risk, sources"));
     m_resultsAction->setStatusTip(tr("Save the monthly results per site and in total as CSV for a spreadsheet"));
     m_reportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     connect(m_reportAction, &QAction::triggered, this, &ExportActions::exportReport);
+    m_comparisonAction->setStatusTip(tr("Save the scenarios of the Compare tab side by side as PDF"));
     connect(m_resultsAction, &QAction::triggered, this, &ExportActions::exportResults);
+    connect(m_comparisonAction, &QAction::triggered, this, &ExportActions::exportComparison);
     setSolved(nullptr);
+    setComparison({});
 }
 
 void ExportActions::setSolved(std::shared_ptr<const SolvedScenario> solved)
@@ -74,12 +78,18 @@ void ExportActions::setWorkspacePath(const QString &path)
     m_workspacePath = path;
 }
 
-QString ExportActions::suggestedPath(const QString &suffix) const
+void ExportActions::setComparison(std::vector<std::shared_ptr<const SolvedScenario>> scenarios)
+{
+    m_comparison = std::move(scenarios);
+    m_comparisonAction->setEnabled(m_comparison.size() >= 2 && m_comparison.size() <= 4);
+}
+
+QString ExportActions::suggestedPath(const QString &wanted, const QString &suffix) const
 {
     const QSettings settings;
     const QString folder = settings.value(kFolderKey, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
                                .toString();
-    QString name = m_solved ? m_solved->scenario.name : QStringLiteral("scenario");
+    QString name = wanted;
     // A file name anyone can mail: no path separators or characters file systems refuse.
     name.replace(QRegularExpression(QStringLiteral("[\\\\/:*?\"<>|=]+")), QStringLiteral(" "));
     name = name.simplified();
@@ -93,22 +103,42 @@ void ExportActions::showError(const QString &what, const QString &message) const
     QMessageBox::warning(m_window, what, message);
 }
 
+bool ExportActions::askPdfPath(const QString &title, const QString &name, QString *path, Paper *paper) const
+{
+    QString selected = pdfFilter(defaultPaper());
+    const QString chosenPath = QFileDialog::getSaveFileName(m_window, title, suggestedPath(name, QStringLiteral(".pdf")),
+                                                            pdfFilter(Paper::A4) + QStringLiteral(";;")
+                                                                + pdfFilter(Paper::Letter),
+                                                            &selected);
+    if (chosenPath.isEmpty())
+        return false;
+    *paper = selected == pdfFilter(Paper::Letter) ? Paper::Letter : Paper::A4;
+    QSettings settings;
+    settings.setValue(kFolderKey, QFileInfo(chosenPath).absolutePath());
+    settings.setValue(kPaperKey, *paper == Paper::Letter ? QStringLiteral("letter") : QStringLiteral("a4"));
+    *path = chosenPath.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) ? chosenPath
+                                                                           : chosenPath + QStringLiteral(".pdf");
+    return true;
+}
+
 void ExportActions::exportReport()
 {
     if (!m_solved || !m_solved->ok())
         return;
-    const Paper paper = defaultPaper();
-    QString selected = pdfFilter(paper);
-    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Report"), suggestedPath(QStringLiteral(".pdf")),
-                                                      pdfFilter(Paper::A4) + QStringLiteral(";;") + pdfFilter(Paper::Letter),
-                                                      &selected);
-    if (path.isEmpty())
+    QString path;
+    Paper paper = Paper::A4;
+    if (askPdfPath(tr("Export Report"), m_solved->scenario.name, &path, &paper))
+        exportReportTo(path, paper);
+}
+
+void ExportActions::exportComparison()
+{
+    if (!m_comparisonAction->isEnabled())
         return;
-    const Paper chosen = selected == pdfFilter(Paper::Letter) ? Paper::Letter : Paper::A4;
-    QSettings settings;
-    settings.setValue(kFolderKey, QFileInfo(path).absolutePath());
-    settings.setValue(kPaperKey, chosen == Paper::Letter ? QStringLiteral("letter") : QStringLiteral("a4"));
-    exportReportTo(path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) ? path : path + QStringLiteral(".pdf"), chosen);
+    QString path;
+    Paper paper = Paper::A4;
+    if (askPdfPath(tr("Export Comparison"), tr("%1 compared").arg(m_comparison.front()->scenario.name), &path, &paper))
+        exportComparisonTo(m_comparison, path, paper);
 }
 
 bool ExportActions::exportReportTo(const QString &path, Paper paper)
@@ -143,7 +173,8 @@ void ExportActions::exportResults()
 {
     if (!m_solved || !m_solved->ok())
         return;
-    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Results"), suggestedPath(QStringLiteral(".csv")),
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Results"),
+                                                      suggestedPath(m_solved->scenario.name, QStringLiteral(".csv")),
                                                       tr("CSV, comma-separated (*.csv)"));
     if (path.isEmpty())
         return;

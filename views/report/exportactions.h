@@ -25,6 +25,8 @@ namespace cp::report {
 //     // after every solve of the selected scenario, and when the workspace changes:
 //     exports->setSolved(solved);
 //     exports->setWorkspacePath(path);
+//     fileMenu->addAction(exports->exportComparisonAction()); // Export Comparison (PDF)...
+//     exports->setComparison(scenarios); // whenever the compare view's set changes
 //
 // Both actions are disabled while there is no solved scenario. The report asks for a file (the
 // file type chooses A4 or US Letter), then runs in a ReportExportDialog with progress and Cancel.
@@ -38,9 +40,13 @@ public:
 
     [[nodiscard]] QAction *exportReportAction() const { return m_reportAction; }
     [[nodiscard]] QAction *exportResultsAction() const { return m_resultsAction; }
+    // Enabled while two to four solved scenarios are set.
+    [[nodiscard]] QAction *exportComparisonAction() const { return m_comparisonAction; }
 
     void setSolved(std::shared_ptr<const SolvedScenario> solved);
     void setWorkspacePath(const QString &path);
+    // The compared scenarios, the baseline first.
+    void setComparison(std::vector<std::shared_ptr<const SolvedScenario>> scenarios);
 
     // Without a file dialog (tests, scripts): true when written; errors are shown to the user.
     bool exportReportTo(const QString &path, Paper paper);
@@ -52,15 +58,20 @@ public:
 public slots:
     void exportReport();  // asks for the file
     void exportResults(); // asks for the file
+    void exportComparison(); // asks for the file
 
 private:
-    [[nodiscard]] QString suggestedPath(const QString &suffix) const;
+    [[nodiscard]] QString suggestedPath(const QString &name, const QString &suffix) const;
+    // Asks where to save a PDF and on which paper; false when the user cancels.
+    bool askPdfPath(const QString &title, const QString &name, QString *path, Paper *paper) const;
     void showError(const QString &what, const QString &message) const;
 
     QWidget *m_window;
     QAction *m_reportAction;
     QAction *m_resultsAction;
+    QAction *m_comparisonAction;
     std::shared_ptr<const SolvedScenario> m_solved;
+    std::vector<std::shared_ptr<const SolvedScenario>> m_comparison;
     QString m_workspacePath;
 };
 

@@ -4,6 +4,7 @@
 #include "format/units.h"
 #include "report/reportdocument.h"
 #include "report/riskcharts.h"
+#include "risk/riskinputlabel.h"
 #include "report/reporttext.h"
 #include "solver/reliability.h"
 
@@ -19,22 +20,6 @@ constexpr std::size_t kTornadoRows = 10;
 QString shareText(double share)
 {
     return share > 0.0 && share < 0.005 ? QStringLiteral("<1%") : format::percent(100.0 * share, 0);
-}
-
-// The spec's field name of an uncertain input as read: "leadTimeMonths" -> "lead time".
-QString inputLabel(const std::string &field)
-{
-    if (field == "permitMonths")
-        return QStringLiteral("permit time");
-    if (field == "buildMonths")
-        return QStringLiteral("build time");
-    if (field == "leadTimeMonths")
-        return QStringLiteral("lead time");
-    if (field == "unitCapexUsd")
-        return QStringLiteral("unit capex");
-    if (field == "capexUsd" || field == "capexUsdPerMwIt" || field == "capexUsdPerKw")
-        return QStringLiteral("capex");
-    return qs(field);
 }
 
 QString inputValue(const std::string &field, double value)
@@ -109,8 +94,7 @@ void appendTornado(ReportDocument &document, const SolvedScenario &solved, const
                                   ? text::kDash
                                   : QStringLiteral("%1 %2").arg(bar.fullPowerSwingMonths).arg(
                                         bar.fullPowerSwingMonths == 1 ? QStringLiteral("month") : QStringLiteral("months"));
-        const QString item = oneSite ? qs(bar.item) : qs(bar.site) + QStringLiteral(" / ") + qs(bar.item);
-        table.addRow(QStringList{QStringLiteral("%1: %2").arg(item, inputLabel(bar.field)),
+        table.addRow(QStringList{views::riskInputLabel(bar, !oneSite),
                                  inputValue(bar.field, bar.low), inputValue(bar.field, bar.high),
                                  format::usd(bar.npvAtLowUsd), format::usd(bar.npvAtHighUsd), format::usd(bar.npvSwingUsd),
                                  moves});

@@ -40,14 +40,26 @@ QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->horizontalHeader()->setStretchLastSection(true);
     table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    table->setTextElideMode(Qt::ElideMiddle); // long item names give way; the tooltip has them whole
     table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     return table;
+}
+
+// Tall enough for every row: the tab scrolls as a whole, tables never scroll inside it.
+void fitHeight(QTableWidget *table)
+{
+    int height = table->horizontalHeader()->height() + 2 * table->frameWidth();
+    for (int row = 0; row < table->rowCount(); ++row)
+        height += table->rowHeight(row);
+    table->setFixedHeight(height);
 }
 
 void setRow(QTableWidget *table, int row, const QStringList &cells, int firstNumeric = 1)
 {
     for (int c = 0; c < cells.size(); ++c) {
         auto *item = new QTableWidgetItem(cells.at(c));
+        item->setToolTip(cells.at(c));
         item->setTextAlignment(c >= firstNumeric ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter);
         table->setItem(row, c, item);
     }
@@ -72,6 +84,7 @@ QGroupBox *group(const QString &title, QWidget *content, QWidget *parent)
     auto *box = new QGroupBox(title, parent);
     auto *layout = new QVBoxLayout(box);
     layout->addWidget(content);
+    layout->addStretch(1); // tables sit at the top of their box
     return box;
 }
 
@@ -150,7 +163,7 @@ void RiskPanel::buildUi()
     m_cancelButton->setEnabled(false);
     m_progress = new QProgressBar(this);
     m_progress->setTextVisible(true);
-    m_progress->setMinimumWidth(220);
+    m_progress->setMinimumWidth(160);
     buttons->addWidget(m_runButton);
     buttons->addWidget(m_cancelButton);
     buttons->addWidget(m_progress);
@@ -169,7 +182,9 @@ void RiskPanel::buildUi()
     m_probability->setFont(big);
 
     m_percentiles = makeTable({tr("Outcome"), tr("P10"), tr("P50"), tr("P90"), tr("Plan")}, this);
-    m_criticality = makeTable({tr("Site"), tr("What holds the plan back"), tr("Share of trials")}, this);
+    m_criticality = makeTable({tr("Site"), tr("Gating item"), tr("Share of trials")}, this);
+    m_criticality->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_criticality->horizontalHeader()->setStretchLastSection(false);
     m_goodput = makeTable({tr("Site"), tr("Peak energized"), tr("Interruptions / day"), tr("A failure every"),
                            tr("Checkpoint every"), tr("Goodput"), tr("Effective BF16"), tr("Spare pool"), tr("Spare capex")},
                           this);
@@ -299,10 +314,10 @@ void RiskPanel::showResult(std::shared_ptr<const solver::RiskResult> result)
     m_cancelButton->setEnabled(false);
     const solver::RiskResult &r = *m_result;
     const solver::Kpis &plan = m_solved->result.kpis;
-    setStatus(tr("%1 trials, seed %2, %n uncertain input(s) sampled from their low/most likely/high ranges.", nullptr,
-                 r.inputCount)
-                  .arg(format::count(r.trials))
-                  .arg(r.seed));
+    setStatus(tr("%1, seed %2, %3 sampled from their low/most likely/high ranges.")
+                  .arg(format::nounCount(r.trials, tr("trial"), tr("trials")))
+                  .arg(r.seed)
+                  .arg(format::nounCount(r.inputCount, tr("uncertain input"), tr("uncertain inputs"))));
     m_probability->setText(tr("Chance of full power by %1: %2")
                                .arg(format::monthLabel(r.targetMonth), format::percent(100.0 * r.probabilityFullPowerBy, 0)));
 
@@ -331,6 +346,8 @@ void RiskPanel::showResult(std::shared_ptr<const solver::RiskResult> result)
     }
     m_criticality->insertRow(row);
     setRow(m_criticality, row, {tr("(every site)"), tr("Nothing: fully powered"), format::percent(100.0 * nothing, 0)}, 2);
+    fitHeight(m_percentiles);
+    fitHeight(m_criticality);
 
     m_tornado->setBars(r.tornado, plan.npvCostUsd);
     m_energizedFan->setBands(r.energized, m_solved->result.monthly.energized, r.startMonth);
@@ -377,6 +394,7 @@ void RiskPanel::showGoodput()
                 format::flops(g.effectivePflops), format::count(g.sparePool),
                 site.cloudPartner ? tr("partner's") : format::usd(g.spareCapexUsd)});
     }
+    fitHeight(m_goodput);
 }
 
 void RiskPanel::showSwing()

@@ -3,6 +3,7 @@
 #include "charts/axisscale.h"
 #include "charts/chartpalette.h"
 #include "format/units.h"
+#include "risk/riskinputlabel.h"
 
 #include <QFontMetricsF>
 #include <QMouseEvent>
@@ -31,10 +32,14 @@ QColor highColor()
     return QColor(0xc0, 0x50, 0x3a); // at its high: usually dearer
 }
 
-QString rowLabel(const solver::TornadoBar &bar)
+// The swing in NPV, and in the full-power date when it moves.
+QString noteText(const solver::TornadoBar &bar)
 {
-    return QString::fromStdString(bar.site) + QStringLiteral(" / ") + QString::fromStdString(bar.item)
-           + QStringLiteral(" \u2022 ") + QString::fromStdString(bar.field);
+    QString note = format::usd(bar.npvSwingUsd);
+    if (bar.fullPowerSwingMonths > 0)
+        note += QStringLiteral(" \u2022 ") + format::nounCount(bar.fullPowerSwingMonths, QStringLiteral("month"),
+                                                                 QStringLiteral("months"));
+    return note;
 }
 
 QString rangeText(const solver::TornadoBar &bar)
@@ -72,6 +77,12 @@ void TornadoChart::setBars(const std::vector<solver::TornadoBar> &bars, double p
 {
     m_bars.assign(bars.begin(), bars.begin() + std::min<std::size_t>(bars.size(), kMaxRows));
     m_planNpvUsd = planNpvUsd;
+    // One site: its name on every row says nothing.
+    const bool oneSite = std::all_of(m_bars.begin(), m_bars.end(),
+                                     [this](const solver::TornadoBar &bar) { return bar.site == m_bars.front().site; });
+    m_labels.clear();
+    for (const solver::TornadoBar &bar : m_bars)
+        m_labels << riskInputLabel(bar, !oneSite);
     updateGeometry();
     update();
 }
@@ -79,6 +90,7 @@ void TornadoChart::setBars(const std::vector<solver::TornadoBar> &bars, double p
 void TornadoChart::clear()
 {
     m_bars.clear();
+    m_labels.clear();
     update();
 }
 
@@ -112,7 +124,7 @@ QString TornadoChart::hoverText(int row) const
     auto month = [](const std::optional<int> &m) { return m ? format::monthLabel(*m) : tr("beyond the plan"); };
     return QStringLiteral("<b>%1</b><br>%2: %3<br>NPV at low: %4 (full power %5)<br>NPV at high: %6 (full power %7)"
                           "<br>Swing: %8")
-        .arg(rowLabel(bar).toHtmlEscaped(), tr("Range"), rangeText(bar), format::usd(bar.npvAtLowUsd),
+        .arg(m_labels[row].toHtmlEscaped(), tr("Range"), rangeText(bar), format::usd(bar.npvAtLowUsd),
              month(bar.fullPowerAtLow), format::usd(bar.npvAtHighUsd), month(bar.fullPowerAtHigh),
              format::usd(bar.npvSwingUsd));
 }
@@ -136,10 +148,16 @@ TornadoChart::Layout TornadoChart::layoutFor(const QSizeF &size) const
     font.setPixelSize(12);
     const QFontMetricsF metrics(font);
     double labelWidth = 0;
-    for (const solver::TornadoBar &bar : m_bars)
-        labelWidth = std::max(labelWidth, metrics.horizontalAdvance(rowLabel(bar)));
+    for (const QString &label : m_labels)
+        labelWidth = std::max(labelWidth, metrics.horizontalAdvance(label));
     labelWidth = std::min(labelWidth + 12, size.width() * 0.42);
-    const double notesWidth = 120;
+    // The notes ("$47.7M • 3 months") keep their width; the labels give way.
+    QFont small = font;
+    small.setPixelSize(11);
+    const QFontMetricsF smallMetrics(small);
+    double notesWidth = 60;
+    for (const solver::TornadoBar &bar : m_bars)
+        notesWidth = std::max(notesWidth, smallMetrics.horizontalAdvance(noteText(bar)) + 16);
     const double top = kMargin + kTitleHeight + kLegendHeight;
     const double rowsHeight = std::max(26.0, size.height() - top - kAxisHeight - kMargin);
     layout.rowHeight = m_bars.empty() ? 26 : std::min(30.0, rowsHeight / static_cast<double>(m_bars.size()));
@@ -219,8 +237,10 @@ void TornadoChart::paint(QPainter &painter, const Layout &layout) const
         const QRectF row = layout.rows[i];
         painter.setFont(font);
         painter.setPen(palette::role(palette::Role::Axis).darker(160));
-        painter.drawText(QRectF(row.left(), row.top(), plot.left() - row.left() - 8, row.height()),
-                         Qt::AlignRight | Qt::AlignVCenter, rowLabel(bar));
+        const QRectF labelRect(row.left(), row.top(), plot.left() - row.left() - 8, row.height());
+        painter.drawText(labelRect, Qt::AlignRight | Qt::AlignVCenter,
+                         painter.fontMetrics().elidedText(m_labels[static_cast<qsizetype>(i)], Qt::ElideMiddle,
+                                                          static_cast<int>(labelRect.width())));
         const double barTop = row.top() + row.height() * 0.2;
         const double barHeight = row.height() * 0.6;
         auto bar_ = [&](double value, const QString &name, const QColor &color) {
@@ -235,9 +255,7 @@ void TornadoChart::paint(QPainter &painter, const Layout &layout) const
         bar_(bar.npvAtHighUsd, highName(), highColor());
         painter.setFont(small);
         painter.setPen(palette::role(palette::Role::Axis));
-        QString note = format::usd(bar.npvSwingUsd);
-        if (bar.fullPowerSwingMonths > 0)
-            note += tr(" \u2022 %n month(s)", nullptr, bar.fullPowerSwingMonths);
+        const QString note = noteText(bar);
         painter.drawText(QRectF(plot.right() + 8, row.top(), layout.size.width() - plot.right() - 8 - kMargin, row.height()),
                          Qt::AlignLeft | Qt::AlignVCenter, note);
     }

@@ -59,6 +59,7 @@ private:
 
     static constexpr int kMaxRows = 12;
     std::vector<solver::TornadoBar> m_bars;
+    QStringList m_labels; // one per bar
     double m_planNpvUsd = 0.0;
     QSet<QString> m_hidden;
     Layout m_screen;

@@ -1,6 +1,7 @@
 #include "widgets/kpipanel.h"
 
 #include "analysis/solvedscenario.h"
+#include "format/units.h"
 #include "itemmodels/kpilistmodel.h"
 
 #include <QLabel>
@@ -48,8 +49,9 @@ void KpiPanel::setSolved(const std::shared_ptr<const SolvedScenario> &solved)
     if (!solved)
         m_status->setText(tr("No scenario open."));
     else if (!solved->ok())
-        m_status->setText(tr("Not solved: the scenario has %n problem(s); see Warnings.", nullptr,
-                             static_cast<int>(solved->problems.size())));
+        m_status->setText(tr("Not solved: the scenario has %1; see Warnings.")
+                              .arg(format::nounCount(static_cast<long long>(solved->problems.size()), tr("problem"),
+                                                     tr("problems"))));
     else
         m_status->setText(
             tr("%1 months from %2").arg(solved->result.horizonMonths).arg(solved->scenario.startMonth.toLabel()));

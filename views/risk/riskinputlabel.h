@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+
+#include <string>
+
+namespace cp::solver {
+struct TornadoBar;
+}
+
+// How the Risk tab and the report name an uncertain input, so both read the same.
+namespace cp::views {
+
+// The spec's field name as a planner reads it: "leadTimeMonths" -> "lead time".
+[[nodiscard]] QString riskFieldLabel(const std::string &field);
+// "H100, first 50k: unit capex"; with the site in front when the plan has several:
+// "Memphis / H100, first 50k: unit capex".
+[[nodiscard]] QString riskInputLabel(const solver::TornadoBar &bar, bool withSite);
+
+} // namespace cp::views
