@@ -1,10 +1,10 @@
 #include "report/risksection.h"
 
 #include "analysis/solvedscenario.h"
+#include "format/riskinputlabel.h"
 #include "format/units.h"
 #include "report/reportdocument.h"
 #include "report/riskcharts.h"
-#include "risk/riskinputlabel.h"
 #include "report/reporttext.h"
 #include "solver/reliability.h"
 
@@ -94,7 +94,7 @@ void appendTornado(ReportDocument &document, const SolvedScenario &solved, const
                                   ? text::kDash
                                   : QStringLiteral("%1 %2").arg(bar.fullPowerSwingMonths).arg(
                                         bar.fullPowerSwingMonths == 1 ? QStringLiteral("month") : QStringLiteral("months"));
-        table.addRow(QStringList{views::riskInputLabel(bar, !oneSite),
+        table.addRow(QStringList{format::riskInputLabel(bar, !oneSite),
                                  inputValue(bar.field, bar.low), inputValue(bar.field, bar.high),
                                  format::usd(bar.npvAtLowUsd), format::usd(bar.npvAtHighUsd), format::usd(bar.npvSwingUsd),
                                  moves});

@@ -2,8 +2,8 @@
 
 #include "charts/axisscale.h"
 #include "charts/chartpalette.h"
+#include "format/riskinputlabel.h"
 #include "format/units.h"
-#include "risk/riskinputlabel.h"
 
 #include <QFontMetricsF>
 #include <QMouseEvent>
@@ -82,7 +82,7 @@ void TornadoChart::setBars(const std::vector<solver::TornadoBar> &bars, double p
                                      [this](const solver::TornadoBar &bar) { return bar.site == m_bars.front().site; });
     m_labels.clear();
     for (const solver::TornadoBar &bar : m_bars)
-        m_labels << riskInputLabel(bar, !oneSite);
+        m_labels << format::riskInputLabel(bar, !oneSite);
     updateGeometry();
     update();
 }

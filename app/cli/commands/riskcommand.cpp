@@ -2,6 +2,7 @@
 
 #include "analysis/solvedscenario.h"
 #include "clioutput.h"
+#include "format/riskinputlabel.h"
 #include "format/units.h"
 #include "io/riskjson.h"
 #include "scenarioinput.h"
@@ -121,8 +122,7 @@ private:
             out << "  Largest swings in NPV (input at its low and high, the rest at mode):\n";
             for (std::size_t i = 0; i < std::min<std::size_t>(5, r.tornado.size()); ++i) {
                 const solver::TornadoBar &bar = r.tornado[i];
-                out << "    " << format::usd(bar.npvSwingUsd).rightJustified(8) << "  " << QString::fromStdString(bar.site)
-                    << " / " << QString::fromStdString(bar.item) << " " << QString::fromStdString(bar.field);
+                out << "    " << format::usd(bar.npvSwingUsd).rightJustified(8) << "  " << format::riskInputLabel(bar, true);
                 if (bar.fullPowerSwingMonths > 0)
                     out << " (full power moves " << bar.fullPowerSwingMonths
                         << (bar.fullPowerSwingMonths == 1 ? " month)" : " months)");

@@ -1,4 +1,6 @@
+#include "format/riskinputlabel.h"
 #include "format/units.h"
+#include "solver/risk.h"
 
 #include <QTest>
 
@@ -54,6 +56,30 @@ private slots:
         QCOMPARE(format::monthLabel(2025 * 12 + 2), QStringLiteral("Mar 2025"));
         QCOMPARE(format::monthIso(2025 * 12 + 2), QStringLiteral("2025-03"));
         QCOMPARE(format::percent(12.345), QStringLiteral("12.3%"));
+    }
+
+    // Counts read as English does, with no "(s)".
+    void nounCounts()
+    {
+        QCOMPARE(format::nounCount(1, QStringLiteral("month"), QStringLiteral("months")), QStringLiteral("1 month"));
+        QCOMPARE(format::nounCount(0, QStringLiteral("month"), QStringLiteral("months")), QStringLiteral("0 months"));
+        QCOMPARE(format::nounCount(2000, QStringLiteral("trial"), QStringLiteral("trials")), QStringLiteral("2,000 trials"));
+    }
+
+    // An uncertain input is named by its item and what varies, the site only when it tells apart.
+    void riskInputs()
+    {
+        solver::TornadoBar bar;
+        bar.site = "Memphis";
+        bar.item = "H100, first 50k";
+        bar.field = "unitCapexUsd";
+        QCOMPARE(format::riskInputLabel(bar, false), QStringLiteral("H100, first 50k: unit capex"));
+        QCOMPARE(format::riskInputLabel(bar, true), QStringLiteral("Memphis / H100, first 50k: unit capex"));
+        bar.item = "Facility";
+        bar.field = "buildMonths";
+        QCOMPARE(format::riskInputLabel(bar, false), QStringLiteral("Facility: build time"));
+        QCOMPARE(format::riskFieldLabel("leadTimeMonths"), QStringLiteral("lead time"));
+        QCOMPARE(format::riskFieldLabel("permitMonths"), QStringLiteral("permit time"));
     }
 };
 

@@ -8,8 +8,8 @@ namespace cp::solver {
 struct TornadoBar;
 }
 
-// How the Risk tab and the report name an uncertain input, so both read the same.
-namespace cp::views {
+// How the Risk tab, the report and the command line name an uncertain input, so both read the same.
+namespace cp::format {
 
 // The spec's field name as a planner reads it: "leadTimeMonths" -> "lead time".
 [[nodiscard]] QString riskFieldLabel(const std::string &field);
@@ -17,4 +17,4 @@ namespace cp::views {
 // "Memphis / H100, first 50k: unit capex".
 [[nodiscard]] QString riskInputLabel(const solver::TornadoBar &bar, bool withSite);
 
-} // namespace cp::views
+} // namespace cp::format

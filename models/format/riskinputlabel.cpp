@@ -1,8 +1,8 @@
-#include "risk/riskinputlabel.h"
+#include "format/riskinputlabel.h"
 
 #include "solver/risk.h"
 
-namespace cp::views {
+namespace cp::format {
 
 QString riskFieldLabel(const std::string &field)
 {
@@ -27,4 +27,4 @@ QString riskInputLabel(const solver::TornadoBar &bar, bool withSite)
     return item + QStringLiteral(": ") + riskFieldLabel(bar.field);
 }
 
-} // namespace cp::views
+} // namespace cp::format
