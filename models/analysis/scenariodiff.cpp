@@ -14,7 +14,7 @@ namespace cp {
 namespace {
 
 using json = nlohmann::ordered_json;
-using Kind = ScenarioChange::Kind;
+using Kind = InputChange::Kind;
 
 bool isThreePoint(const json &value)
 {
@@ -54,7 +54,7 @@ void flatten(const json &object, const std::string &prefix, const std::set<std::
 }
 
 struct Context {
-    std::vector<ScenarioChange> *out;
+    std::vector<InputChange> *out;
     QString site;
     QString list;
     QString item;
@@ -71,7 +71,7 @@ void diffFields(const Context &context, const json &before, const json &after, c
     std::map<std::string, const json *> beforeByPath(a.begin(), a.end());
     std::set<std::string> seen;
     auto record = [&](const std::string &field, const json *was, const json *now, const std::string &basePath) {
-        ScenarioChange change;
+        InputChange change;
         change.kind = Kind::Changed;
         change.site = context.site;
         change.list = context.list;
@@ -146,7 +146,7 @@ std::string itemPath(std::size_t site, const ItemPlace &place)
     return sitePath(site) + '.' + place.list + '[' + std::to_string(place.index) + ']';
 }
 
-void diffSite(std::vector<ScenarioChange> &out, const json &before, std::size_t beforeIndex, const json &after,
+void diffSite(std::vector<InputChange> &out, const json &before, std::size_t beforeIndex, const json &after,
               std::size_t afterIndex)
 {
     const QString siteName = QString::fromStdString(after.value("name", std::string()));
@@ -188,11 +188,11 @@ QString siteSummary(const json &site)
 
 } // namespace
 
-std::vector<ScenarioChange> diffScenarios(const Scenario &baseline, const Scenario &other)
+std::vector<InputChange> diffScenarios(const Scenario &baseline, const Scenario &other)
 {
     const json before = json::parse(io::writeScenarioJson(baseline).toStdString());
     const json after = json::parse(io::writeScenarioJson(other).toStdString());
-    std::vector<ScenarioChange> out;
+    std::vector<InputChange> out;
     diffFields({&out, {}, {}, {}}, before, after, {}, {}, {"format", "formatVersion", "name", "sites"});
 
     const json &beforeSites = before.at("sites");

@@ -12,7 +12,9 @@ namespace cp {
 
 struct Scenario;
 
-struct ScenarioChange {
+// Named apart from cp::ScenarioChange (document/scenariochange.h), the document's edit signal:
+// one name for two types is an ODR violation that corrupts memory.
+struct InputChange {
     enum class Kind { Changed, Added, Removed };
     Kind kind = Kind::Changed;
     QString site;     // empty for the scenario's own fields (start, horizon, assumptions)
@@ -27,6 +29,6 @@ struct ScenarioChange {
 // Changes from `baseline` to `other`: the scenario's fields first, then site by site in the
 // baseline's order (site fields, then its items), then sites only `other` has. The names of the
 // scenarios themselves are not compared.
-[[nodiscard]] std::vector<ScenarioChange> diffScenarios(const Scenario &baseline, const Scenario &other);
+[[nodiscard]] std::vector<InputChange> diffScenarios(const Scenario &baseline, const Scenario &other);
 
 } // namespace cp

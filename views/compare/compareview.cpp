@@ -27,9 +27,9 @@ namespace cp::views {
 
 namespace {
 
-QString changeLabel(const ScenarioChange &change)
+QString changeLabel(const InputChange &change)
 {
-    using Kind = ScenarioChange::Kind;
+    using Kind = InputChange::Kind;
     const QString list = change.list == QLatin1String("compute") ? CompareView::tr("compute tranche")
                        : change.list == QLatin1String("power")   ? CompareView::tr("power source")
                        : change.list == QLatin1String("cooling") ? CompareView::tr("cooling plant")
@@ -275,7 +275,7 @@ void CompareView::showChanges()
     const QColor removed = themeColor(ThemeColor::Negative);
     for (std::size_t s = 1; s < m_comparison.scenarios.size(); ++s) {
         const ComparedScenario &other = m_comparison.scenarios[s];
-        const std::vector<ScenarioChange> changes = diffScenarios(baseline.solved->scenario, other.solved->scenario);
+        const std::vector<InputChange> changes = diffScenarios(baseline.solved->scenario, other.solved->scenario);
         auto *top = new QTreeWidgetItem(m_changes);
         top->setText(0, changes.empty() ? tr("%1: same inputs as %2").arg(other.name, baseline.name)
                                         : tr("%1 against %2: %3")
@@ -286,7 +286,7 @@ void CompareView::showChanges()
         bold.setBold(true);
         top->setFont(0, bold);
         QHash<QString, QTreeWidgetItem *> sites;
-        for (const ScenarioChange &change : changes) {
+        for (const InputChange &change : changes) {
             const QString group = change.site.isEmpty() ? tr("Scenario settings") : tr("Site %1").arg(change.site);
             QTreeWidgetItem *&parent = sites[group];
             if (!parent) {
@@ -295,11 +295,11 @@ void CompareView::showChanges()
             }
             auto *item = new QTreeWidgetItem(parent);
             item->setText(0, changeLabel(change));
-            item->setText(1, change.before.isEmpty() && change.kind == ScenarioChange::Kind::Changed ? tr("(default)") : change.before);
-            item->setText(2, change.after.isEmpty() && change.kind == ScenarioChange::Kind::Changed ? tr("(default)") : change.after);
+            item->setText(1, change.before.isEmpty() && change.kind == InputChange::Kind::Changed ? tr("(default)") : change.before);
+            item->setText(2, change.after.isEmpty() && change.kind == InputChange::Kind::Changed ? tr("(default)") : change.after);
             item->setToolTip(0, change.path);
-            if (change.kind != ScenarioChange::Kind::Changed)
-                item->setForeground(0, change.kind == ScenarioChange::Kind::Added ? added : removed);
+            if (change.kind != InputChange::Kind::Changed)
+                item->setForeground(0, change.kind == InputChange::Kind::Added ? added : removed);
         }
     }
     m_changes->expandAll();

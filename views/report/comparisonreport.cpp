@@ -111,7 +111,7 @@ void appendSummary(ReportDocument &document, const Comparison &comparison)
     document.setOrientation(Orientation::Portrait);
 }
 
-QString changeWhere(const ScenarioChange &change)
+QString changeWhere(const InputChange &change)
 {
     if (change.site.isEmpty())
         return QStringLiteral("Scenario");
@@ -130,7 +130,7 @@ void appendInputChanges(ReportDocument &document, const Comparison &comparison)
     for (std::size_t i = 1; i < comparison.scenarios.size(); ++i) {
         const ComparedScenario &other = comparison.scenarios[i];
         document.heading2(QStringLiteral("%1 against %2").arg(other.name, baseline.name));
-        const std::vector<ScenarioChange> changes =
+        const std::vector<InputChange> changes =
             diffScenarios(baseline.solved->scenario, other.solved->scenario);
         if (changes.empty()) {
             document.paragraph(QStringLiteral("The inputs are the same."));
@@ -140,12 +140,12 @@ void appendInputChanges(ReportDocument &document, const Comparison &comparison)
                                             {QStringLiteral("Field"), Qt::AlignLeft, true},
                                             {baseline.name, Qt::AlignLeft, true},
                                             {other.name, Qt::AlignLeft, true}});
-        for (const ScenarioChange &change : changes) {
+        for (const InputChange &change : changes) {
             QString field = change.field;
-            if (change.kind == ScenarioChange::Kind::Added)
+            if (change.kind == InputChange::Kind::Added)
                 field = change.item.isEmpty() && change.field.isEmpty() ? QStringLiteral("site added")
                                                                          : (field.isEmpty() ? QStringLiteral("added") : field + QStringLiteral(" added"));
-            else if (change.kind == ScenarioChange::Kind::Removed)
+            else if (change.kind == InputChange::Kind::Removed)
                 field = change.item.isEmpty() && change.field.isEmpty() ? QStringLiteral("site removed")
                                                                          : (field.isEmpty() ? QStringLiteral("removed") : field + QStringLiteral(" removed"));
             table.addRow(QStringList{changeWhere(change), field,

@@ -4,21 +4,21 @@
 #include <QTest>
 
 using namespace cp;
-using Kind = ScenarioChange::Kind;
+using Kind = InputChange::Kind;
 
 namespace {
 
-QString describe(const ScenarioChange &c)
+QString describe(const InputChange &c)
 {
     const char *kind = c.kind == Kind::Changed ? "changed" : (c.kind == Kind::Added ? "added" : "removed");
     return QLatin1String(kind) + QLatin1Char(' ') + c.path + QStringLiteral(": '") + c.before + QStringLiteral("' -> '")
         + c.after + QLatin1Char('\'');
 }
 
-QStringList describeAll(const std::vector<ScenarioChange> &changes)
+QStringList describeAll(const std::vector<InputChange> &changes)
 {
     QStringList out;
-    for (const ScenarioChange &c : changes)
+    for (const InputChange &c : changes)
         out << describe(c);
     return out;
 }
@@ -45,7 +45,7 @@ private slots:
     {
         const Scenario a = test::readFile(test::chartFixturePath(QStringLiteral("hand-checked.json")));
         const Scenario b = test::readFile(test::chartFixturePath(QStringLiteral("hand-checked-b.json")));
-        const std::vector<ScenarioChange> changes = diffScenarios(a, b);
+        const std::vector<InputChange> changes = diffScenarios(a, b);
         QCOMPARE(changes.size(), std::size_t(4));
         QCOMPARE(changes[0].field, QStringLiteral("description"));
         QVERIFY(changes[0].site.isEmpty());
