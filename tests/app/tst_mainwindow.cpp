@@ -67,6 +67,21 @@ Solved nextSolve(MainWindow &window)
     return spy.last().at(0).value<Solved>();
 }
 
+// Opens `workspace` on the Memphis example, shows the window and returns its solve (nullptr
+// when anything on the way fails).
+Solved showMemphis(MainWindow &window, const QString &workspace)
+{
+    if (!window.openWorkspace(workspace))
+        return nullptr;
+    window.workspacePanel()->selectScenario(*window.session().workspace()->findScenario(memphis().name));
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return nullptr;
+    if (Solved solved = window.liveSolver().latest())
+        return solved;
+    return nextSolve(window);
+}
+
 } // namespace
 
 // The window as a planner uses it: pick a scenario, change a number, see the key figures move,
@@ -136,13 +151,7 @@ private slots:
     void editACountSeeTheKpiChangeUndoAndSeeItReturn()
     {
         MainWindow window;
-        QVERIFY(window.openWorkspace(makeWorkspace(m_dir, QStringLiteral("edit.clusterplan"))));
-        window.workspacePanel()->selectScenario(*window.session().workspace()->findScenario(memphis().name));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        Solved before = window.liveSolver().latest();
-        if (!before)
-            before = nextSolve(window);
+        const Solved before = showMemphis(window, makeWorkspace(m_dir, QStringLiteral("edit.clusterplan")));
         QVERIFY(before && before->ok());
         const QString capexBefore = window.kpiPanel()->valueText(cp::KpiListModel::TotalCapex);
         QCOMPARE(capexBefore, cp::format::usd(before->result.kpis.totalCapexUsd));
@@ -281,13 +290,7 @@ private slots:
     void resultTabsFollowTheEditedScenario()
     {
         MainWindow window;
-        QVERIFY(window.openWorkspace(makeWorkspace(m_dir, QStringLiteral("tabs.clusterplan"))));
-        window.workspacePanel()->selectScenario(*window.session().workspace()->findScenario(memphis().name));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        Solved solved = window.liveSolver().latest();
-        if (!solved)
-            solved = nextSolve(window);
+        const Solved solved = showMemphis(window, makeWorkspace(m_dir, QStringLiteral("tabs.clusterplan")));
         QVERIFY(solved && solved->ok());
 
         QStringList tabs;
