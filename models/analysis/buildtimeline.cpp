@@ -107,27 +107,27 @@ std::vector<SiteTimeline> buildTimeline(const SolvedScenario &solved)
 
         const solver::Facility &f = site.facility;
         timeline.bars.push_back({QStringLiteral("Permit"), TimelinePhase::Permit, f.permitStartMonth,
-                                 f.permitStartMonth + solver::wholeMonths(f.permitMonths.mode), std::nullopt, 0.0, -1, {}, false});
+                                 solver::permitEndMonth(f), std::nullopt, 0.0, -1, {}, false});
         timeline.bars.push_back({QStringLiteral("Construction"), TimelinePhase::Construction, f.constructionStartMonth,
-                                 f.constructionStartMonth + solver::wholeMonths(f.buildMonths.mode), std::nullopt, 0.0, -1,
+                                 solver::constructionEndMonth(f), std::nullopt, 0.0, -1,
                                  {}, false});
         for (std::size_t j = 0; j < site.sources.size(); ++j) {
             const solver::PowerSource &p = site.sources[j];
             const double mw = p.kind == solver::PowerKind::Bess ? p.powerMw : p.capacityMw * p.availabilityPct / 100.0;
             timeline.bars.push_back({QString::fromStdString(p.name), TimelinePhase::Power, p.orderMonth,
-                                     p.orderMonth + solver::wholeMonths(p.leadTimeMonths.mode), retireOf(p.retireMonth), mw,
+                                     solver::arrivalMonth(p), retireOf(p.retireMonth), mw,
                                      static_cast<int>(j), p.kind, false});
         }
         for (std::size_t k = 0; k < site.coolingPlants.size(); ++k) {
             const solver::CoolingPlant &c = site.coolingPlants[k];
             timeline.bars.push_back({QString::fromStdString(c.name), TimelinePhase::Cooling, c.orderMonth,
-                                     c.orderMonth + solver::wholeMonths(c.leadTimeMonths.mode), retireOf(c.retireMonth),
+                                     solver::arrivalMonth(c), retireOf(c.retireMonth),
                                      c.capacityMw, static_cast<int>(k), {}, false});
         }
         for (std::size_t i = 0; i < site.tranches.size(); ++i) {
             const solver::Tranche &t = site.tranches[i];
             timeline.bars.push_back({QString::fromStdString(t.name), TimelinePhase::Compute, t.orderMonth,
-                                     t.orderMonth + solver::wholeMonths(t.leadTimeMonths.mode), retireOf(t.retireMonth),
+                                     solver::arrivalMonth(t), retireOf(t.retireMonth),
                                      static_cast<double>(t.count), static_cast<int>(i), {}, false});
         }
         markGating(timeline);

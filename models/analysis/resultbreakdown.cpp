@@ -27,7 +27,7 @@ SiteBreakdown breakDownSite(const solver::Plan &plan, const solver::Site &site, 
     for (const solver::PowerSource &source : site.sources) {
         Eigen::ArrayXd firm = Eigen::ArrayXd::Zero(months);
         if (source.kind != PowerKind::Bess) {
-            const int from = source.orderMonth + solver::wholeMonths(source.leadTimeMonths.mode);
+            const int from = solver::arrivalMonth(source);
             const double firmMw = source.capacityMw * source.availabilityPct / 100.0;
             for (int m = 0; m < months; ++m)
                 if (availableIn(plan.startMonth + m, from, source.retireMonth))
@@ -39,7 +39,7 @@ SiteBreakdown breakDownSite(const solver::Plan &plan, const solver::Site &site, 
     const std::size_t trancheCount = site.tranches.size();
     std::vector<int> delivery(trancheCount);
     for (std::size_t i = 0; i < trancheCount; ++i)
-        delivery[i] = site.tranches[i].orderMonth + solver::wholeMonths(site.tranches[i].leadTimeMonths.mode);
+        delivery[i] = solver::arrivalMonth(site.tranches[i]);
     // Tranches take the IT budget in order of delivery, ties in the order listed (spec section 4).
     std::vector<std::size_t> order(trancheCount);
     std::iota(order.begin(), order.end(), std::size_t{0});

@@ -131,7 +131,8 @@ template<typename Item>
     return item.orderMonth + wholeMonths(item.leadTimeMonths.mode);
 }
 
-// The absolute month a facility is ready: the later of permit and construction (spec section 3).
+// The absolute months a facility's permit and construction end; it is ready at the later of
+// the two (spec section 3).
 [[nodiscard]] inline int permitEndMonth(const Facility &f) noexcept
 {
     return f.permitStartMonth + wholeMonths(f.permitMonths.mode);

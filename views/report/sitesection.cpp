@@ -132,7 +132,7 @@ void appendCompute(ReportDocument &document, const solver::Site &site, std::size
         table.addRow({TableCell(qs(t.name)), TableCell(acceleratorName(qs(t.acceleratorId))),
                       TableCell(format::count(t.count)), TableCell(format::monthLabel(t.orderMonth)),
                       TableCell(text::monthsCell(t.leadTimeMonths, muted)),
-                      TableCell(availableText(t.orderMonth + solver::wholeMonths(t.leadTimeMonths.mode), t.retireMonth)),
+                      TableCell(availableText(solver::arrivalMonth(t), t.retireMonth)),
                       TableCell(price),
                       TableCell(mark(text::number(t.itKwPerAccelerator), path + QStringLiteral("itKwPerAccelerator"))),
                       TableCell(format::megawatts(trancheIt)),
@@ -193,7 +193,7 @@ void appendPower(ReportDocument &document, const solver::Plan &plan, const solve
         table.addRow({TableCell(qs(p.name)), TableCell(displayName(p.kind)), TableCell(nameplate),
                       TableCell(bess ? QStringLiteral("smoothing") : format::megawatts(firmMw)),
                       TableCell(format::monthLabel(p.orderMonth)), TableCell(text::monthsCell(p.leadTimeMonths, muted)),
-                      TableCell(availableText(p.orderMonth + solver::wholeMonths(p.leadTimeMonths.mode), p.retireMonth)),
+                      TableCell(availableText(solver::arrivalMonth(p), p.retireMonth)),
                       TableCell(cost), TableCell(energy)});
     }
     if (site.sources.size() > 1)
@@ -221,7 +221,7 @@ void appendCooling(ReportDocument &document, const solver::Site &site, const Cat
                                        : text::moneyCell(c.capexUsd, muted, mark.suffix(path + QStringLiteral("capexUsd")));
         table.addRow({TableCell(qs(c.name)), TableCell(displayName(c.kind)), TableCell(format::megawatts(c.capacityMw)),
                       TableCell(format::monthLabel(c.orderMonth)), TableCell(text::monthsCell(c.leadTimeMonths, muted)),
-                      TableCell(availableText(c.orderMonth + solver::wholeMonths(c.leadTimeMonths.mode), c.retireMonth)),
+                      TableCell(availableText(solver::arrivalMonth(c), c.retireMonth)),
                       TableCell(cost)});
     }
 }

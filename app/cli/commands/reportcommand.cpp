@@ -47,18 +47,10 @@ public:
         if (!paper)
             return ExitUsage;
         int exitCode = ExitOk;
-        const std::optional<Month> asOf = m_input.asOf(parser, io, &exitCode);
-        if (!asOf)
+        const auto solved = m_input.loadAndSolve(parser, io, &exitCode);
+        if (!solved)
             return exitCode;
-        const std::optional<Scenario> scenario = m_input.load(parser, io, &exitCode);
-        if (!scenario)
-            return exitCode;
-        const auto solved = solveScenario(*scenario, Catalog::builtIn(), *asOf);
-        if (!solved->ok()) {
-            for (const Problem &problem : solved->problems)
-                io.err << problem.toString() << '\n';
-            return ExitInvalidInput;
-        }
+        const std::optional<Month> asOf = m_input.asOf(parser, io, &exitCode); // read fine just above
 
         report::ScenarioReportInput input;
         input.solved = solved;
