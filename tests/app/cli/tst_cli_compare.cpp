@@ -1,7 +1,7 @@
+#include "clirun.h"
 #include "storage/workspace.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -13,30 +13,7 @@ namespace {
 
 using json = nlohmann::json;
 
-struct Run {
-    int exitCode;
-    QByteArray out;
-    QString err;
-};
-
-Run cli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(CLUSTERPLAN_BIN_DIR "/clusterplan-cli"), arguments);
-    if (!process.waitForFinished(60000))
-        return {-1, {}, QStringLiteral("timed out")};
-    return {process.exitCode(), process.readAllStandardOutput(), QString::fromUtf8(process.readAllStandardError())};
-}
-
-QString fixture(const char *name)
-{
-    return QStringLiteral(CLUSTERPLAN_SOURCE_DIR "/tests/fixtures/charts/") + QLatin1String(name);
-}
-
-QString example(const char *name)
-{
-    return QStringLiteral(CLUSTERPLAN_SOURCE_DIR "/data/examples/") + QLatin1String(name);
-}
+using namespace clitest;
 
 json parse(const QByteArray &bytes)
 {

@@ -1,4 +1,5 @@
-#include <QProcess>
+#include "clirun.h"
+
 #include <QTest>
 
 #include <nlohmann/json.hpp>
@@ -9,25 +10,7 @@ namespace {
 
 using json = nlohmann::json;
 
-struct Run {
-    int exitCode;
-    QByteArray out;
-    QString err;
-};
-
-Run cli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(CLUSTERPLAN_BIN_DIR "/clusterplan-cli"), arguments);
-    if (!process.waitForFinished(120000))
-        return {-1, {}, QStringLiteral("timed out")};
-    return {process.exitCode(), process.readAllStandardOutput(), QString::fromUtf8(process.readAllStandardError())};
-}
-
-QString example(const char *name)
-{
-    return QStringLiteral(CLUSTERPLAN_SOURCE_DIR "/data/examples/") + QLatin1String(name);
-}
+using namespace clitest;
 
 } // namespace
 
