@@ -10,47 +10,9 @@
 
 namespace cp::cli {
 
-void ScenarioInput::addOptions(QCommandLineParser &parser) const
+std::optional<Scenario> loadWorkspaceScenario(const Workspace &workspace, const QString &path, const QString &name,
+                                              CliStreams &io, int *exitCode)
 {
-    parser.addPositionalArgument(QStringLiteral("FILE.json"), QStringLiteral("Scenario file in the exchange format (or use --workspace and --scenario)."),
-                                 QStringLiteral("[FILE.json]"));
-    parser.addOption(m_workspace);
-    parser.addOption(m_scenario);
-    parser.addOption(m_asOf);
-}
-
-std::optional<Scenario> ScenarioInput::load(const QCommandLineParser &parser, CliStreams &io, int *exitCode) const
-{
-    const QStringList files = parser.positionalArguments();
-    const bool fromWorkspace = parser.isSet(m_workspace) || parser.isSet(m_scenario);
-    if (files.size() > 1 || (files.size() == 1) == fromWorkspace
-        || (fromWorkspace && !(parser.isSet(m_workspace) && parser.isSet(m_scenario)))) {
-        io.err << "clusterplan-cli: give either one FILE.json or both --workspace W and --scenario NAME (see --help)\n";
-        *exitCode = ExitUsage;
-        return std::nullopt;
-    }
-    const Catalog &catalog = Catalog::builtIn();
-
-    if (!fromWorkspace) {
-        const io::ParseResult parsed = io::readScenarioFile(files.first(), catalog);
-        for (const Problem &problem : parsed.problems)
-            io.err << problem.toString() << '\n';
-        if (!parsed.ok()) {
-            *exitCode = parsed.unreadable ? ExitFailure : ExitInvalidInput;
-            return std::nullopt;
-        }
-        return parsed.scenario;
-    }
-
-    const QString path = parser.value(m_workspace);
-    const QString name = parser.value(m_scenario);
-    Workspace::OpenResult opened = Workspace::open(path, Workspace::OpenMode::ReadOnly);
-    if (!opened.workspace) {
-        io.err << "clusterplan-cli: " << opened.error.message << '\n';
-        *exitCode = ExitFailure;
-        return std::nullopt;
-    }
-    const Workspace &workspace = *opened.workspace;
     const std::optional<ScenarioId> id = workspace.findScenario(name);
     if (!id) {
         io.err << "clusterplan-cli: " << path << ": no scenario named '" << name << "'";
@@ -71,8 +33,7 @@ std::optional<Scenario> ScenarioInput::load(const QCommandLineParser &parser, Cl
         *exitCode = ExitFailure;
         return std::nullopt;
     }
-    const QString label = path + QStringLiteral(" / ") + name;
-    io::ParseResult parsed = io::parseScenarioJson(*document, catalog, label);
+    io::ParseResult parsed = io::parseScenarioJson(*document, Catalog::builtIn(), path + QStringLiteral(" / ") + name);
     for (const Problem &problem : parsed.problems)
         io.err << problem.toString() << '\n';
     if (!parsed.ok()) {
@@ -81,6 +42,47 @@ std::optional<Scenario> ScenarioInput::load(const QCommandLineParser &parser, Cl
     }
     parsed.scenario->name = name; // the workspace's list names its scenarios
     return parsed.scenario;
+}
+
+void ScenarioInput::addOptions(QCommandLineParser &parser) const
+{
+    parser.addPositionalArgument(QStringLiteral("FILE.json"), QStringLiteral("Scenario file in the exchange format (or use --workspace and --scenario)."),
+                                 QStringLiteral("[FILE.json]"));
+    parser.addOption(m_workspace);
+    parser.addOption(m_scenario);
+    parser.addOption(m_asOf);
+}
+
+std::optional<Scenario> ScenarioInput::load(const QCommandLineParser &parser, CliStreams &io, int *exitCode) const
+{
+    const QStringList files = parser.positionalArguments();
+    const bool fromWorkspace = parser.isSet(m_workspace) || parser.isSet(m_scenario);
+    if (files.size() > 1 || (files.size() == 1) == fromWorkspace
+        || (fromWorkspace && !(parser.isSet(m_workspace) && parser.isSet(m_scenario)))) {
+        io.err << "clusterplan-cli: give either one FILE.json or both --workspace W and --scenario NAME (see --help)\n";
+        *exitCode = ExitUsage;
+        return std::nullopt;
+    }
+    if (!fromWorkspace) {
+        const io::ParseResult parsed = io::readScenarioFile(files.first(), Catalog::builtIn());
+        for (const Problem &problem : parsed.problems)
+            io.err << problem.toString() << '\n';
+        if (!parsed.ok()) {
+            *exitCode = parsed.unreadable ? ExitFailure : ExitInvalidInput;
+            return std::nullopt;
+        }
+        return parsed.scenario;
+    }
+
+    const QString path = parser.value(m_workspace);
+    const QString name = parser.value(m_scenario);
+    Workspace::OpenResult opened = Workspace::open(path, Workspace::OpenMode::ReadOnly);
+    if (!opened.workspace) {
+        io.err << "clusterplan-cli: " << opened.error.message << '\n';
+        *exitCode = ExitFailure;
+        return std::nullopt;
+    }
+    return loadWorkspaceScenario(*opened.workspace, path, name, io, exitCode);
 }
 
 std::optional<Month> ScenarioInput::asOf(const QCommandLineParser &parser, CliStreams &io, int *exitCode) const

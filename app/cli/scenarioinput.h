@@ -13,9 +13,16 @@ class QCommandLineParser;
 
 namespace cp {
 struct SolvedScenario;
-}
+class Workspace;
+} // namespace cp
 
 namespace cp::cli {
+
+// Scenario `name` of an open workspace (`path` names it in messages), parsed against the built-in
+// catalog. On failure prints why ("no scenario named 'X' (it has: ...)", the parse problems),
+// sets *exitCode (3 unknown or invalid, 1 unreadable) and returns nullopt.
+[[nodiscard]] std::optional<Scenario> loadWorkspaceScenario(const Workspace &workspace, const QString &path,
+                                                            const QString &name, CliStreams &io, int *exitCode);
 
 // Where a command's scenario comes from: a JSON file (positional FILE.json) or a workspace
 // (--workspace W --scenario NAME). Shared by solve, report and risk.

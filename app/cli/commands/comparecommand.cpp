@@ -8,6 +8,7 @@
 #include "commands/comparepdf.h"
 #include "io/scenariojson.h"
 #include "itemmodels/resultcomparisonmodel.h"
+#include "scenarioinput.h"
 #include "storage/workspace.h"
 
 #include <QCommandLineParser>
@@ -128,33 +129,12 @@ private:
             io.err << "clusterplan-cli: " << opened.error.message << '\n';
             return ExitFailure;
         }
-        const Workspace &workspace = *opened.workspace;
         for (const QString &name : names) {
-            const std::optional<ScenarioId> id = workspace.findScenario(name);
-            if (!id) {
-                io.err << "clusterplan-cli: " << path << ": no scenario named '" << name << "'";
-                const auto all = workspace.scenarios();
-                if (!all.empty()) {
-                    io.err << " (it has:";
-                    for (const ScenarioInfo &info : all)
-                        io.err << " '" << info.name << "'";
-                    io.err << ")";
-                }
-                io.err << '\n';
-                return ExitInvalidInput;
-            }
-            const std::optional<QByteArray> document = workspace.loadDocument(*id);
-            if (!document) {
-                io.err << "clusterplan-cli: " << workspace.lastError().message << '\n';
-                return ExitFailure;
-            }
-            io::ParseResult parsed = io::parseScenarioJson(*document, Catalog::builtIn(), path + QStringLiteral(" / ") + name);
-            for (const Problem &problem : parsed.problems)
-                io.err << problem.toString() << '\n';
-            if (!parsed.ok())
-                return ExitInvalidInput;
-            parsed.scenario->name = name; // the workspace's list names its scenarios
-            out.push_back(std::move(*parsed.scenario));
+            int exitCode = ExitOk;
+            std::optional<Scenario> scenario = loadWorkspaceScenario(*opened.workspace, path, name, io, &exitCode);
+            if (!scenario)
+                return exitCode;
+            out.push_back(std::move(*scenario));
         }
         return ExitOk;
     }
