@@ -31,7 +31,7 @@ void ComputeChart::rebuild()
     for (QPointF &p : zero)
         p.setY(0.0);
     const double peak = maxY(pflops);
-    setValueAxis(Side::Left, peak * 1.05, AxisUnit::Pflops, tr("BF16 compute"));
+    setValueAxis(Side::Left, peak * 1.05, AxisUnit::Pflops, tr("BF16"));
     addArea(computeName(), palette::role(palette::Role::Compute), zero, pflops, Side::Left, 0.7);
     setSubtitle(months > 0 ? m_series->scopeName() + tr(" \u2022 peak %1").arg(format::flops(peak)) : QString());
     endRebuild();

@@ -96,9 +96,10 @@ QWidget *ScenarioChartsPanel::makePage(Page page, const std::vector<ChartWidget 
         connect(picker, &QComboBox::currentIndexChanged, this, [this](int index) { setSite(index - 1); });
         m_sitePickers.push_back(picker);
     }
-    auto *hint = new QLabel(tr("Wheel or +/- to zoom, drag to pan, double-click to reset; click a legend entry to hide it"));
+    auto *hint = new QLabel(tr("Wheel zooms, drag pans"));
     hint->setEnabled(false);
-    hint->setToolTip(hint->text());
+    hint->setToolTip(tr("The mouse wheel or the + and - keys zoom in time, dragging pans, a double-click resets; "
+                        "clicking a legend entry hides its series."));
     // The hint gives way on a narrow window rather than widening it (1366 px with both docks).
     hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     hint->setAlignment(Qt::AlignRight | Qt::AlignVCenter);

@@ -18,6 +18,7 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cp::views {
@@ -298,10 +299,16 @@ void TimeSeriesChart::emptySeriesBeforeRangeChange()
     }
 }
 
+int TimeSeriesChart::valueTickTarget() const
+{
+    return isVisible() ? std::clamp(height() / 60, 2, 5) : 5;
+}
+
 void TimeSeriesChart::setValueAxis(Side side, double maxValue, AxisUnit unit, const QString &title)
 {
     QCategoryAxis *axis = side == Side::Left ? m_leftAxis : m_rightAxis;
-    const ValueScale scale = valueScale(maxValue, unit);
+    m_valueTickTarget = valueTickTarget();
+    const ValueScale scale = valueScale(maxValue, unit, m_valueTickTarget);
     if (axis->min() != 0.0 || axis->max() != scale.max) {
         emptySeriesBeforeRangeChange();
         axis->setRange(0.0, scale.max);
@@ -488,6 +495,8 @@ void TimeSeriesChart::resizeEvent(QResizeEvent *event)
 {
     ChartWidget::resizeEvent(event);
     placeLegend(width());
+    if (m_months > 0 && valueTickTarget() != m_valueTickTarget)
+        rebuildNow(); // the value axes take a tick count that fits the new height
 }
 
 void TimeSeriesChart::styleLegend()

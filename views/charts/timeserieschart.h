@@ -113,6 +113,8 @@ private:
     void hoverAt(const QPointF &viewPos, const QPoint &globalPos);
     [[nodiscard]] double xAtViewPos(const QPointF &viewPos) const;
     [[nodiscard]] bool inPlotArea(const QPointF &viewPos) const;
+    // Intervals on the value axes: fewer on a short chart on screen, so labels keep their room.
+    [[nodiscard]] int valueTickTarget() const;
 
     QString m_title;
     QString m_subtitle;
@@ -121,6 +123,7 @@ private:
     QCategoryAxis *m_timeAxis = nullptr;
     QCategoryAxis *m_leftAxis = nullptr;
     QCategoryAxis *m_rightAxis = nullptr;
+    int m_valueTickTarget = 5; // what the value axes were last laid out with
     QGraphicsLineItem *m_hoverLine = nullptr;
     int m_months = 0;
     int m_offset = 0;
