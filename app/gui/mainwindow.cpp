@@ -109,12 +109,8 @@ MainWindow::MainWindow(QWidget *parent)
                   tr("ClusterPlan could not save the change to the workspace, so it was not made.\n\n%1").arg(message));
     });
     connect(m_liveSolver, &LiveSolver::solved, this, &MainWindow::showSolved);
-    connect(m_compare, &views::CompareView::comparisonChanged, this, [this] {
-        std::vector<std::shared_ptr<const SolvedScenario>> scenarios;
-        for (const ComparedScenario &compared : m_compare->comparison().scenarios)
-            scenarios.push_back(compared.solved);
-        m_exports->setComparison(std::move(scenarios));
-    });
+    connect(m_compare, &views::CompareView::comparisonChanged, this,
+            [this] { m_exports->setComparison(m_compare->comparison().solved()); });
     connect(m_warningsPanel, &views::WarningsPanel::fieldRequested, this, &MainWindow::showField);
     connect(m_warningsPanel, &views::WarningsPanel::countChanged, this, [this](int count) {
         m_warningsDock->setWindowTitle(count > 0 ? tr("Warnings (%1)").arg(count) : tr("Warnings"));

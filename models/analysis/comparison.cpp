@@ -106,6 +106,15 @@ KpiVerdict kpiVerdict(const KpiDefinition &kpi, std::optional<double> base, std:
     return KpiVerdict::Neutral;
 }
 
+std::vector<std::shared_ptr<const SolvedScenario>> Comparison::solved() const
+{
+    std::vector<std::shared_ptr<const SolvedScenario>> out;
+    out.reserve(scenarios.size());
+    for (const ComparedScenario &compared : scenarios)
+        out.push_back(compared.solved);
+    return out;
+}
+
 Comparison compareScenarios(const std::vector<std::shared_ptr<const SolvedScenario>> &scenarios)
 {
     Comparison comparison;

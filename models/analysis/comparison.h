@@ -59,6 +59,8 @@ struct ComparedScenario {
 struct Comparison {
     std::vector<ComparedScenario> scenarios; // [0] is the baseline; its deltas are against itself
     [[nodiscard]] bool empty() const { return scenarios.empty(); }
+    // The compared scenarios' solves, the baseline first (what charts and exports take).
+    [[nodiscard]] std::vector<std::shared_ptr<const SolvedScenario>> solved() const;
 };
 
 [[nodiscard]] KpiDelta kpiDelta(const KpiDefinition &kpi, std::optional<double> base, std::optional<double> value);

@@ -252,10 +252,7 @@ void CompareView::compare(const std::vector<std::shared_ptr<const SolvedScenario
 {
     m_comparison = compareScenarios(scenarios);
     m_kpiModel->setComparison(m_comparison);
-    std::vector<std::shared_ptr<const SolvedScenario>> shown;
-    for (const ComparedScenario &compared : m_comparison.scenarios)
-        shown.push_back(compared.solved);
-    m_overlay->setScenarios(shown);
+    m_overlay->setScenarios(m_comparison.solved());
     showChanges();
     if (m_comparison.scenarios.size() < 2)
         m_status->setText(tr("Pick a baseline and at least one scenario to compare with it (up to %1).").arg(kMostScenarios));

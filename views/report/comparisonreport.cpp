@@ -185,10 +185,7 @@ void buildComparisonReport(ReportDocument &document, const ComparisonReportInput
     if (comparison.empty())
         return;
     appendSummary(document, comparison);
-    std::vector<std::shared_ptr<const SolvedScenario>> solved;
-    for (const ComparedScenario &scenario : comparison.scenarios)
-        solved.push_back(scenario.solved);
-    appendComparisonCharts(document, solved);
+    appendComparisonCharts(document, comparison.solved());
     appendInputChanges(document, comparison);
 }
 
