@@ -2,6 +2,8 @@
 
 #include "solver/risk.h"
 
+#include <algorithm>
+
 namespace cp::format {
 
 QString riskFieldLabel(const std::string &field)
@@ -25,6 +27,12 @@ QString riskInputLabel(const solver::TornadoBar &bar, bool withSite)
     if (withSite)
         item = QString::fromStdString(bar.site) + QStringLiteral(" / ") + item;
     return item + QStringLiteral(": ") + riskFieldLabel(bar.field);
+}
+
+bool inputsSpanSites(const std::vector<solver::TornadoBar> &bars)
+{
+    return std::any_of(bars.begin(), bars.end(),
+                       [&bars](const solver::TornadoBar &bar) { return bar.site != bars.front().site; });
 }
 
 } // namespace cp::format

@@ -3,6 +3,7 @@
 #include <QString>
 
 #include <string>
+#include <vector>
 
 namespace cp::solver {
 struct TornadoBar;
@@ -16,5 +17,7 @@ namespace cp::format {
 // "H100, first 50k: unit capex"; with the site in front when the plan has several:
 // "Memphis / H100, first 50k: unit capex".
 [[nodiscard]] QString riskInputLabel(const solver::TornadoBar &bar, bool withSite);
+// Whether the inputs come from more than one site, so their labels need the site's name.
+[[nodiscard]] bool inputsSpanSites(const std::vector<solver::TornadoBar> &bars);
 
 } // namespace cp::format

@@ -75,7 +75,7 @@ void appendCriticality(ReportDocument &document, const solver::RiskResult &r)
                        .arg(format::monthLabel(r.targetMonth)));
 }
 
-void appendTornado(ReportDocument &document, const SolvedScenario &solved, const solver::RiskResult &r, bool oneSite)
+void appendTornado(ReportDocument &document, const SolvedScenario &solved, const solver::RiskResult &r)
 {
     if (r.tornado.empty())
         return;
@@ -88,13 +88,14 @@ void appendTornado(ReportDocument &document, const SolvedScenario &solved, const
                                         {QStringLiteral("NPV at high"), Qt::AlignRight, false},
                                         {QStringLiteral("NPV swing"), Qt::AlignRight, false},
                                         {QStringLiteral("Full power moves"), Qt::AlignRight, true}});
+    const bool withSite = format::inputsSpanSites(r.tornado);
     for (std::size_t i = 0; i < std::min(kTornadoRows, r.tornado.size()); ++i) {
         const solver::TornadoBar &bar = r.tornado[i];
-        const QString moves = bar.fullPowerSwingMonths == 0
-                                  ? text::kDash
-                                  : QStringLiteral("%1 %2").arg(bar.fullPowerSwingMonths).arg(
-                                        bar.fullPowerSwingMonths == 1 ? QStringLiteral("month") : QStringLiteral("months"));
-        table.addRow(QStringList{format::riskInputLabel(bar, !oneSite),
+        const QString moves = bar.fullPowerSwingMonths == 0 ? text::kDash
+                                                            : format::nounCount(bar.fullPowerSwingMonths,
+                                                                                QStringLiteral("month"),
+                                                                                QStringLiteral("months"));
+        table.addRow(QStringList{format::riskInputLabel(bar, withSite),
                                  inputValue(bar.field, bar.low), inputValue(bar.field, bar.high),
                                  format::usd(bar.npvAtLowUsd), format::usd(bar.npvAtHighUsd), format::usd(bar.npvSwingUsd),
                                  moves});
@@ -176,7 +177,7 @@ void appendRiskSection(ReportDocument &document, const SolvedScenario &solved, c
     appendPercentiles(document, solved.result.kpis, r);
     appendRiskFans(document, solved, r);
     appendCriticality(document, r);
-    appendTornado(document, solved, r, solved.scenario.sites.size() == 1);
+    appendTornado(document, solved, r);
     appendGoodput(document, solved);
     appendSwingMargins(document, solved);
 }

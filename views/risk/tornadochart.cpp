@@ -77,12 +77,10 @@ void TornadoChart::setBars(const std::vector<solver::TornadoBar> &bars, double p
 {
     m_bars.assign(bars.begin(), bars.begin() + std::min<std::size_t>(bars.size(), kMaxRows));
     m_planNpvUsd = planNpvUsd;
-    // One site: its name on every row says nothing.
-    const bool oneSite = std::all_of(m_bars.begin(), m_bars.end(),
-                                     [this](const solver::TornadoBar &bar) { return bar.site == m_bars.front().site; });
+    const bool withSite = format::inputsSpanSites(bars); // as the report's table decides
     m_labels.clear();
     for (const solver::TornadoBar &bar : m_bars)
-        m_labels << format::riskInputLabel(bar, !oneSite);
+        m_labels << format::riskInputLabel(bar, withSite);
     updateGeometry();
     update();
 }

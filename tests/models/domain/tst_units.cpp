@@ -80,6 +80,10 @@ private slots:
         QCOMPARE(format::riskInputLabel(bar, false), QStringLiteral("Facility: build time"));
         QCOMPARE(format::riskFieldLabel("leadTimeMonths"), QStringLiteral("lead time"));
         QCOMPARE(format::riskFieldLabel("permitMonths"), QStringLiteral("permit time"));
+        solver::TornadoBar other = bar;
+        QVERIFY(!format::inputsSpanSites({bar, other}));
+        other.site = "Johor";
+        QVERIFY(format::inputsSpanSites({bar, other}));
     }
 };
 
