@@ -100,10 +100,9 @@ std::vector<SiteTimeline> buildTimeline(const SolvedScenario &solved)
         timeline.name = QString::fromStdString(site.name);
         timeline.readyMonth = result.readyMonth;
         timeline.fullPowerMonth = result.kpis.fullPowerMonth;
-        const std::vector<Binding> &binding = result.monthly.binding;
         const int before = timeline.fullPowerMonth ? *timeline.fullPowerMonth - plan.startMonth - 1 : plan.horizonMonths - 1;
-        if (before >= 0 && before < static_cast<int>(binding.size()))
-            timeline.limitedBy = binding[static_cast<std::size_t>(before)];
+        if (before >= 0 && before < result.series.months())
+            timeline.limitedBy = result.series.at(before).binding;
 
         const solver::Facility &f = site.facility;
         timeline.bars.push_back({QStringLiteral("Permit"), TimelinePhase::Permit, f.permitStartMonth,

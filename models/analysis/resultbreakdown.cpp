@@ -49,7 +49,7 @@ SiteBreakdown breakDownSite(const solver::Plan &plan, const solver::Site &site, 
     out.trancheEnergized.assign(trancheCount, Eigen::ArrayXd::Zero(months));
     out.strandedCapitalUsd = Eigen::ArrayXd::Zero(months);
     out.facilityMwNeeded = Eigen::ArrayXd::Zero(months);
-    const solver::MonthlySeries &series = result.monthly;
+    const solver::MonthlySeries series = result.monthly();
     const bool owned = !site.cloudPartner;
     for (int m = 0; m < months; ++m) {
         const int absMonth = plan.startMonth + m;
@@ -96,7 +96,7 @@ ResultBreakdown breakDownResult(const SolvedScenario &solved)
     out.facilityMwNeeded = Eigen::ArrayXd::Zero(months);
     for (std::size_t s = 0; s < plan.sites.size(); ++s) {
         const solver::SiteResult &siteResult = result.sites[s];
-        if (siteResult.monthly.powerMw.size() != months) // solved without site series
+        if (siteResult.series.months() != months) // solved without site series
             return {};
         out.sites.push_back(breakDownSite(plan, plan.sites[s], siteResult));
         out.strandedCapitalUsd += out.sites.back().strandedCapitalUsd;

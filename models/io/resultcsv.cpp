@@ -4,6 +4,7 @@
 #include "solver/textformat.h"
 
 #include <string>
+#include <vector>
 
 namespace cp::io {
 
@@ -51,10 +52,14 @@ QByteArray writeResultCsv(const solver::Result &result)
     CsvWriter csv;
     header(csv);
     const std::string none;
+    std::vector<solver::MonthlySeries> siteMonthly;
+    siteMonthly.reserve(result.sites.size());
+    for (const solver::SiteResult &site : result.sites)
+        siteMonthly.push_back(site.monthly());
     for (int m = 0; m < result.horizonMonths; ++m) {
         const std::string month = solver::text::monthIso(result.startMonth + m);
-        for (const solver::SiteResult &site : result.sites)
-            row(csv, month, "site", site.name, site.monthly, m);
+        for (std::size_t s = 0; s < result.sites.size(); ++s)
+            row(csv, month, "site", result.sites[s].name, siteMonthly[s], m);
         row(csv, month, "portfolio", none, result.monthly, m);
     }
     const std::string text = csv.take();

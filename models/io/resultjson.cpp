@@ -122,7 +122,7 @@ QByteArray writeResultJson(const solver::Result &result)
         w.key("kpis");
         writeKpis(w, site.kpis);
         w.key("monthly");
-        writeMonthly(w, site.monthly);
+        writeMonthly(w, site.monthly());
         w.endObject();
     }
     w.endObjectArray();

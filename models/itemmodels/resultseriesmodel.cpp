@@ -86,7 +86,10 @@ void ResultSeriesModel::rebuild()
         return;
     const solver::Result &result = m_solved->result;
     const bool portfolio = m_site < 0;
-    const solver::MonthlySeries &s = portfolio ? result.monthly : result.sites[static_cast<std::size_t>(m_site)].monthly;
+    solver::MonthlySeries siteMonthly;
+    if (!portfolio)
+        siteMonthly = result.sites[static_cast<std::size_t>(m_site)].monthly();
+    const solver::MonthlySeries &s = portfolio ? result.monthly : siteMonthly;
     const Eigen::Index n = result.horizonMonths;
     if (s.energized.size() != n) // solved without these series: nothing to show
         return;

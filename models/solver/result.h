@@ -1,9 +1,9 @@
 #pragma once
 
-#include <Eigen/Core>
+#include "solver/monthlyseries.h"
+#include "solver/siteseries.h"
 
 #include <array>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,43 +12,6 @@
 // portfolio, KPIs and the section 6 warnings. Months are plan months 0 .. H-1 unless a field
 // says "absolute month" (year * 12 + month - 1).
 namespace cp::solver {
-
-enum class CapexCategory : std::uint8_t { Compute, Facility, Power, Cooling };
-enum class OpexCategory : std::uint8_t { Energy, Fuel, Rent, Om, Cloud };
-inline constexpr int kCapexCategories = 4;
-inline constexpr int kOpexCategories = 5;
-
-// Spec names, in the spec's order: "compute", "facility", "power", "cooling".
-[[nodiscard]] const char *capexCategoryName(CapexCategory category) noexcept;
-// "energy", "fuel", "rent", "om", "cloud".
-[[nodiscard]] const char *opexCategoryName(OpexCategory category) noexcept;
-
-// What limits the energized count in a month (spec section 4, `binding`).
-enum class Binding : std::uint8_t { None, Facility, Delivery, Power, Cooling };
-[[nodiscard]] const char *bindingName(Binding binding) noexcept; // "none", "facility", ...
-
-struct MonthlySeries {
-    Eigen::ArrayXd delivered;       // accelerators delivered by the month (not yet retired)
-    Eigen::ArrayXd energized;       // accelerators the IT budget powers
-    Eigen::ArrayXd stranded;        // delivered - energized
-    Eigen::ArrayXd planned;         // every accelerator of every tranche, delivered or not
-    Eigen::ArrayXd itMw;            // IT load of energized accelerators
-    Eigen::ArrayXd facilityMw;      // itMw x PUE
-    Eigen::ArrayXd powerMw;         // firm MW of available sources
-    Eigen::ArrayXd coolingMw;       // heat rejection available (0 before the ready month)
-    Eigen::ArrayXd bessMw;          // battery power available to smooth training swings
-    Eigen::ArrayXd energyMwh;       // facilityMw x hours x utilization
-    Eigen::ArrayXd bf16Pflops;      // energized dense BF16 compute
-    Eigen::ArrayXd capexUsd;        // sum of capexByCategory
-    Eigen::ArrayXd opexUsd;         // sum of opexByCategory
-    Eigen::ArrayXd depreciationUsd;
-    Eigen::ArrayXXd capexByCategory; // H x 4, columns in CapexCategory order
-    Eigen::ArrayXXd opexByCategory;  // H x 5, columns in OpexCategory order
-    std::vector<Binding> binding;
-
-    void resize(int months);  // sets every array to H zeros
-    void prepare(int months); // sizes every array to H without clearing (the site solver writes them all)
-};
 
 struct Kpis {
     double totalCapexUsd = 0.0;
@@ -90,8 +53,12 @@ struct SiteResult {
     std::string name;
     int readyMonth = 0; // absolute month the facility is ready
     Kpis kpis;
-    MonthlySeries monthly;
-    SiteProbe probe; // at SolveOptions::probeMonth
+    SiteSeries series; // empty when solved without site series (SolveOptions::siteSeries)
+    SiteProbe probe;   // at SolveOptions::probeMonth
+
+    // The site's monthly arrays, expanded from `series` on each call (a few microseconds for
+    // 240 months): take it once, outside any loop over months.
+    [[nodiscard]] MonthlySeries monthly() const { return series.expand(); }
 };
 
 struct Result {

@@ -389,47 +389,6 @@ void SiteSolver::solve(const Plan &plan, const Site &site, SiteFacts &facts)
     }
 }
 
-void expandSeries(const SiteFacts &facts, const PlanCalendar &calendar, double utilization, MonthlySeries &series)
-{
-    constexpr int energyCol = static_cast<int>(OpexCategory::Energy);
-    constexpr int fuelCol = static_cast<int>(OpexCategory::Fuel);
-    constexpr int rentCol = static_cast<int>(OpexCategory::Rent);
-    constexpr int omCol = static_cast<int>(OpexCategory::Om);
-    constexpr int cloudCol = static_cast<int>(OpexCategory::Cloud);
-    for (const Segment &seg : facts.segments) {
-        const int a = seg.start;
-        const int len = seg.length;
-        series.delivered.segment(a, len).setConstant(seg.delivered);
-        series.energized.segment(a, len).setConstant(seg.energized);
-        series.stranded.segment(a, len).setConstant(seg.delivered - seg.energized);
-        series.planned.segment(a, len).setConstant(seg.planned);
-        series.itMw.segment(a, len).setConstant(seg.itMw);
-        series.facilityMw.segment(a, len).setConstant(seg.facilityMw);
-        series.powerMw.segment(a, len).setConstant(seg.firmMw);
-        series.coolingMw.segment(a, len).setConstant(seg.coolingMw);
-        series.bessMw.segment(a, len).setConstant(seg.bessMw);
-        series.bf16Pflops.segment(a, len).setConstant(seg.bf16Pflops);
-        std::fill_n(series.binding.begin() + a, len, seg.binding);
-        const auto hours = calendar.hours.segment(a, len);
-        series.energyMwh.segment(a, len) = seg.facilityMw * hours * utilization;
-        series.opexByCategory.col(energyCol).segment(a, len) = seg.energyUsdPerHour * hours * utilization;
-        series.opexByCategory.col(fuelCol).segment(a, len) = seg.fuelUsdPerHour * hours * utilization;
-        series.opexByCategory.col(omCol).segment(a, len) = seg.varOmUsdPerHour * hours * utilization + seg.fixedOmUsdPerMonth;
-        series.opexByCategory.col(rentCol).segment(a, len).setConstant(seg.rentUsdPerMonth);
-        series.opexByCategory.col(cloudCol).segment(a, len) = seg.cloudUsdPerHour * hours;
-    }
-    series.depreciationUsd.setZero();
-    for (const DepreciationSegment &d : facts.depreciation)
-        series.depreciationUsd.segment(d.start, d.length).setConstant(d.usdPerMonth);
-    for (const Payment &p : facts.payments)
-        series.capexByCategory(p.month, static_cast<int>(p.category)) += p.usd;
-
-    const auto &capex = series.capexByCategory;
-    const auto &opex = series.opexByCategory;
-    series.capexUsd = capex.col(0) + capex.col(1) + capex.col(2) + capex.col(3);
-    series.opexUsd = opex.col(0) + opex.col(1) + opex.col(2) + opex.col(3) + opex.col(4);
-}
-
 void addToPortfolio(const SiteFacts &facts, const PlanCalendar &calendar, double utilization, MonthlySeries &sum)
 {
     constexpr int energyCol = static_cast<int>(OpexCategory::Energy);

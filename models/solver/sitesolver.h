@@ -13,10 +13,10 @@
 //
 // A plan is piecewise constant between events: the ready month, deliveries, availabilities and
 // retirements. The site solver computes the allocation and every monthly rate once per segment
-// between consecutive event months and records it as a Segment; depreciation schedules become
-// their own segments. Site KPIs come straight from the segments; the segments are expanded into
-// monthly arrays only where arrays are wanted (the site's own, the portfolio's sums). Work grows
-// with events, not with months x items.
+// between consecutive event months and records it as a Segment (siteseries.h); depreciation
+// schedules become their own segments. Site KPIs come straight from the segments, the site's
+// result keeps them as they are (SiteSeries), and only the portfolio's sums are written month by
+// month. Work grows with events, not with months x items.
 namespace cp::solver::detail {
 
 // Month-by-month constants of the plan. Rebuilt only when the start, horizon or discount rate
@@ -34,42 +34,6 @@ private:
     int m_startMonth = -1;
     int m_horizonMonths = -1;
     double m_discountRatePct = -1.0;
-};
-
-// Everything constant over plan months [start, start + length).
-struct Segment {
-    int start = 0;
-    int length = 0;
-    double delivered = 0.0;
-    double planned = 0.0;
-    double energized = 0.0;
-    double itMw = 0.0;
-    double facilityMw = 0.0;
-    double firmMw = 0.0;
-    double coolingMw = 0.0;
-    double bessMw = 0.0;
-    double bf16Pflops = 0.0;
-    // Opex: energy, fuel and variable O&M accrue per hour of supply (x hours x utilization);
-    // cloud rent per calendar hour; rent and fixed O&M per month.
-    double energyUsdPerHour = 0.0;
-    double fuelUsdPerHour = 0.0;
-    double varOmUsdPerHour = 0.0;
-    double cloudUsdPerHour = 0.0;
-    double rentUsdPerMonth = 0.0;
-    double fixedOmUsdPerMonth = 0.0;
-    Binding binding = Binding::None;
-};
-
-struct DepreciationSegment {
-    int start = 0;
-    int length = 0;
-    double usdPerMonth = 0.0;
-};
-
-struct Payment {
-    int month; // plan month, inside the horizon
-    CapexCategory category;
-    double usd;
 };
 
 // An item of a site without copying its name: the facility, or a tranche, power source or
@@ -128,10 +92,6 @@ private:
     std::vector<Depreciable> m_depreciables;
     int m_readyRel = 0;
 };
-
-// Writes a site's segments, payments and depreciation into monthly arrays (`series` must be
-// prepared to the horizon; capexByCategory zeroed).
-void expandSeries(const SiteFacts &facts, const PlanCalendar &calendar, double utilization, MonthlySeries &series);
 
 // Adds a site's segments, payments and depreciation into the portfolio's monthly sums (all but
 // capexUsd, opexUsd and binding, which the solver derives once at the end).

@@ -45,15 +45,14 @@ void Solver::solve(const Plan &plan, Result &result, const SolveOptions &options
         siteResult.name = site.name;
         siteResult.readyMonth = s.facts.readyMonth;
         siteResult.kpis = detail::computeSiteKpis(s.facts, s.calendar, utilization, plan.startMonth);
-        if (options.siteSeries) {
-            siteResult.monthly.prepare(horizon);
-            detail::expandSeries(s.facts, s.calendar, utilization, siteResult.monthly);
-        } else {
-            siteResult.monthly = MonthlySeries{};
-        }
+        if (options.siteSeries)
+            siteResult.series.assign(s.facts.segments, s.facts.depreciation, s.facts.payments, plan.startMonth,
+                                     utilization);
+        else
+            siteResult.series.clear();
         detail::addToPortfolio(s.facts, s.calendar, utilization, result.monthly);
         if (options.probeMonth >= 0 && options.probeMonth < horizon) {
-            for (const detail::Segment &seg : s.facts.segments) {
+            for (const Segment &seg : s.facts.segments) {
                 if (options.probeMonth < seg.start + seg.length) {
                     siteResult.probe = {seg.planned, seg.delivered, seg.energized, seg.binding};
                     break;
@@ -63,7 +62,7 @@ void Solver::solve(const Plan &plan, Result &result, const SolveOptions &options
 
         // Portfolio binding: the value of the site with the most planned-but-not-energized
         // accelerators, first listed on ties; none when every site is none.
-        for (const detail::Segment &seg : s.facts.segments) {
+        for (const Segment &seg : s.facts.segments) {
             if (seg.binding == Binding::None)
                 continue;
             const double waiting = seg.planned - seg.energized;

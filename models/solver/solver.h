@@ -12,7 +12,7 @@
 namespace cp::solver {
 
 struct SolveOptions {
-    bool siteSeries = true; // keep every site's monthly arrays (off in risk trials: KPIs only)
+    bool siteSeries = true; // keep every site's months (SiteResult::series; off in risk trials: KPIs only)
     bool warnings = true;   // run the section 6 checks
     int probeMonth = -1;    // plan month whose site values go into SiteResult::probe (-1: none)
 };

@@ -3,6 +3,7 @@
 //
 //   build/tests/bin/bench_solver            # the full table
 //   build/tests/bin/bench_solver --quick    # a smoke run (what ctest runs)
+//   build/tests/bin/bench_solver --shape 1000,10,240   # one shape for 5 s (to profile it)
 
 #include "benchplans.h"
 #include "solver/solver.h"
@@ -89,13 +90,22 @@ long peakRssKib()
 int main(int argc, char **argv)
 {
     const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
-    const double seconds = quick ? 0.01 : 0.5;
+    const bool oneShape = argc > 2 && std::strcmp(argv[1], "--shape") == 0;
+    const double seconds = quick ? 0.01 : oneShape ? 5.0 : 0.5;
 
     struct Shape {
         int sites, items, months;
     };
     std::vector<Shape> shapes = {{1, 10, 120}};
-    if (!quick) {
+    if (oneShape) {
+        Shape shape{};
+        if (std::sscanf(argv[2], "%d,%d,%d", &shape.sites, &shape.items, &shape.months) != 3 || shape.sites < 1
+            || shape.items < 1 || shape.months < 1) {
+            std::fprintf(stderr, "--shape wants SITES,ITEMS,MONTHS, e.g. --shape 1000,10,240\n");
+            return 2;
+        }
+        shapes = {shape};
+    } else if (!quick) {
         shapes = {{1, 10, 120},    {1, 10, 240},    {1, 40, 120},     {10, 10, 240},   {100, 10, 240},
                   {1000, 5, 240},  {1000, 10, 60},  {1000, 10, 120},  {1000, 10, 240}, {1000, 10, 480},
                   {1000, 10, 600}, {1000, 20, 240}, {1000, 40, 240},  {2000, 10, 240}, {4000, 10, 240}};

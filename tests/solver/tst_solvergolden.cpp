@@ -474,8 +474,8 @@ private slots:
         b.tranches.push_back(tranche("T", 1000, 1.0, month(2024, 1), 0));
         plan.sites = {a, b};
         const Result r = solve(plan);
-        QCOMPARE(r.sites[0].monthly.binding[0], Binding::Power);
-        QCOMPARE(r.sites[1].monthly.binding[0], Binding::Facility);
+        QCOMPARE(r.sites[0].monthly().binding[0], Binding::Power);
+        QCOMPARE(r.sites[1].monthly().binding[0], Binding::Facility);
         QCOMPARE(r.monthly.binding[0], Binding::Facility);
         QCOMPARE(r.monthly.delivered[0], 1100.0);
     }

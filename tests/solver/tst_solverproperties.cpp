@@ -47,7 +47,7 @@ private slots:
             solver.solve(plan, r);
             for (std::size_t s = 0; s < plan.sites.size(); ++s) {
                 const NaiveSite ref = naiveSolveSite(plan, plan.sites[s]);
-                const MonthlySeries &got = r.sites[s].monthly;
+                const MonthlySeries &got = r.sites[s].monthly();
                 for (int m = 0; m < plan.horizonMonths; ++m) {
                     const QString at = where(p, s, m);
                     QVERIFY2(got.delivered[m] == ref.delivered[m], qPrintable(at + QStringLiteral(" delivered")));
@@ -74,10 +74,10 @@ private slots:
         for (int p = 0; p < kPlans; ++p) {
             const Result r = solve(gen.next());
             for (const SiteResult &site : r.sites) {
-                QVERIFY((site.monthly.energized <= site.monthly.delivered).all());
-                QVERIFY((site.monthly.delivered <= site.monthly.planned).all());
-                QVERIFY((site.monthly.energized >= 0).all());
-                QVERIFY((site.monthly.stranded == site.monthly.delivered - site.monthly.energized).all());
+                QVERIFY((site.monthly().energized <= site.monthly().delivered).all());
+                QVERIFY((site.monthly().delivered <= site.monthly().planned).all());
+                QVERIFY((site.monthly().energized >= 0).all());
+                QVERIFY((site.monthly().stranded == site.monthly().delivered - site.monthly().energized).all());
             }
         }
     }
@@ -106,7 +106,7 @@ private slots:
                 energy += site.kpis.energyMwh;
                 stranded += site.kpis.strandedAcceleratorMonths;
                 depreciation += site.kpis.depreciationUsd;
-                energized += site.monthly.energized;
+                energized += site.monthly().energized;
             }
             QVERIFY(near(r.kpis.totalCapexUsd, capex));
             QVERIFY(near(r.kpis.totalOpexUsd, opex));
@@ -145,7 +145,7 @@ private slots:
                 site.sources.push_back(grid("Extra", 50, plan.startMonth + p % 24, 0));
             const Result after = solve(plan);
             for (std::size_t s = 0; s < plan.sites.size(); ++s) {
-                const Eigen::ArrayXd gain = after.sites[s].monthly.itMw - before.sites[s].monthly.itMw;
+                const Eigen::ArrayXd gain = after.sites[s].monthly().itMw - before.sites[s].monthly().itMw;
                 QVERIFY2((gain >= -1e-9).all(), qPrintable(QStringLiteral("plan %1 site %2").arg(p).arg(s)));
             }
         }

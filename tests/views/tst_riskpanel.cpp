@@ -86,7 +86,7 @@ private slots:
         QCOMPARE(cell(panel.goodputTable(), 0, 7), format::count(g.sparePool));
 
         const QList<QPointF> batteries = panel.swingChart()->seriesPoints(SwingMarginChart::batteriesName());
-        const Eigen::ArrayXd &bess = solved->result.sites[0].monthly.bessMw;
+        const Eigen::ArrayXd bess = solved->result.sites[0].monthly().bessMw;
         QCOMPARE(batteries.size(), static_cast<qsizetype>(bess.size()));
         for (int m = 0; m < bess.size(); ++m)
             QCOMPARE(batteries[m].y(), bess[m]);

@@ -212,12 +212,12 @@ private slots:
         QCOMPARE(panel.site(), 1);
         QCOMPARE(values(panel.chart(Chart::Accelerators)->seriesPoints(AcceleratorChart::plannedName())).back(), 4000.0);
         QCOMPARE(values(panel.chart(Chart::Spend)->seriesPoints(SpendChart::categoryName(0))),
-                 solverValues(solved->result.sites[1].monthly.capexByCategory.col(0)));
+                 solverValues(solved->result.sites[1].monthly().capexByCategory.col(0)));
         // Every page's picker shows the same site.
         auto *powerPicker = panel.page(ScenarioChartsPanel::PowerPage)->findChild<QComboBox *>(QStringLiteral("sitePicker"));
         QCOMPARE(powerPicker->currentIndex(), 2);
         QCOMPARE(values(panel.chart(Chart::Power)->seriesPoints(PowerChart::facilityLoadName())),
-                 solverValues(solved->result.sites[1].monthly.facilityMw));
+                 solverValues(solved->result.sites[1].monthly().facilityMw));
         // A scenario without Beta: back to all sites.
         panel.setSolved(handChecked());
         QCOMPARE(panel.site(), -1);

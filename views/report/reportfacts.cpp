@@ -102,7 +102,7 @@ GateFacts gateFacts(const SolvedScenario &solved)
     GateFacts facts;
     const solver::Result &result = solved.result;
     for (const solver::SiteResult &site : result.sites) {
-        const auto &monthly = site.monthly;
+        const solver::MonthlySeries monthly = site.monthly();
         for (std::size_t m = 0; m < monthly.binding.size(); ++m) {
             const double stranded = monthly.stranded[static_cast<Eigen::Index>(m)];
             facts.strandedByBinding[static_cast<std::size_t>(monthly.binding[m])] += stranded;
@@ -124,9 +124,9 @@ GateFacts gateFacts(const SolvedScenario &solved)
     } else {
         double most = -1.0;
         for (std::size_t s = 0; s < result.sites.size(); ++s) {
-            const auto &monthly = result.sites[s].monthly;
-            const Eigen::Index last = monthly.planned.size() - 1;
-            const double waiting = last >= 0 ? monthly.planned[last] - monthly.energized[last] : 0.0;
+            const solver::SiteSeries &series = result.sites[s].series;
+            const double waiting =
+                series.empty() ? 0.0 : series.segments().back().planned - series.segments().back().energized;
             if (waiting > most) {
                 most = waiting;
                 decisive = s;

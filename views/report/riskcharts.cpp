@@ -57,7 +57,7 @@ void appendSwingMargins(ReportDocument &document, const SolvedScenario &solved)
         if (site.kpis.peakItMw <= plan.checks.swingThresholdItMw)
             continue;
         auto swing = std::make_shared<views::SwingMarginChart>();
-        swing->setSite(QString::fromStdString(site.name), site.monthly, plan.checks.swingFraction, result.startMonth);
+        swing->setSite(QString::fromStdString(site.name), site.monthly(), plan.checks.swingFraction, result.startMonth);
         document.keepAlive(swing);
         addChart(document, swing.get());
     }

@@ -286,12 +286,10 @@ void appendSitesOverview(ReportDocument &document, const SolvedScenario &solved)
         const Site &written = solved.scenario.sites[s];
         const solver::SiteResult &result = solved.result.sites[s];
         itCapacity += plan.sites[s].facility.itCapacityMw;
-        const auto &binding = result.monthly.binding;
         const int before = result.kpis.fullPowerMonth ? *result.kpis.fullPowerMonth - plan.startMonth - 1
                                                       : plan.horizonMonths - 1;
-        const solver::Binding limit = before >= 0 && before < static_cast<int>(binding.size())
-                                          ? binding[static_cast<std::size_t>(before)]
-                                          : solver::Binding::None;
+        const solver::Binding limit = before >= 0 && before < result.series.months() ? result.series.at(before).binding
+                                                                                      : solver::Binding::None;
         table.addRow(QStringList{written.name,
                                  displayName(written.facility.kind) + QStringLiteral(", ")
                                      + displayName(written.facility.cooling).toLower(),

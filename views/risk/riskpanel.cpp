@@ -405,7 +405,7 @@ void RiskPanel::showSwing()
         return;
     }
     const solver::SiteResult &site = m_solved->result.sites[static_cast<std::size_t>(s)];
-    m_swing->setSite(QString::fromStdString(site.name), site.monthly, m_solved->resolved.plan.checks.swingFraction,
+    m_swing->setSite(QString::fromStdString(site.name), site.monthly(), m_solved->resolved.plan.checks.swingFraction,
                      m_solved->result.startMonth);
 }
 

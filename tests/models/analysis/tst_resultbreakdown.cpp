@@ -70,7 +70,7 @@ private slots:
         QCOMPARE(breakdown.sites.size(), solved->result.sites.size());
         for (std::size_t s = 0; s < breakdown.sites.size(); ++s) {
             const SiteBreakdown &site = breakdown.sites[s];
-            const solver::MonthlySeries &monthly = solved->result.sites[s].monthly;
+            const solver::MonthlySeries &monthly = solved->result.sites[s].monthly();
             Eigen::ArrayXd firm = Eigen::ArrayXd::Zero(monthly.powerMw.size());
             for (const Eigen::ArrayXd &source : site.sourceFirmMw)
                 firm += source;

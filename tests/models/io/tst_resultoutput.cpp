@@ -150,8 +150,8 @@ private slots:
         QCOMPARE(rows[1][column("month")], std::string("2024-11"));
         QCOMPARE(rows[1][column("site")], std::string("First"));
         QCOMPARE(rows[3][column("scope")], std::string("portfolio"));
-        QCOMPARE(std::stod(rows[1][column("capex_facilityUsd")]), r.sites[0].monthly.capexByCategory(0, 1));
-        QCOMPARE(std::stod(rows[1][column("itMw")]), r.sites[0].monthly.itMw[0]);
+        QCOMPARE(std::stod(rows[1][column("capex_facilityUsd")]), r.sites[0].monthly().capexByCategory(0, 1));
+        QCOMPARE(std::stod(rows[1][column("itMw")]), r.sites[0].monthly().itMw[0]);
         QCOMPARE(std::stod(rows[3][column("energyMwh")]), r.monthly.energyMwh[0]);
         QCOMPARE(std::stod(rows[12][column("opexUsd")]), r.monthly.opexUsd[3]);
     }

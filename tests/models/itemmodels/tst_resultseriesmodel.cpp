@@ -116,7 +116,7 @@ private slots:
         model.setSite(1);
         QCOMPARE(model.scopeName(), QStringLiteral("Beta"));
         QCOMPARE(number(model, 11, Col::Planned), 4000.0);
-        QCOMPARE(column(model, Col::Energized), toVector(solvedTwo->result.sites[1].monthly.energized));
+        QCOMPARE(column(model, Col::Energized), toVector(solvedTwo->result.sites[1].monthly().energized));
         QCOMPARE(siteChanged.count(), 1);
 
         // Beta is still there after an edit: the scope stays on it.

@@ -1,4 +1,4 @@
-#include "solver/result.h"
+#include "solver/monthlyseries.h"
 
 namespace cp::solver {
 
