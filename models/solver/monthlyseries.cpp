@@ -53,7 +53,7 @@ void MonthlySeries::prepare(int months)
                               &bessMw, &energyMwh, &bf16Pflops, &capexUsd, &opexUsd, &depreciationUsd})
         a->resize(months);
     opexByCategory.resize(months, kOpexCategories);
-    capexByCategory.setZero(months, kCapexCategories); // point payments are added into it
+    capexByCategory.resize(months, kCapexCategories);
     binding.resize(static_cast<std::size_t>(months));
 }
 

@@ -43,7 +43,7 @@ struct MonthlySeries {
     std::vector<Binding> binding;
 
     void resize(int months);  // sets every array to H zeros
-    void prepare(int months); // sizes every array to H without clearing (the site solver writes them all)
+    void prepare(int months); // sizes every array to H without clearing (for a writer that fills them all)
 };
 
 } // namespace cp::solver

@@ -84,6 +84,7 @@ void SiteSeries::expandInto(MonthlySeries &series) const
     series.depreciationUsd.setZero();
     for (const DepreciationSegment &d : m_depreciation)
         series.depreciationUsd.segment(d.start, d.length).setConstant(d.usdPerMonth);
+    series.capexByCategory.setZero();
     for (const Payment &p : m_payments)
         series.capexByCategory(p.month, static_cast<int>(p.category)) += p.usd;
 

@@ -16,7 +16,7 @@
 // between consecutive event months and records it as a Segment (siteseries.h); depreciation
 // schedules become their own segments. Site KPIs come straight from the segments, the site's
 // result keeps them as they are (SiteSeries), and only the portfolio's sums are written month by
-// month. Work grows with events, not with months x items.
+// month (portfoliosums.h). Work grows with events, not with months x items.
 namespace cp::solver::detail {
 
 // Month-by-month constants of the plan. Rebuilt only when the start, horizon or discount rate
@@ -92,9 +92,5 @@ private:
     std::vector<Depreciable> m_depreciables;
     int m_readyRel = 0;
 };
-
-// Adds a site's segments, payments and depreciation into the portfolio's monthly sums (all but
-// capexUsd, opexUsd and binding, which the solver derives once at the end).
-void addToPortfolio(const SiteFacts &facts, const PlanCalendar &calendar, double utilization, MonthlySeries &portfolio);
 
 } // namespace cp::solver::detail

@@ -5,6 +5,9 @@
 #include <QTest>
 
 #include <cmath>
+#include <initializer_list>
+#include <utility>
+#include <vector>
 
 using namespace testplan;
 
@@ -114,6 +117,58 @@ private slots:
             QVERIFY(near(r.kpis.strandedAcceleratorMonths, stranded));
             QVERIFY(near(r.kpis.depreciationUsd, depreciation));
             QVERIFY((energized == r.monthly.energized).all());
+        }
+    }
+
+    // A spreadsheet user adds the CSV's site rows and expects the portfolio row to the cent:
+    // every portfolio array is the sum of the sites' arrays, added in listed order, bit for bit.
+    void portfolioTiesOutToTheSitesExactly()
+    {
+        using Field = Eigen::ArrayXd MonthlySeries::*;
+        const std::pair<const char *, Field> fields[] = {
+            {"delivered", &MonthlySeries::delivered},   {"energized", &MonthlySeries::energized},
+            {"stranded", &MonthlySeries::stranded},     {"planned", &MonthlySeries::planned},
+            {"itMw", &MonthlySeries::itMw},             {"facilityMw", &MonthlySeries::facilityMw},
+            {"powerMw", &MonthlySeries::powerMw},       {"coolingMw", &MonthlySeries::coolingMw},
+            {"bessMw", &MonthlySeries::bessMw},         {"energyMwh", &MonthlySeries::energyMwh},
+            {"bf16Pflops", &MonthlySeries::bf16Pflops}, {"depreciationUsd", &MonthlySeries::depreciationUsd}};
+        PlanGenerator gen(17);
+        for (int p = 0; p < kPlans; ++p) {
+            const Result r = solve(gen.next());
+            std::vector<MonthlySeries> sites;
+            for (const SiteResult &site : r.sites)
+                sites.push_back(site.monthly());
+            const auto sumOfSites = [&](const auto &valueOf) {
+                Eigen::ArrayXd sum = Eigen::ArrayXd::Zero(r.horizonMonths);
+                for (const MonthlySeries &site : sites)
+                    sum += valueOf(site);
+                return sum;
+            };
+            const auto say = [p](const QString &what) { return QStringLiteral("plan %1: %2").arg(p).arg(what); };
+            for (const auto &[name, field] : fields) {
+                const Eigen::ArrayXd sum = sumOfSites([f = field](const MonthlySeries &s) { return s.*f; });
+                QVERIFY2((sum == r.monthly.*field).all(), qPrintable(say(QLatin1String(name))));
+            }
+            for (int c = 0; c < kCapexCategories; ++c) {
+                const Eigen::ArrayXd sum = sumOfSites([c](const MonthlySeries &s) { return s.capexByCategory.col(c); });
+                QVERIFY2((sum == r.monthly.capexByCategory.col(c)).all(),
+                         qPrintable(say(QLatin1String(capexCategoryName(static_cast<CapexCategory>(c))))));
+            }
+            for (int c = 0; c < kOpexCategories; ++c) {
+                const Eigen::ArrayXd sum = sumOfSites([c](const MonthlySeries &s) { return s.opexByCategory.col(c); });
+                QVERIFY2((sum == r.monthly.opexByCategory.col(c)).all(),
+                         qPrintable(say(QLatin1String(opexCategoryName(static_cast<OpexCategory>(c))))));
+            }
+            // The total columns add up their own row's categories, at a site and in the portfolio.
+            QVERIFY(!sites.empty());
+            for (const MonthlySeries *s : std::initializer_list<const MonthlySeries *>{&r.monthly, &sites.front()}) {
+                const auto &capex = s->capexByCategory;
+                const auto &opex = s->opexByCategory;
+                QVERIFY2((s->capexUsd == capex.col(0) + capex.col(1) + capex.col(2) + capex.col(3)).all(),
+                         qPrintable(say(QStringLiteral("capexUsd"))));
+                QVERIFY2((s->opexUsd == opex.col(0) + opex.col(1) + opex.col(2) + opex.col(3) + opex.col(4)).all(),
+                         qPrintable(say(QStringLiteral("opexUsd"))));
+            }
         }
     }
 
