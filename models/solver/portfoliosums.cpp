@@ -1,6 +1,11 @@
 #include "solver/portfoliosums.h"
 
 #include <algorithm>
+#include <array>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace cp::solver::detail {
 
@@ -70,28 +75,52 @@ void PortfolioSums::writeTo(MonthlySeries &sum) const
 {
     const int horizon = m_horizon;
     sum.prepare(horizon);
-    // Every field is one column of the month-major rows, a strided view of them.
-    using Column = Eigen::Map<const Eigen::ArrayXd, 0, Eigen::InnerStride<kFields>>;
-    const auto column = [&](int field) { return Column(m_rows.data() + field, horizon); };
-    sum.delivered = column(Delivered);
-    sum.energized = column(Energized);
-    sum.stranded = column(Stranded);
-    sum.planned = column(Planned);
-    sum.itMw = column(ItMw);
-    sum.facilityMw = column(FacilityMw);
-    sum.bf16Pflops = column(Bf16Pflops);
-    sum.powerMw = column(PowerMw);
-    sum.coolingMw = column(CoolingMw);
-    sum.bessMw = column(BessMw);
-    sum.energyMwh = column(EnergyMwh);
-    sum.depreciationUsd = column(DepreciationUsd);
-    sum.opexByCategory.col(static_cast<int>(OpexCategory::Energy)) = column(EnergyUsd);
-    sum.opexByCategory.col(static_cast<int>(OpexCategory::Fuel)) = column(FuelUsd);
-    sum.opexByCategory.col(static_cast<int>(OpexCategory::Rent)) = column(RentUsd);
-    sum.opexByCategory.col(static_cast<int>(OpexCategory::Om)) = column(OmUsd);
-    sum.opexByCategory.col(static_cast<int>(OpexCategory::Cloud)) = column(CloudUsd);
+    // Transpose the month-major rows into the arrays, a row at a time (every field's array
+    // written in the same pass).
+    std::array<double *, kFields> out{};
+    out[Delivered] = sum.delivered.data();
+    out[Energized] = sum.energized.data();
+    out[Stranded] = sum.stranded.data();
+    out[Planned] = sum.planned.data();
+    out[ItMw] = sum.itMw.data();
+    out[FacilityMw] = sum.facilityMw.data();
+    out[Bf16Pflops] = sum.bf16Pflops.data();
+    out[PowerMw] = sum.powerMw.data();
+    out[CoolingMw] = sum.coolingMw.data();
+    out[BessMw] = sum.bessMw.data();
+    out[RentUsd] = sum.opexByCategory.col(static_cast<int>(OpexCategory::Rent)).data();
+    out[EnergyMwh] = sum.energyMwh.data();
+    out[EnergyUsd] = sum.opexByCategory.col(static_cast<int>(OpexCategory::Energy)).data();
+    out[FuelUsd] = sum.opexByCategory.col(static_cast<int>(OpexCategory::Fuel)).data();
+    out[OmUsd] = sum.opexByCategory.col(static_cast<int>(OpexCategory::Om)).data();
+    out[CloudUsd] = sum.opexByCategory.col(static_cast<int>(OpexCategory::Cloud)).data();
+    out[DepreciationUsd] = sum.depreciationUsd.data();
     for (int c = 0; c < kCapexCategories; ++c)
-        sum.capexByCategory.col(c) = column(CapexFirst + c);
+        out[static_cast<std::size_t>(CapexFirst + c)] = sum.capexByCategory.col(c).data();
+    int m = 0;
+#if defined(__SSE2__)
+    // Two months at a time: a field pair of two rows is a 2 x 2 block, swapped in registers.
+    for (; m + 1 < horizon; m += 2) {
+        const double *row0 = m_rows.data() + static_cast<std::ptrdiff_t>(m) * kFields;
+        const double *row1 = row0 + kFields;
+        std::size_t f = 0;
+        for (; f + 1 < kFields; f += 2) {
+            const __m128d a = _mm_loadu_pd(row0 + f); // month m: fields f, f+1
+            const __m128d b = _mm_loadu_pd(row1 + f); // month m+1
+            _mm_storeu_pd(out[f] + m, _mm_unpacklo_pd(a, b));
+            _mm_storeu_pd(out[f + 1] + m, _mm_unpackhi_pd(a, b));
+        }
+        for (; f < kFields; ++f) {
+            out[f][m] = row0[f];
+            out[f][m + 1] = row1[f];
+        }
+    }
+#endif
+    for (; m < horizon; ++m) {
+        const double *row = m_rows.data() + static_cast<std::ptrdiff_t>(m) * kFields;
+        for (std::size_t f = 0; f < kFields; ++f)
+            out[f][m] = row[f];
+    }
     std::copy(m_binding.begin(), m_binding.end(), sum.binding.begin());
     const auto &capex = sum.capexByCategory;
     const auto &opex = sum.opexByCategory;

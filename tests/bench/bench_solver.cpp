@@ -1,5 +1,7 @@
 // Solver benchmark: time per solve for plans of growing size, heap allocations per repeated
-// solve, and peak memory. Prints a Markdown table; tests/bench/README.md records results.
+// solve, the time to expand every site's monthly arrays from a solve (what an export or a
+// chart pays on top), and peak memory. Prints a Markdown table; tests/bench/README.md records
+// results.
 //
 //   build/tests/bin/bench_solver            # the full table
 //   build/tests/bin/bench_solver --quick    # a smoke run (what ctest runs)
@@ -49,9 +51,29 @@ struct Measurement {
     long long allocationsPerSolve;
 };
 
-Measurement measure(const cp::solver::Plan &plan, double minSeconds, bool siteSeries)
+// Best of several batches of `work`, in microseconds: the least disturbed by whatever else the
+// machine runs.
+template<typename Work>
+double bestMicroseconds(double minSeconds, Work &&work)
 {
     using Clock = std::chrono::steady_clock;
+    double best = 1e100;
+    const auto deadline = Clock::now() + std::chrono::duration<double>(minSeconds);
+    int batch = 1;
+    do {
+        const auto t0 = Clock::now();
+        for (int i = 0; i < batch; ++i)
+            work();
+        const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+        best = std::min(best, seconds / batch);
+        if (seconds < 0.02)
+            batch *= 2;
+    } while (Clock::now() < deadline);
+    return best * 1e6;
+}
+
+Measurement measure(const cp::solver::Plan &plan, double minSeconds, bool siteSeries)
+{
     cp::solver::Solver solver;
     cp::solver::Result result;
     const cp::solver::SolveOptions options{siteSeries, true};
@@ -62,20 +84,18 @@ Measurement measure(const cp::solver::Plan &plan, double minSeconds, bool siteSe
     solver.solve(plan, result, options);
     const long long allocations = g_allocations.load() - allocationsBefore;
 
-    // Best of several batches: the least disturbed by whatever else the machine runs.
-    double best = 1e100;
-    const auto deadline = Clock::now() + std::chrono::duration<double>(minSeconds);
-    int batch = 1;
-    do {
-        const auto t0 = Clock::now();
-        for (int i = 0; i < batch; ++i)
-            solver.solve(plan, result, options);
-        const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-        best = std::min(best, seconds / batch);
-        if (seconds < 0.02)
-            batch *= 2;
-    } while (Clock::now() < deadline);
-    return {best * 1e6, allocations};
+    return {bestMicroseconds(minSeconds, [&] { solver.solve(plan, result, options); }), allocations};
+}
+
+// Every site's monthly arrays expanded once, into arrays that are reused (as an export does).
+double measureExpansion(const cp::solver::Plan &plan, double minSeconds)
+{
+    const cp::solver::Result result = cp::solver::solve(plan);
+    std::vector<cp::solver::MonthlySeries> arrays(result.sites.size());
+    return bestMicroseconds(minSeconds, [&] {
+        for (std::size_t s = 0; s < result.sites.size(); ++s)
+            result.sites[s].series.expandInto(arrays[s]);
+    });
 }
 
 long peakRssKib()
@@ -111,16 +131,18 @@ int main(int argc, char **argv)
                   {1000, 10, 600}, {1000, 20, 240}, {1000, 40, 240},  {2000, 10, 240}, {4000, 10, 240}};
     }
 
-    std::printf("| sites | items/site | months | us/solve (site series) | us/solve (KPIs only) | ns/item-month | allocs/solve |\n");
-    std::printf("|---:|---:|---:|---:|---:|---:|---:|\n");
+    std::printf("| sites | items/site | months | us/solve (site series) | us/solve (KPIs only) | ns/item-month | allocs/solve "
+                "| us to expand every site's arrays |\n");
+    std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (const Shape &shape : shapes) {
         const cp::solver::Plan plan = bench::shapedPlan(shape.sites, shape.items, shape.months);
         const Measurement full = measure(plan, seconds, true);
         const Measurement lean = measure(plan, seconds, false);
+        const double expand = measureExpansion(plan, seconds);
         const double itemMonths = double(shape.sites) * shape.items * shape.months;
-        std::printf("| %d | %d | %d | %.2f | %.2f | %.3f | %lld |\n", shape.sites, shape.items, shape.months,
+        std::printf("| %d | %d | %d | %.2f | %.2f | %.3f | %lld | %.2f |\n", shape.sites, shape.items, shape.months,
                     full.microsecondsPerSolve, lean.microsecondsPerSolve, full.microsecondsPerSolve * 1000 / itemMonths,
-                    full.allocationsPerSolve);
+                    full.allocationsPerSolve, expand);
     }
     std::printf("\npeak resident memory: %.1f MiB\n", peakRssKib() / 1024.0);
     return 0;
