@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace cp::solver::detail {
 
@@ -35,19 +36,21 @@ void checkPowerSwing(const Plan &plan, const Site &site, const SiteFacts &facts,
     }
     if (firstShort < 0)
         return;
-    std::string message = site.name + ": training power swings need " + text::megawatts(neededMw)
-                          + " of smoothing (" + text::fixed(checks.swingFraction * 100.0, 0) + "% of the "
-                          + text::megawatts(kpis.peakItMw) + " peak IT load); ";
+    const std::string need = text::concat(site.name, ": training power swings need ", text::megawatts(neededMw),
+                                          " of smoothing (", text::fixed(checks.swingFraction * 100.0, 0), "% of the ",
+                                          text::megawatts(kpis.peakItMw), " peak IT load); ");
+    std::string message;
     if (atPeakMw < neededMw - kEpsilonMw) {
-        message += "batteries provide " + text::megawatts(atPeakMw) + " at the peak. Add battery storage (bess "
-                   "powerMw) or plan for the grid's ride-through limits.";
+        message = text::concat(need, "batteries provide ", text::megawatts(atPeakMw),
+                               " at the peak. Add battery storage (bess powerMw) or plan for the grid's "
+                               "ride-through limits.");
     } else {
         const std::string from = text::monthLabel(plan.startMonth + firstShort);
         const std::string until = text::monthLabel(plan.startMonth + lastShort);
-        message += "the batteries arrive after the load: " + (from == until ? from : from + " to " + until)
-                   + " run without enough smoothing. Order them earlier.";
+        message = text::concat(need, "the batteries arrive after the load: ", from, from == until ? "" : " to ",
+                               from == until ? "" : until, " run without enough smoothing. Order them earlier.");
     }
-    warnings.push_back({site.name, {}, "power_swing", message});
+    warnings.push_back({site.name, {}, "power_swing", std::move(message)});
 }
 
 // Hundreds of thousands of chips fail, some silently: say how often and how many spares.
@@ -58,12 +61,12 @@ void checkReliability(const Plan &plan, const Site &site, const Kpis &kpis, std:
     const CheckParameters &checks = plan.checks;
     const double perDay = kpis.peakEnergized * checks.interruptionsPerAcceleratorYear / 365.0;
     const double spares = std::ceil(kpis.peakEnergized * checks.spareRatio);
-    std::string message = site.name + ": at its peak of " + text::count(kpis.peakEnergized)
-                          + " energized accelerators expect about " + text::fixed(perDay, perDay >= 10 ? 0 : 1)
-                          + " job interruptions a day (" + text::fixed(checks.interruptionsPerAcceleratorYear, 2)
-                          + " per accelerator-year); keep a spare pool of " + text::count(spares) + " ("
-                          + text::fixed(checks.spareRatio * 100.0, 0) + "%).";
-    warnings.push_back({site.name, {}, "reliability", message});
+    warnings.push_back({site.name, {}, "reliability",
+                        text::concat(site.name, ": at its peak of ", text::count(kpis.peakEnergized),
+                                     " energized accelerators expect about ", text::fixed(perDay, perDay >= 10 ? 0 : 1),
+                                     " job interruptions a day (", text::fixed(checks.interruptionsPerAcceleratorYear, 2),
+                                     " per accelerator-year); keep a spare pool of ", text::count(spares), " (",
+                                     text::fixed(checks.spareRatio * 100.0, 0), "%).")});
 }
 
 void checkNeverEnergized(const Plan &plan, const Site &site, const SiteFacts &facts, std::vector<Warning> &warnings)
@@ -74,9 +77,9 @@ void checkNeverEnergized(const Plan &plan, const Site &site, const SiteFacts &fa
             continue;
         const Tranche &t = site.tranches[i];
         warnings.push_back({site.name, t.name, "never_energized",
-                            site.name + " / " + t.name + ": " + text::count(t.count) + " accelerators delivered in "
-                                + text::monthLabel(facts.deliveryMonth[i])
-                                + " are never energized within the plan; their capital sits idle."});
+                            text::concat(site.name, " / ", t.name, ": ", text::count(t.count),
+                                         " accelerators delivered in ", text::monthLabel(facts.deliveryMonth[i]),
+                                         " are never energized within the plan; their capital sits idle.")});
     }
 }
 
@@ -87,10 +90,10 @@ void checkNotFullyEnergized(const Plan &plan, const Site &site, const SiteFacts 
     if (waiting <= 0)
         return;
     warnings.push_back({site.name, {}, "not_fully_energized",
-                        site.name + ": " + text::count(waiting) + " of " + text::count(last.planned)
-                            + " planned accelerators are still not energized at the end of the plan ("
-                            + text::monthLabel(plan.startMonth + plan.horizonMonths - 1) + "); the limit then is "
-                            + bindingName(last.binding) + "."});
+                        text::concat(site.name, ": ", text::count(waiting), " of ", text::count(last.planned),
+                                     " planned accelerators are still not energized at the end of the plan (",
+                                     text::monthLabel(plan.startMonth + plan.horizonMonths - 1),
+                                     "); the limit then is ", bindingName(last.binding), ".")});
 }
 
 void checkOutsideFlows(const Plan &plan, const Site &site, const SiteFacts &facts, std::vector<Warning> &warnings)

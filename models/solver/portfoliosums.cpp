@@ -15,7 +15,7 @@ void PortfolioSums::reset(int horizonMonths)
     m_rows.assign(static_cast<std::size_t>(horizonMonths) * kFields, 0.0);
     m_mostWaiting.assign(static_cast<std::size_t>(horizonMonths), 0.0);
     m_binding.assign(static_cast<std::size_t>(horizonMonths), Binding::None);
-    m_siteCapex.assign(static_cast<std::size_t>(horizonMonths) * kCapexCategories, 0.0);
+    m_siteCapex.resize(static_cast<std::size_t>(horizonMonths) * kCapexCategories, 0.0); // add() leaves it zero
 }
 
 void PortfolioSums::add(const SiteFacts &facts, const PlanCalendar &calendar, double utilization)

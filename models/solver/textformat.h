@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 // Number formatting for messages, in plain C++ so the solver's warnings and the Qt views print
 // the same text (models/format/units.h wraps these). A unit on every number and a scale a
@@ -15,5 +16,15 @@ namespace cp::solver::text {
 [[nodiscard]] std::string monthLabel(int absMonth); // "Mar 2025"
 [[nodiscard]] std::string monthIso(int absMonth);   // "2025-03"
 [[nodiscard]] std::string fixed(double value, int decimals); // C locale, no grouping
+
+// The parts one after another, in one allocation (warnings are written on every solve).
+template<typename... Parts>
+[[nodiscard]] std::string concat(const Parts &...parts)
+{
+    std::string out;
+    out.reserve((std::string_view(parts).size() + ...));
+    (out.append(std::string_view(parts)), ...);
+    return out;
+}
 
 } // namespace cp::solver::text
