@@ -37,16 +37,6 @@ const char *bindingName(Binding binding) noexcept
     return "";
 }
 
-void MonthlySeries::resize(int months)
-{
-    for (Eigen::ArrayXd *a : {&delivered, &energized, &stranded, &planned, &itMw, &facilityMw, &powerMw, &coolingMw,
-                              &bessMw, &energyMwh, &bf16Pflops, &capexUsd, &opexUsd, &depreciationUsd})
-        a->setZero(months);
-    capexByCategory.setZero(months, kCapexCategories);
-    opexByCategory.setZero(months, kOpexCategories);
-    binding.assign(static_cast<std::size_t>(months), Binding::None);
-}
-
 void MonthlySeries::prepare(int months)
 {
     for (Eigen::ArrayXd *a : {&delivered, &energized, &stranded, &planned, &itMw, &facilityMw, &powerMw, &coolingMw,

@@ -42,7 +42,6 @@ struct MonthlySeries {
     Eigen::ArrayXXd opexByCategory;  // H x 5, columns in OpexCategory order
     std::vector<Binding> binding;
 
-    void resize(int months);  // sets every array to H zeros
     void prepare(int months); // sizes every array to H without clearing (for a writer that fills them all)
 };
 
