@@ -98,6 +98,8 @@ std::string count(double n)
 std::string flops(double pflops)
 {
     const double a = std::abs(pflops);
+    if (a >= 1e6) // a thousand EFLOPS and more (an 800k-GPU campus): grouped, no zetta a reader must decode
+        return withSign(pflops, grouped(std::llround(a / 1000)) + " EFLOPS");
     if (a >= 1000)
         return withSign(pflops, fixed(a / 1000, decimalsFor(a / 1000)) + " EFLOPS");
     return withSign(pflops, fixed(a, a >= 100 ? 0 : 1) + " PFLOPS");

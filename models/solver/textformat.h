@@ -12,7 +12,7 @@ namespace cp::solver::text {
 [[nodiscard]] std::string megawatts(double mw);
 [[nodiscard]] std::string megawattHours(double mwh);
 [[nodiscard]] std::string count(double n);          // 100,000 / 1.23M / 2.10B
-[[nodiscard]] std::string flops(double pflops);     // 950 PFLOPS / 2.10 EFLOPS
+[[nodiscard]] std::string flops(double pflops);     // 950 PFLOPS / 2.10 EFLOPS / 2,100 EFLOPS
 [[nodiscard]] std::string monthLabel(int absMonth); // "Mar 2025"
 [[nodiscard]] std::string monthIso(int absMonth);   // "2025-03"
 [[nodiscard]] std::string fixed(double value, int decimals); // C locale, no grouping

@@ -30,9 +30,13 @@ int decimalsFor(double step, double divisor)
     return 3;
 }
 
+// C locale digits with thousands grouped: only compute reaches four digits on an axis (the
+// other units change scale first), and "3,000 EFLOPS" reads where "3000" makes one count.
 QString number(double value, int decimals)
 {
-    return QLocale::c().toString(value, 'f', decimals);
+    QLocale locale = QLocale::c();
+    locale.setNumberOptions(QLocale::DefaultNumberOptions);
+    return locale.toString(value, 'f', decimals);
 }
 
 struct UnitScale {

@@ -48,6 +48,7 @@ private slots:
         QCOMPARE(format::count(12.4e6), QStringLiteral("12.4M"));
         QCOMPARE(format::flops(98900), QStringLiteral("98.9 EFLOPS"));
         QCOMPARE(format::flops(6240), QStringLiteral("6.24 EFLOPS"));
+        QCOMPARE(format::flops(2.1e6), QStringLiteral("2,100 EFLOPS")); // 840k accelerators at 2.5 PFLOPS
         QCOMPARE(format::flops(445.5), QStringLiteral("446 PFLOPS"));
     }
 
