@@ -87,6 +87,12 @@ QString phaseName(TimelinePhase phase)
     return {};
 }
 
+solver::Binding limitBeforeFullPower(const solver::Plan &plan, const solver::SiteResult &site)
+{
+    const int before = site.kpis.fullPowerMonth ? *site.kpis.fullPowerMonth - plan.startMonth - 1 : plan.horizonMonths - 1;
+    return before >= 0 && before < site.series.months() ? site.series.at(before).binding : Binding::None;
+}
+
 std::vector<SiteTimeline> buildTimeline(const SolvedScenario &solved)
 {
     std::vector<SiteTimeline> out;
@@ -100,9 +106,7 @@ std::vector<SiteTimeline> buildTimeline(const SolvedScenario &solved)
         timeline.name = QString::fromStdString(site.name);
         timeline.readyMonth = result.readyMonth;
         timeline.fullPowerMonth = result.kpis.fullPowerMonth;
-        const int before = timeline.fullPowerMonth ? *timeline.fullPowerMonth - plan.startMonth - 1 : plan.horizonMonths - 1;
-        if (before >= 0 && before < result.series.months())
-            timeline.limitedBy = result.series.at(before).binding;
+        timeline.limitedBy = limitBeforeFullPower(plan, result);
 
         const solver::Facility &f = site.facility;
         timeline.bars.push_back({QStringLiteral("Permit"), TimelinePhase::Permit, f.permitStartMonth,

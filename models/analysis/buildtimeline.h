@@ -41,6 +41,10 @@ struct SiteTimeline {
 // One entry per site of a solved scenario; empty when it did not solve.
 [[nodiscard]] std::vector<SiteTimeline> buildTimeline(const SolvedScenario &solved);
 
+// What holds a solved site back in the month before its full power (in the plan's last month
+// when it never gets there); none when solved without site series.
+[[nodiscard]] solver::Binding limitBeforeFullPower(const solver::Plan &plan, const solver::SiteResult &site);
+
 [[nodiscard]] QString phaseName(TimelinePhase phase); // "Permit", "Construction", "Power", "Cooling", "Compute"
 
 } // namespace cp

@@ -1,5 +1,6 @@
 #include "report/sitesection.h"
 
+#include "analysis/buildtimeline.h"
 #include "analysis/solvedscenario.h"
 #include "catalog/catalog.h"
 #include "domain/kinds.h"
@@ -286,10 +287,7 @@ void appendSitesOverview(ReportDocument &document, const SolvedScenario &solved)
         const Site &written = solved.scenario.sites[s];
         const solver::SiteResult &result = solved.result.sites[s];
         itCapacity += plan.sites[s].facility.itCapacityMw;
-        const int before = result.kpis.fullPowerMonth ? *result.kpis.fullPowerMonth - plan.startMonth - 1
-                                                      : plan.horizonMonths - 1;
-        const solver::Binding limit = before >= 0 && before < result.series.months() ? result.series.at(before).binding
-                                                                                      : solver::Binding::None;
+        const solver::Binding limit = limitBeforeFullPower(plan, result);
         table.addRow(QStringList{written.name,
                                  displayName(written.facility.kind) + QStringLiteral(", ")
                                      + displayName(written.facility.cooling).toLower(),
