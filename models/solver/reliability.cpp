@@ -37,4 +37,22 @@ GoodputResult goodput(const GoodputInputs &in)
     return out;
 }
 
+double largestJob(const GoodputInputs &inputs, double goodputFraction)
+{
+    GoodputInputs job = inputs;
+    const auto keeps = [&](double accelerators) {
+        job.accelerators = accelerators;
+        return goodput(job).goodputFraction >= goodputFraction;
+    };
+    double lo = 0.0; // keeps the target (no job: goodput 1)
+    double hi = std::floor(std::max(0.0, inputs.accelerators));
+    if (keeps(hi))
+        return hi;
+    while (hi - lo > 1.0) { // lo keeps it, hi does not
+        const double mid = std::floor((lo + hi) / 2.0);
+        (keeps(mid) ? lo : hi) = mid;
+    }
+    return lo;
+}
+
 } // namespace cp::solver

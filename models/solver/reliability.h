@@ -37,4 +37,9 @@ struct GoodputResult {
 
 [[nodiscard]] GoodputResult goodput(const GoodputInputs &inputs);
 
+// The most accelerators, up to inputs.accelerators, that one job can span and keep at least
+// `goodputFraction` with the same rates and times (goodput falls as a job grows). A planner's
+// answer to a site whose one big job would spend its time restarting: split it into jobs this size.
+[[nodiscard]] double largestJob(const GoodputInputs &inputs, double goodputFraction);
+
 } // namespace cp::solver

@@ -43,6 +43,29 @@ private slots:
         QVERIFY(std::abs(r.goodputFraction - 0.619571) < 1e-6);
     }
 
+    // Llama 3's 16,384-accelerator job keeps 87.5% (above); the largest job that keeps 80% is
+    // the count where the goodput crosses 0.8, and no larger one does.
+    void largestJobKeepsTheTarget()
+    {
+        GoodputInputs in;
+        in.accelerators = 100000; // goodput 62% (above): too big for one job at 80%
+        const double n = largestJob(in, 0.8);
+        QVERIFY(n > 16384 && n < 100000); // between the two worked cases
+        QCOMPARE(n, std::floor(n));
+        GoodputInputs at = in;
+        at.accelerators = n;
+        QVERIFY(goodput(at).goodputFraction >= 0.8);
+        at.accelerators = n + 1;
+        QVERIFY(goodput(at).goodputFraction < 0.8);
+
+        in.accelerators = 16384; // already keeps 80%: the whole site is one job
+        QCOMPARE(largestJob(in, 0.8), 16384.0);
+        // One accelerator fails every 1440 x 365 / 0.17 = 3.09M min; a restart of 10M min (19
+        // years) loses more than that, so not even a one-accelerator job keeps 80%.
+        in.restartMinutes = 1e7;
+        QCOMPARE(largestJob(in, 0.8), 0.0);
+    }
+
     void degenerateCases()
     {
         GoodputInputs idle;

@@ -8,6 +8,8 @@
 #include "risk/tornadochart.h"
 #include "solver/reliability.h"
 
+#include <QDoubleSpinBox>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -90,6 +92,36 @@ private slots:
         QCOMPARE(batteries.size(), static_cast<qsizetype>(bess.size()));
         for (int m = 0; m < bess.size(); ++m)
             QCOMPARE(batteries[m].y(), bess[m]);
+    }
+
+    // 100,000 H100 in one job fail every 31 min and keep 62% goodput (tst_reliability works it
+    // out): the tab says to split the job. With 0.1 min checkpoints and 0.5 min restarts the same
+    // job (M = 30.918 min) checkpoints every tau = sqrt(6.1835) x 1.013585 - 0.1 = 2.4205 min and
+    // keeps 2.4205 / 2.5205 x (1 - (0.5 + 1.2603) / 30.918) = 0.9603 x 0.9431 = 90.6%: no advice.
+    void bigJobsAreToldToSplit()
+    {
+        RiskPanel panel;
+        panel.setSolved(example("memphis-retrofit-100k-h100.json"));
+        QLabel *advice = panel.goodputAdvice();
+        QVERIFY(!advice->isHidden());
+        QVERIFY(advice->text().startsWith(QStringLiteral("Memphis (former Electrolux plant): one job across all "
+                                                         "100,000 accelerators keeps 62% goodput; jobs of up to ")));
+        QVERIFY(advice->text().contains(QStringLiteral(" accelerators keep 80%")));
+
+        auto *checkpoint = panel.findChild<QDoubleSpinBox *>(QStringLiteral("checkpointMinutes"));
+        auto *restart = panel.findChild<QDoubleSpinBox *>(QStringLiteral("restartMinutes"));
+        QVERIFY(checkpoint && restart);
+        checkpoint->setValue(0.1);
+        restart->setValue(0.5);
+        QCOMPARE(cell(panel.goodputTable(), 0, 5), QStringLiteral("91%"));
+        QVERIFY(advice->isHidden());
+        QVERIFY(advice->text().isEmpty());
+
+        checkpoint->setValue(1.0); // back to the defaults
+        restart->setValue(5.0);
+        QVERIFY(!advice->isHidden());
+        panel.setSolved(example("gpt4-era-20k-a100.json")); // 20,000 A100 keep 86% at the defaults
+        QVERIFY(advice->isHidden());
     }
 
     void cancelStopsALongRun()

@@ -1,12 +1,12 @@
 #include "report/risksection.h"
 
+#include "analysis/sitegoodput.h"
 #include "analysis/solvedscenario.h"
 #include "format/riskinputlabel.h"
 #include "format/units.h"
 #include "report/reportdocument.h"
 #include "report/riskcharts.h"
 #include "report/reporttext.h"
-#include "solver/reliability.h"
 
 namespace cp::report {
 
@@ -117,21 +117,16 @@ void appendGoodput(ReportDocument &document, const SolvedScenario &solved)
                                         {QStringLiteral("Effective compute"), Qt::AlignRight, false},
                                         {QStringLiteral("Spare pool"), Qt::AlignRight, false},
                                         {QStringLiteral("Spare capex"), Qt::AlignRight, false}});
+    const solver::GoodputInputs defaults;
+    QStringList advice;
     for (std::size_t s = 0; s < plan.sites.size(); ++s) {
         const solver::Site &site = plan.sites[s];
         const solver::Kpis &k = solved.result.sites[s].kpis;
-        double count = 0.0, capex = 0.0;
-        for (const solver::Tranche &t : site.tranches) {
-            count += t.count;
-            capex += site.cloudPartner ? 0.0 : t.count * t.unitCapexUsd.mode;
-        }
-        solver::GoodputInputs in;
-        in.accelerators = k.peakEnergized;
-        in.interruptionsPerAcceleratorYear = plan.checks.interruptionsPerAcceleratorYear;
-        in.spareRatio = plan.checks.spareRatio;
-        in.pflops = k.peakBf16Pflops;
-        in.unitCapexUsd = count > 0.0 ? capex / count : 0.0; // the site's average owned unit
-        const solver::GoodputResult g = solver::goodput(in);
+        const SiteGoodput atPeak =
+            siteGoodput(plan, site, k, defaults.checkpointWriteMinutes, defaults.restartMinutes);
+        const solver::GoodputResult &g = atPeak.goodput;
+        if (const QString line = splitJobAdvice(site.name, atPeak); !line.isEmpty())
+            advice << line;
         // As the Risk tab shows them.
         table.addRow(QStringList{qs(site.name), format::count(k.peakEnergized),
                                  QString::number(g.interruptionsPerDay, 'f', g.interruptionsPerDay >= 10 ? 0 : 1),
@@ -140,7 +135,8 @@ void appendGoodput(ReportDocument &document, const SolvedScenario &solved)
                                  format::count(g.sparePool),
                                  site.cloudPartner ? QStringLiteral("partner's") : format::usd(g.spareCapexUsd)});
     }
-    const solver::GoodputInputs defaults;
+    for (const QString &line : advice)
+        document.paragraph(line);
     document.small(QStringLiteral("One training job across every energized accelerator of the site, %1 interruptions "
                                   "per accelerator-year, checkpoints written in %2 min and restarts in %3 min; "
                                   "checkpoint interval by Daly's formula. Goodput is the share of time that advances "

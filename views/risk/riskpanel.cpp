@@ -1,11 +1,11 @@
 #include "risk/riskpanel.h"
 
 #include "analysis/riskrunner.h"
+#include "analysis/sitegoodput.h"
 #include "format/units.h"
 #include "risk/fanchart.h"
 #include "risk/swingmarginchart.h"
 #include "risk/tornadochart.h"
-#include "solver/reliability.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -139,12 +139,14 @@ void RiskPanel::buildUi()
     form->addRow(tr("S&eed:"), m_seed);
     form->addRow(tr("&Target month:"), m_target);
     m_checkpointMinutes = new QDoubleSpinBox(this);
+    m_checkpointMinutes->setObjectName(QStringLiteral("checkpointMinutes"));
     m_checkpointMinutes->setRange(0.0, 240.0);
     m_checkpointMinutes->setDecimals(1);
     m_checkpointMinutes->setValue(1.0);
     m_checkpointMinutes->setSuffix(tr(" min"));
     m_checkpointMinutes->setToolTip(tr("Time to write one training checkpoint (our estimate for asynchronous checkpointing)."));
     m_restartMinutes = new QDoubleSpinBox(this);
+    m_restartMinutes->setObjectName(QStringLiteral("restartMinutes"));
     m_restartMinutes->setRange(0.0, 240.0);
     m_restartMinutes->setDecimals(1);
     m_restartMinutes->setValue(5.0);
@@ -188,6 +190,9 @@ void RiskPanel::buildUi()
     m_goodput = makeTable({tr("Site"), tr("Peak energized"), tr("Interruptions / day"), tr("A failure every"),
                            tr("Checkpoint every"), tr("Goodput"), tr("Effective BF16"), tr("Spare pool"), tr("Spare capex")},
                           this);
+    m_goodputAdvice = new QLabel(this);
+    m_goodputAdvice->setWordWrap(true);
+    m_goodputAdvice->hide();
     m_tornado = new TornadoChart(this);
     m_tornado->setMinimumHeight(260);
     m_energizedFan = new FanChart(tr("Energized accelerators"), AxisUnit::Count, tr("Accelerators"), this);
@@ -212,7 +217,12 @@ void RiskPanel::buildUi()
     grid->addWidget(group(tr("Sensitivity"), m_tornado, content), 1, 0, 1, 2);
     grid->addWidget(m_energizedFan, 2, 0);
     grid->addWidget(m_spendFan, 2, 1);
-    grid->addWidget(group(tr("Goodput and spares (Young/Daly checkpointing at each site's peak)"), m_goodput, content), 3, 0, 1, 2);
+    auto *goodputBox = new QWidget(content);
+    auto *goodputLayout = new QVBoxLayout(goodputBox);
+    goodputLayout->setContentsMargins(0, 0, 0, 0);
+    goodputLayout->addWidget(m_goodput);
+    goodputLayout->addWidget(m_goodputAdvice);
+    grid->addWidget(group(tr("Goodput and spares (Young/Daly checkpointing at each site's peak)"), goodputBox, content), 3, 0, 1, 2);
     auto *swingBox = new QWidget(content);
     auto *swingLayout = new QVBoxLayout(swingBox);
     swingLayout->setContentsMargins(0, 0, 0, 0);
@@ -365,26 +375,20 @@ void RiskPanel::showResult(std::shared_ptr<const solver::RiskResult> result)
 void RiskPanel::showGoodput()
 {
     m_goodput->setRowCount(0);
+    m_goodputAdvice->clear();
+    m_goodputAdvice->hide();
     if (!m_solved || !m_solved->ok())
         return;
     const solver::Plan &plan = m_solved->resolved.plan;
+    QStringList advice;
     for (std::size_t s = 0; s < plan.sites.size(); ++s) {
         const solver::Site &site = plan.sites[s];
         const solver::Kpis &k = m_solved->result.sites[s].kpis;
-        double units = 0, capex = 0;
-        for (const solver::Tranche &t : site.tranches) {
-            units += t.count;
-            capex += t.count * t.unitCapexUsd.mode;
-        }
-        solver::GoodputInputs in;
-        in.accelerators = k.peakEnergized;
-        in.pflops = k.peakBf16Pflops;
-        in.interruptionsPerAcceleratorYear = plan.checks.interruptionsPerAcceleratorYear;
-        in.spareRatio = plan.checks.spareRatio;
-        in.checkpointWriteMinutes = m_checkpointMinutes->value();
-        in.restartMinutes = m_restartMinutes->value();
-        in.unitCapexUsd = site.cloudPartner || units <= 0 ? 0.0 : capex / units;
-        const solver::GoodputResult g = solver::goodput(in);
+        const SiteGoodput atPeak =
+            siteGoodput(plan, site, k, m_checkpointMinutes->value(), m_restartMinutes->value());
+        const solver::GoodputResult &g = atPeak.goodput;
+        if (const QString line = splitJobAdvice(site.name, atPeak); !line.isEmpty())
+            advice << line;
         const int row = m_goodput->rowCount();
         m_goodput->insertRow(row);
         setRow(m_goodput, row,
@@ -395,6 +399,8 @@ void RiskPanel::showGoodput()
                 site.cloudPartner ? tr("partner's") : format::usd(g.spareCapexUsd)});
     }
     fitHeight(m_goodput);
+    m_goodputAdvice->setText(advice.join(QLatin1Char('\n')));
+    m_goodputAdvice->setVisible(!advice.isEmpty());
 }
 
 void RiskPanel::showSwing()

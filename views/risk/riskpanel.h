@@ -49,6 +49,7 @@ public:
     [[nodiscard]] QTableWidget *percentileTable() const { return m_percentiles; }
     [[nodiscard]] QTableWidget *criticalityTable() const { return m_criticality; }
     [[nodiscard]] QTableWidget *goodputTable() const { return m_goodput; }
+    [[nodiscard]] QLabel *goodputAdvice() const { return m_goodputAdvice; } // sites whose one job keeps too little
     [[nodiscard]] TornadoChart *tornadoChart() const { return m_tornado; }
     [[nodiscard]] FanChart *energizedFan() const { return m_energizedFan; }
     [[nodiscard]] FanChart *spendFan() const { return m_spendFan; }
@@ -87,6 +88,7 @@ private:
     QTableWidget *m_percentiles = nullptr;
     QTableWidget *m_criticality = nullptr;
     QTableWidget *m_goodput = nullptr;
+    QLabel *m_goodputAdvice = nullptr;
     QComboBox *m_swingSite = nullptr;
     TornadoChart *m_tornado = nullptr;
     FanChart *m_energizedFan = nullptr;
