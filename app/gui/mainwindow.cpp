@@ -111,6 +111,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_liveSolver, &LiveSolver::solved, this, &MainWindow::showSolved);
     connect(m_compare, &views::CompareView::comparisonChanged, this,
             [this] { m_exports->setComparison(m_compare->comparison().solved()); });
+    connect(m_compare, &views::CompareView::pickedByUser, this, [this] { m_compareFollowsScenario = false; });
     connect(m_warningsPanel, &views::WarningsPanel::fieldRequested, this, &MainWindow::showField);
     connect(m_warningsPanel, &views::WarningsPanel::countChanged, this, [this](int count) {
         m_warningsDock->setWindowTitle(count > 0 ? tr("Warnings (%1)").arg(count) : tr("Warnings"));
@@ -378,14 +379,24 @@ void MainWindow::workspaceChanged()
     ScenarioId id = scenarios.front().id;
     if (const auto last = workspace->findScenario(recent::lastScenario(workspace->path())))
         id = *last;
+    m_compareFollowsScenario = true;
     m_workspacePanel->selectScenario(id);
-    // Compare starts on that scenario against the one after it, so the tab shows something at once.
-    if (scenarios.size() >= 2 && m_compare->selection().size() < 2) {
-        const auto shown = std::find_if(scenarios.begin(), scenarios.end(),
-                                        [id](const ScenarioInfo &info) { return info.id == id; });
-        const std::size_t at = shown == scenarios.end() ? 0 : static_cast<std::size_t>(shown - scenarios.begin());
-        m_compare->setSelection({scenarios[at].name, scenarios[(at + 1) % scenarios.size()].name});
-    }
+}
+
+// Until the user picks in the Compare tab, it shows the scenario being edited against the one
+// after it, so the tab has something to say at once and it is about what the user looks at.
+void MainWindow::compareWithNext(ScenarioId id)
+{
+    Workspace *workspace = m_session->workspace();
+    if (!m_compareFollowsScenario || !workspace)
+        return;
+    const auto scenarios = workspace->scenarios();
+    if (scenarios.size() < 2)
+        return;
+    const auto shown =
+        std::find_if(scenarios.begin(), scenarios.end(), [id](const ScenarioInfo &info) { return info.id == id; });
+    const std::size_t at = shown == scenarios.end() ? 0 : static_cast<std::size_t>(shown - scenarios.begin());
+    m_compare->setSelection({scenarios[at].name, scenarios[(at + 1) % scenarios.size()].name});
 }
 
 void MainWindow::documentChanged(ScenarioDocument *document)
@@ -393,8 +404,10 @@ void MainWindow::documentChanged(ScenarioDocument *document)
     m_editor->setDocument(document);
     m_liveSolver->setDocument(document);
     m_exportAction->setEnabled(document);
-    if (document)
+    if (document) {
         connect(document, &ScenarioDocument::changed, this, &MainWindow::updateTitle, Qt::UniqueConnection);
+        compareWithNext(document->scenarioId());
+    }
     rememberScenario();
     updateTitle();
 }

@@ -93,6 +93,7 @@ private:
 
     void workspaceChanged();
     void documentChanged(ScenarioDocument *document);
+    void compareWithNext(qint64 id); // id: a ScenarioId
     void showSolved(const std::shared_ptr<const SolvedScenario> &result);
     void showField(const FieldPath &path);
     void updateTitle();
@@ -127,6 +128,7 @@ private:
     QDockWidget *m_warningsDock = nullptr;
     views::ReferenceDataWindow *m_referenceData = nullptr;
     QLabel *m_solveLabel = nullptr;
+    bool m_compareFollowsScenario = true; // until the user picks in the Compare tab
     QLabel *m_readOnlyBadge = nullptr;
     QToolBar *m_toolBar = nullptr;
 

@@ -17,6 +17,7 @@
 #include "widgets/scenarioeditor.h"
 #include "widgets/workspacepanel.h"
 
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
@@ -204,11 +205,16 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QListView *list = window.workspacePanel()->view();
         const cp::Scenario greenfield = loadExample("greenfield-grid-wait.json");
-        const int row
-            = window.workspacePanel()->model()->rowOf(*window.session().workspace()->findScenario(greenfield.name));
-        QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
-                          list->visualRect(list->model()->index(row, 0)).center());
+        const QString memphisName = memphis().name;
+        const auto click = [&](const QString &name) {
+            const int row = window.workspacePanel()->model()->rowOf(*window.session().workspace()->findScenario(name));
+            QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(list->model()->index(row, 0)).center());
+        };
+        QCOMPARE(window.compareView()->selection(), (QStringList{memphisName, greenfield.name}));
+        click(greenfield.name);
         QCOMPARE(window.session().currentDocument()->scenario().name, greenfield.name);
+        // Compare follows the scenario being looked at, against the next one (wrapping round)...
+        QCOMPARE(window.compareView()->selection(), (QStringList{greenfield.name, memphisName}));
         QVERIFY(window.windowTitle().startsWith(greenfield.name + QStringLiteral(" \u2014 switch.clusterplan")));
         Solved solved = window.liveSolver().latest();
         if (!solved || solved->scenario.name != greenfield.name)
@@ -218,6 +224,17 @@ private slots:
                  cp::format::usd(solved->result.kpis.totalCapexUsd));
         QCOMPARE(window.scenarioEditor()->panel(cp::ItemList::Compute)->model()->rowCount(),
                  int(greenfield.sites[0].compute.size()));
+
+        // ...until the user picks there: then it keeps what they picked.
+        auto *compareWith = window.compareView()->findChild<QComboBox *>(QStringLiteral("scenarioPicker1"));
+        QVERIFY(compareWith);
+        compareWith->setFocus();
+        QTest::keyClick(compareWith, Qt::Key_Up); // from Memphis to "(none)"
+        const QStringList picked = window.compareView()->selection();
+        QCOMPARE(picked, QStringList{greenfield.name});
+        click(memphisName);
+        QCOMPARE(window.session().currentDocument()->scenario().name, memphisName);
+        QCOMPARE(window.compareView()->selection(), picked);
     }
 
     void openingASecondWorkspace()

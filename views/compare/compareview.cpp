@@ -67,6 +67,7 @@ CompareView::CompareView(QWidget *parent)
         pickers->addWidget(label);
         pickers->addWidget(m_pickers[i], 1);
         connect(m_pickers[i], &QComboBox::currentIndexChanged, this, &CompareView::updateFromPickers);
+        connect(m_pickers[i], &QComboBox::activated, this, &CompareView::pickedByUser);
     }
     layout->addLayout(pickers);
 

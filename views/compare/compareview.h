@@ -61,6 +61,7 @@ public:
 
 signals:
     void comparisonChanged();
+    void pickedByUser(); // a picker was changed by hand (not by setSelection or a workspace change)
 
 private:
     void refillPickers();
