@@ -7,6 +7,19 @@
 
 namespace cp {
 
+namespace {
+
+QString minutes(double value)
+{
+    if (!std::isfinite(value))
+        return QStringLiteral("never");
+    if (value >= 120)
+        return QStringLiteral("%1 h").arg(value / 60.0, 0, 'f', 1);
+    return QStringLiteral("%1 min").arg(value, 0, 'f', value >= 10 ? 0 : 1);
+}
+
+} // namespace
+
 SiteGoodput siteGoodput(const solver::Plan &plan, const solver::Site &site, const solver::Kpis &kpis,
                         double checkpointWriteMinutes, double restartMinutes)
 {
@@ -29,6 +42,20 @@ SiteGoodput siteGoodput(const solver::Plan &plan, const solver::Site &site, cons
     out.goodput = solver::goodput(in);
     out.largestJob = solver::largestJob(in, kJobGoodputTarget);
     return out;
+}
+
+QStringList goodputRow(const solver::Site &site, const SiteGoodput &atPeak)
+{
+    const solver::GoodputResult &g = atPeak.goodput;
+    return {QString::fromStdString(site.name),
+            format::count(atPeak.accelerators),
+            QString::number(g.interruptionsPerDay, 'f', g.interruptionsPerDay >= 10 ? 0 : 1),
+            minutes(g.mtbfMinutes),
+            minutes(g.checkpointIntervalMinutes),
+            format::percent(100.0 * g.goodputFraction, 0),
+            format::flops(g.effectivePflops),
+            format::count(g.sparePool),
+            site.cloudPartner ? QStringLiteral("partner's") : format::usd(g.spareCapexUsd)};
 }
 
 QString splitJobAdvice(const std::string &siteName, const SiteGoodput &site)

@@ -72,17 +72,6 @@ QString month(const std::optional<int> &absMonth, const QString &never)
     return absMonth ? format::monthLabel(*absMonth) : never;
 }
 
-QString minutes(double value)
-{
-    if (!std::isfinite(value))
-        return kDash;
-    if (value < 120.0)
-        return number(value, 1) + QStringLiteral(" min");
-    if (value < 48.0 * 60.0)
-        return number(value / 60.0, 1) + QStringLiteral(" h");
-    return number(value / (24.0 * 60.0), 1) + QStringLiteral(" days");
-}
-
 QString number(double value, int decimals)
 {
     QString out = QString::number(value, 'f', decimals);

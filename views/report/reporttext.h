@@ -26,8 +26,6 @@ namespace cp::report::text {
 
 // "Mar 2025", or `never` for a month that does not come within the plan.
 [[nodiscard]] QString month(const std::optional<int> &absMonth, const QString &never = QStringLiteral("not within the plan"));
-// "12.5 min", "3.2 h", "4.1 days".
-[[nodiscard]] QString minutes(double value);
 // "1.15"; up to `decimals` decimals without trailing zeros.
 [[nodiscard]] QString number(double value, int decimals = 2);
 

@@ -121,19 +121,11 @@ void appendGoodput(ReportDocument &document, const SolvedScenario &solved)
     QStringList advice;
     for (std::size_t s = 0; s < plan.sites.size(); ++s) {
         const solver::Site &site = plan.sites[s];
-        const solver::Kpis &k = solved.result.sites[s].kpis;
-        const SiteGoodput atPeak =
-            siteGoodput(plan, site, k, defaults.checkpointWriteMinutes, defaults.restartMinutes);
-        const solver::GoodputResult &g = atPeak.goodput;
+        const SiteGoodput atPeak = siteGoodput(plan, site, solved.result.sites[s].kpis, defaults.checkpointWriteMinutes,
+                                               defaults.restartMinutes);
         if (const QString line = splitJobAdvice(site.name, atPeak); !line.isEmpty())
             advice << line;
-        // As the Risk tab shows them.
-        table.addRow(QStringList{qs(site.name), format::count(k.peakEnergized),
-                                 QString::number(g.interruptionsPerDay, 'f', g.interruptionsPerDay >= 10 ? 0 : 1),
-                                 text::minutes(g.mtbfMinutes), text::minutes(g.checkpointIntervalMinutes),
-                                 format::percent(100.0 * g.goodputFraction, 0), format::flops(g.effectivePflops),
-                                 format::count(g.sparePool),
-                                 site.cloudPartner ? QStringLiteral("partner's") : format::usd(g.spareCapexUsd)});
+        table.addRow(goodputRow(site, atPeak)); // as the Risk tab shows it
     }
     for (const QString &line : advice)
         document.paragraph(line);

@@ -70,15 +70,6 @@ QString monthText(const std::optional<int> &m)
     return m ? format::monthLabel(*m) : RiskPanel::tr("beyond the plan");
 }
 
-QString minutesText(double minutes)
-{
-    if (!std::isfinite(minutes))
-        return RiskPanel::tr("never");
-    if (minutes >= 120)
-        return RiskPanel::tr("%1 h").arg(minutes / 60.0, 0, 'f', 1);
-    return RiskPanel::tr("%1 min").arg(minutes, 0, 'f', minutes >= 10 ? 0 : 1);
-}
-
 QGroupBox *group(const QString &title, QWidget *content, QWidget *parent)
 {
     auto *box = new QGroupBox(title, parent);
@@ -383,20 +374,13 @@ void RiskPanel::showGoodput()
     QStringList advice;
     for (std::size_t s = 0; s < plan.sites.size(); ++s) {
         const solver::Site &site = plan.sites[s];
-        const solver::Kpis &k = m_solved->result.sites[s].kpis;
-        const SiteGoodput atPeak =
-            siteGoodput(plan, site, k, m_checkpointMinutes->value(), m_restartMinutes->value());
-        const solver::GoodputResult &g = atPeak.goodput;
+        const SiteGoodput atPeak = siteGoodput(plan, site, m_solved->result.sites[s].kpis, m_checkpointMinutes->value(),
+                                               m_restartMinutes->value());
         if (const QString line = splitJobAdvice(site.name, atPeak); !line.isEmpty())
             advice << line;
         const int row = m_goodput->rowCount();
         m_goodput->insertRow(row);
-        setRow(m_goodput, row,
-               {QString::fromStdString(site.name), format::count(k.peakEnergized),
-                QString::number(g.interruptionsPerDay, 'f', g.interruptionsPerDay >= 10 ? 0 : 1), minutesText(g.mtbfMinutes),
-                minutesText(g.checkpointIntervalMinutes), format::percent(100.0 * g.goodputFraction, 0),
-                format::flops(g.effectivePflops), format::count(g.sparePool),
-                site.cloudPartner ? tr("partner's") : format::usd(g.spareCapexUsd)});
+        setRow(m_goodput, row, goodputRow(site, atPeak));
     }
     fitHeight(m_goodput);
     m_goodputAdvice->setText(advice.join(QLatin1Char('\n')));
