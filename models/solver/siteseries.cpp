@@ -29,12 +29,17 @@ int SiteSeries::months() const noexcept
     return m_segments.empty() ? 0 : m_segments.back().start + m_segments.back().length;
 }
 
-const Segment &SiteSeries::at(int month) const
+const Segment &segmentAt(const std::vector<Segment> &segments, int month)
 {
-    assert(month >= 0 && month < months());
-    const auto after = std::upper_bound(m_segments.begin(), m_segments.end(), month,
+    assert(!segments.empty() && month >= 0 && month < segments.back().start + segments.back().length);
+    const auto after = std::upper_bound(segments.begin(), segments.end(), month,
                                         [](int m, const Segment &seg) { return m < seg.start; });
     return *(after - 1);
+}
+
+const Segment &SiteSeries::at(int month) const
+{
+    return segmentAt(m_segments, month);
 }
 
 MonthlySeries SiteSeries::expand() const

@@ -36,6 +36,9 @@ struct Segment {
     Binding binding = Binding::None;
 };
 
+// The run of `segments` (in order, covering [0, H)) that holds plan month `month` (in range).
+[[nodiscard]] const Segment &segmentAt(const std::vector<Segment> &segments, int month);
+
 struct DepreciationSegment {
     int start = 0;
     int length = 0;

@@ -52,12 +52,8 @@ void Solver::solve(const Plan &plan, Result &result, const SolveOptions &options
             siteResult.series.clear();
         s.portfolio.add(s.facts, s.calendar, utilization);
         if (options.probeMonth >= 0 && options.probeMonth < horizon) {
-            for (const Segment &seg : s.facts.segments) {
-                if (options.probeMonth < seg.start + seg.length) {
-                    siteResult.probe = {seg.planned, seg.delivered, seg.energized, seg.binding};
-                    break;
-                }
-            }
+            const Segment &seg = segmentAt(s.facts.segments, options.probeMonth);
+            siteResult.probe = {seg.planned, seg.delivered, seg.energized, seg.binding};
         }
 
         if (options.warnings)
