@@ -6,7 +6,8 @@
 #
 #   installer/setup-deps.sh        build, run and test (the README's commands)
 #   installer/setup-deps.sh --ci   also the tools .ci/run uses after the README's tests:
-#                                  clang with its fuzzer and sanitizer runtimes, lintian
+#                                  clang with its fuzzer and sanitizer runtimes, lintian,
+#                                  debootstrap (the fresh-machine check), ccache
 set -eu
 
 PACKAGES="
@@ -17,6 +18,7 @@ pkg-config
 qt6-base-dev
 qt6-base-dev-tools
 qt6-charts-dev
+libqt6opengl6-dev
 qt6-svg-dev
 libqt6sql6-sqlite
 libqt6svg6
@@ -37,6 +39,8 @@ locales
 "
 
 CI_PACKAGES="
+ccache
+debootstrap
 clang
 libclang-rt-14-dev
 lintian
