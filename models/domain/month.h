@@ -22,6 +22,15 @@ public:
     // Accepts exactly "YYYY-MM"; anything else (spaces, "2024-1", "2024-13") is nullopt.
     [[nodiscard]] static std::optional<Month> parse(QStringView text);
 
+    // The months a plan may name: a window around any plan a planner makes, so a stray year
+    // (1900 from a spin box, 9999 from a typo) is refused where it is typed, imported or validated.
+    [[nodiscard]] static constexpr Month earliestAccepted() { return fromYearMonth(1990, 1); }
+    [[nodiscard]] static constexpr Month latestAccepted() { return fromYearMonth(2100, 12); }
+    [[nodiscard]] constexpr bool isAccepted() const
+    {
+        return earliestAccepted() <= *this && *this <= latestAccepted();
+    }
+
     [[nodiscard]] constexpr int index() const { return m_index; }
     [[nodiscard]] constexpr int year() const { return m_index / 12; }
     [[nodiscard]] constexpr int month() const { return m_index % 12 + 1; }
