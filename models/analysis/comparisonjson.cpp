@@ -1,6 +1,8 @@
 #include "analysis/comparisonjson.h"
 
 #include "analysis/comparison.h"
+#include "analysis/solvedscenario.h"
+#include "analysis/timevalue.h"
 #include "io/jsontextwriter.h"
 #include "solver/textformat.h"
 
@@ -64,6 +66,42 @@ void kpiObject(io::JsonTextWriter &w, const ComparedScenario &scenario, WriteFie
     w.endObject();
 }
 
+void optionalMonths(io::JsonTextWriter &w, const char *key, const std::optional<int> &months)
+{
+    w.key(key);
+    if (months)
+        w.value(static_cast<double>(*months));
+    else
+        w.null();
+}
+
+void writeTimeValue(io::JsonTextWriter &w, const TimeValue &v)
+{
+    w.key("timeValue");
+    w.beginObject();
+    optionalMonths(w, "fullPowerMonthsGained", v.fullPowerMonthsGained);
+    optionalMonths(w, "firstComputeMonthsGained", v.firstComputeMonthsGained);
+    w.field("acceleratorMonthsGained", v.acceleratorMonthsGained);
+    w.field("valueGainedUsd", v.valueGainedUsd);
+    w.field("costAddedUsd", v.costAddedUsd);
+    w.field("netUsd", v.netUsd);
+    w.key("npvBridge");
+    w.beginObject();
+    w.field("fromNpvNetUsd", v.fromUsd);
+    w.key("steps");
+    w.beginObjectArray();
+    for (const NpvStep &step : v.steps) {
+        w.beginObject();
+        w.field("category", std::string_view(step.key));
+        w.field("usd", step.usd);
+        w.endObject();
+    }
+    w.endObjectArray();
+    w.field("toNpvNetUsd", v.toUsd);
+    w.endObject();
+    w.endObject();
+}
+
 } // namespace
 
 QByteArray writeComparisonJson(const Comparison &comparison)
@@ -84,6 +122,12 @@ QByteArray writeComparisonJson(const Comparison &comparison)
         kpiObject(w, scenario, [&](const KpiDefinition &kpi, const ComparedKpi &c) { kpiValue(w, kpi, c.value); });
         w.key("deltas");
         kpiObject(w, scenario, [&](const KpiDefinition &, const ComparedKpi &c) { delta(w, c.delta); });
+        const ComparedScenario &baseline = comparison.scenarios.front();
+        if (&scenario != &baseline && scenario.solved && baseline.solved) {
+            const TimeValue v = timeValue(*baseline.solved, *scenario.solved);
+            if (v.returns) // docs/methodology.md, "Comparing plans: is the bridge worth it?"
+                writeTimeValue(w, v);
+        }
         w.endObject();
     }
     w.endObjectArray();

@@ -56,6 +56,14 @@ FieldInfo whole(const char *key, const char *label, const char *unit, double min
     return info;
 }
 
+FieldInfo optionalWhole(const char *key, const char *label, const char *unit, double minimum, double maximum,
+                        const char *help)
+{
+    FieldInfo info = whole(key, label, unit, minimum, maximum, help);
+    info.optional = true;
+    return info;
+}
+
 FieldInfo month(const char *key, const char *label, const char *help, bool optional = false)
 {
     FieldInfo info;
@@ -116,6 +124,13 @@ const std::vector<FieldInfo> &assumptionFields()
                "Straight-line life of owned power sources."),
         number("depreciationYears.cooling", "Depreciation, cooling", "years", 0.5, 100, 1,
                "Straight-line life of owned cooling plants."),
+        // Returns (docs/methodology.md, "Returns"): empty, the plan reports costs only.
+        threePoint("computePriceUsdPerAcceleratorHour", "Value of compute", "$/h", 1000, 2,
+                   "What a sold, energized accelerator-hour earns (or is worth to you); the catalog's rent is a "
+                   "market price to start from. Empty: no revenue.", true),
+        optionalWhole("burnInMonths", "Burn-in", "months", 0, 60, "Months after delivery an accelerator earns nothing; empty: 0."),
+        choice("residualValue", "Residual value", ChoiceSet::ResidualValues,
+               "What the assets are worth when the plan ends: none, or their book value."),
     };
     return fields;
 }
@@ -174,6 +189,9 @@ const std::vector<FieldInfo> &computeFields()
                        "Rent per accelerator-hour on a cloud-partner site; empty: the catalog rate."),
         number("depositPct", "Deposit", "%", 0, 100, 1, kDepositHelp),
         month("retireMonth", "Retired", kRetireHelp, true),
+        threePoint("priceUsdPerAcceleratorHour", "Value of compute", "$/h", 1000, 2,
+                   "This tranche's own price per sold accelerator-hour; empty: the plan's.", true),
+        optionalNumber("soldPct", "Sold", "%", 0, 100, 1, "Share of energized hours sold; empty: the utilization."),
     };
     return fields;
 }
@@ -287,6 +305,10 @@ QVariant toVariant(CoolingPlantKind v)
 {
     return toSpecName(v);
 }
+QVariant toVariant(ResidualValue v)
+{
+    return toSpecName(v);
+}
 template<typename T> QVariant toVariant(const std::optional<T> &v)
 {
     return v ? toVariant(*v) : QVariant();
@@ -370,6 +392,10 @@ bool fromVariant(const QVariant &value, CoolingPlantKind &target, QString *reaso
 {
     return enumFromVariant(value, target, reason, coolingPlantKindFromSpec);
 }
+bool fromVariant(const QVariant &value, ResidualValue &target, QString *reason)
+{
+    return enumFromVariant(value, target, reason, residualValueFromSpec);
+}
 
 template<typename T> bool fromVariant(const QVariant &value, std::optional<T> &target, QString *reason)
 {
@@ -410,6 +436,9 @@ template<typename A, typename F> bool visitAssumptions(A &a, QStringView key, F 
     CP_MEMBER("depreciationYears.facility", a.depreciationYears.facility)
     CP_MEMBER("depreciationYears.power", a.depreciationYears.power)
     CP_MEMBER("depreciationYears.cooling", a.depreciationYears.cooling)
+    CP_MEMBER("computePriceUsdPerAcceleratorHour", a.computePriceUsdPerAcceleratorHour)
+    CP_MEMBER("burnInMonths", a.burnInMonths)
+    CP_MEMBER("residualValue", a.residualValue)
     return false;
 }
 
@@ -452,6 +481,8 @@ template<typename T, typename F> bool visitTranche(T &t, QStringView key, F &&fn
     CP_MEMBER("rentUsdPerAcceleratorHour", t.rentUsdPerAcceleratorHour)
     CP_MEMBER("depositPct", t.depositPct)
     CP_MEMBER("retireMonth", t.retireMonth)
+    CP_MEMBER("priceUsdPerAcceleratorHour", t.priceUsdPerAcceleratorHour)
+    CP_MEMBER("soldPct", t.soldPct)
     return false;
 }
 
@@ -901,6 +932,9 @@ std::vector<Choice> choicesOf(ChoiceSet set, const Catalog &catalog)
     case ChoiceSet::Accelerators:
         for (const AcceleratorSpec &spec : catalog.accelerators())
             out.push_back({spec.id, spec.displayName});
+        break;
+    case ChoiceSet::ResidualValues:
+        add(std::array{ResidualValue::None, ResidualValue::Book});
         break;
     }
     return out;

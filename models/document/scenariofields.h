@@ -25,7 +25,7 @@ namespace cp {
 class Catalog;
 
 enum class FieldType { Text, Number, WholeNumber, Month, ThreePointEstimate, Choice };
-enum class ChoiceSet { None, FacilityKinds, FacilityCoolings, Ownerships, PowerKinds, CoolingPlantKinds, Accelerators };
+enum class ChoiceSet { None, FacilityKinds, FacilityCoolings, Ownerships, PowerKinds, CoolingPlantKinds, Accelerators, ResidualValues };
 
 struct FieldInfo {
     QString key; // the spec's key, e.g. "leadTimeMonths"

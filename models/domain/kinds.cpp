@@ -61,6 +61,9 @@ constexpr NameTable<CoolingPlantKind, 2> kCoolingPlantKinds{
     {{{CoolingPlantKind::Chiller, "chiller"}, {CoolingPlantKind::RentalChiller, "rental_chiller"}}},
     {"Chiller", "Rental chiller"}};
 
+constexpr NameTable<ResidualValue, 2> kResidualValues{
+    {{{ResidualValue::None, "none"}, {ResidualValue::Book, "book"}}}, {"None", "Book value"}};
+
 } // namespace
 
 QString toSpecName(FacilityKind value) { return kFacilityKinds.specName(value); }
@@ -68,17 +71,20 @@ QString toSpecName(FacilityCooling value) { return kFacilityCoolings.specName(va
 QString toSpecName(SiteOwnership value) { return kOwnerships.specName(value); }
 QString toSpecName(PowerKind value) { return kPowerKinds.specName(value); }
 QString toSpecName(CoolingPlantKind value) { return kCoolingPlantKinds.specName(value); }
+QString toSpecName(ResidualValue value) { return kResidualValues.specName(value); }
 
 std::optional<FacilityKind> facilityKindFromSpec(QStringView name) { return kFacilityKinds.fromSpec(name); }
 std::optional<FacilityCooling> facilityCoolingFromSpec(QStringView name) { return kFacilityCoolings.fromSpec(name); }
 std::optional<SiteOwnership> siteOwnershipFromSpec(QStringView name) { return kOwnerships.fromSpec(name); }
 std::optional<PowerKind> powerKindFromSpec(QStringView name) { return kPowerKinds.fromSpec(name); }
 std::optional<CoolingPlantKind> coolingPlantKindFromSpec(QStringView name) { return kCoolingPlantKinds.fromSpec(name); }
+std::optional<ResidualValue> residualValueFromSpec(QStringView name) { return kResidualValues.fromSpec(name); }
 
 QString displayName(FacilityKind value) { return kFacilityKinds.displayName(value); }
 QString displayName(FacilityCooling value) { return kFacilityCoolings.displayName(value); }
 QString displayName(SiteOwnership value) { return kOwnerships.displayName(value); }
 QString displayName(PowerKind value) { return kPowerKinds.displayName(value); }
 QString displayName(CoolingPlantKind value) { return kCoolingPlantKinds.displayName(value); }
+QString displayName(ResidualValue value) { return kResidualValues.displayName(value); }
 
 } // namespace cp

@@ -20,6 +20,7 @@ using ThreePoint = solver::ThreePoint;
 using PowerKind = solver::PowerKind;
 using CoolingPlantKind = solver::CoolingPlantKind;
 using solver::isGasKind;
+using ResidualValue = solver::ResidualValue;
 
 enum class FacilityKind { Greenfield, Retrofit, Colocation };
 enum class FacilityCooling { Air, Dlc, Immersion };
@@ -33,12 +34,27 @@ struct DepreciationYears {
     friend bool operator==(const DepreciationYears &, const DepreciationYears &) = default;
 };
 
+// Share of book value counted as residual value at the horizon, by capex category.
+struct ResidualPctOfBook {
+    double compute = 100.0;
+    double facility = 100.0;
+    double power = 100.0;
+    double cooling = 100.0;
+    friend bool operator==(const ResidualPctOfBook &, const ResidualPctOfBook &) = default;
+};
+
 struct Assumptions {
     double discountRatePct = 9.0;
     double electricityUsdPerMwh = 80.0;
     double gasUsdPerMmbtu = 3.5;
     double utilizationPct = 90.0;
     DepreciationYears depreciationYears;
+    // Returns (docs/methodology.md, "Returns"), all optional: absent, the plan reports costs
+    // only, as in v1. Any of them present makes the result report revenue, net and IRR.
+    std::optional<ThreePoint> computePriceUsdPerAcceleratorHour; // value of a sold, energized accelerator-hour
+    std::optional<int> burnInMonths;                       // after delivery, months without revenue (0)
+    std::optional<ResidualValue> residualValue;            // none (default) or book
+    std::optional<ResidualPctOfBook> residualPctOfBook;    // with book: share counted, by category (100)
     friend bool operator==(const Assumptions &, const Assumptions &) = default;
 };
 
@@ -70,6 +86,9 @@ struct ComputeTranche {
     std::optional<double> rentUsdPerAcceleratorHour; // catalog default
     double depositPct = 0.0;
     std::optional<Month> retireMonth;
+    std::optional<ThreePoint> priceUsdPerAcceleratorHour; // returns: wins over the plan's price
+    std::optional<double> soldPct;                        // returns: share of energized hours sold (utilization)
+    std::optional<double> salvagePctOfBook;               // returns: share of book value at retirement (0)
     friend bool operator==(const ComputeTranche &, const ComputeTranche &) = default;
 };
 
@@ -90,6 +109,7 @@ struct PowerSource {
     std::optional<double> varOmUsdPerMwh;        // catalog default
     std::optional<double> heatRateBtuPerKwh;     // gas kinds; catalog default
     std::optional<Month> retireMonth;
+    std::optional<double> salvagePctOfBook;      // returns, owned sources: share of book value at retirement (0)
     friend bool operator==(const PowerSource &, const PowerSource &) = default;
 };
 
@@ -103,6 +123,7 @@ struct CoolingPlant {
     std::optional<ThreePoint> capexUsd;    // owned plants; catalog default rate x capacityMw
     double depositPct = 0.0;
     std::optional<Month> retireMonth;
+    std::optional<double> salvagePctOfBook; // returns, owned plants: share of book value at retirement (0)
     friend bool operator==(const CoolingPlant &, const CoolingPlant &) = default;
 };
 

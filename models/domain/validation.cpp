@@ -55,6 +55,9 @@ constexpr Rule kDuration { 0.0, kMaxMonths, false, true, "must be a whole number
 constexpr Rule kHorizon { 1.0, kMaxMonths, false, true, "must be a whole number of months from 1 to 600" };
 constexpr Rule kCount { 1.0, kMaxCount, false, true, "must be a whole number from 1 to 10000000" };
 constexpr Rule kItKw { 0.0, kInf, true, false, "must be more than 0 kW" };
+// Returns: a price no planner would meet ($1,000 per accelerator-hour is 100x an H100's market rent).
+constexpr Rule kComputePrice { 0.0, 1000.0, false, false, "must be from 0 to 1000 USD per accelerator-hour" };
+constexpr Rule kBurnIn { 0.0, 60.0, false, true, "must be a whole number of months from 0 to 60" };
 constexpr Rule kUnitCapex {
     0.0, kMaxUnitCapexUsd, false, false,
     "must be from 0 to 1000000 USD per accelerator (servers, network and storage; no facility)"
@@ -197,6 +200,9 @@ void checkTranche(Checker &check, const QString &path, const ComputeTranche &t, 
     check.number(jsonPathKey(path, u"bf16Tflops"), t.bf16Tflops, kNonNegative);
     check.number(jsonPathKey(path, u"rentUsdPerAcceleratorHour"), t.rentUsdPerAcceleratorHour, kNonNegative);
     check.number(jsonPathKey(path, u"depositPct"), t.depositPct, kPercent);
+    check.threePoint(jsonPathKey(path, u"priceUsdPerAcceleratorHour"), t.priceUsdPerAcceleratorHour, kComputePrice);
+    check.number(jsonPathKey(path, u"soldPct"), t.soldPct, kPercent);
+    check.number(jsonPathKey(path, u"salvagePctOfBook"), t.salvagePctOfBook, kPercent);
     if (spec && !spec->unitCapexUsd && !t.unitCapexUsd && site.ownership == SiteOwnership::Own) {
         check.add(jsonPathKey(path, u"unitCapexUsd"),
                   QStringLiteral("%1 is sold only as cloud capacity, so the catalog has no price for it; state "
@@ -230,6 +236,7 @@ void checkPowerSource(Checker &check, const QString &path, const PowerSource &p)
     check.number(jsonPathKey(path, u"fixedOmUsdPerKwYear"), p.fixedOmUsdPerKwYear, kNonNegative);
     check.number(jsonPathKey(path, u"varOmUsdPerMwh"), p.varOmUsdPerMwh, kNonNegative);
     check.number(jsonPathKey(path, u"heatRateBtuPerKwh"), p.heatRateBtuPerKwh, kNonNegative);
+    check.number(jsonPathKey(path, u"salvagePctOfBook"), p.salvagePctOfBook, kPercent);
 }
 
 void checkCoolingPlant(Checker &check, const QString &path, const CoolingPlant &c)
@@ -240,6 +247,7 @@ void checkCoolingPlant(Checker &check, const QString &path, const CoolingPlant &
     check.number(jsonPathKey(path, u"rentUsdPerMonth"), c.rentUsdPerMonth, kNonNegative);
     check.threePoint(jsonPathKey(path, u"capexUsd"), c.capexUsd, kNonNegative);
     check.number(jsonPathKey(path, u"depositPct"), c.depositPct, kPercent);
+    check.number(jsonPathKey(path, u"salvagePctOfBook"), c.salvagePctOfBook, kPercent);
 }
 
 } // namespace
@@ -263,6 +271,17 @@ std::vector<Problem> validateScenario(const Scenario &scenario, const Catalog &c
     check.number(jsonPathKey(years, u"facility"), a.depreciationYears.facility, kPositiveYears);
     check.number(jsonPathKey(years, u"power"), a.depreciationYears.power, kPositiveYears);
     check.number(jsonPathKey(years, u"cooling"), a.depreciationYears.cooling, kPositiveYears);
+    check.threePoint(jsonPathKey(assumptions, u"computePriceUsdPerAcceleratorHour"), a.computePriceUsdPerAcceleratorHour,
+                     kComputePrice);
+    if (a.burnInMonths)
+        check.number(jsonPathKey(assumptions, u"burnInMonths"), *a.burnInMonths, kBurnIn);
+    if (a.residualPctOfBook) {
+        const QString shares = jsonPathKey(assumptions, u"residualPctOfBook");
+        check.number(jsonPathKey(shares, u"compute"), a.residualPctOfBook->compute, kPercent);
+        check.number(jsonPathKey(shares, u"facility"), a.residualPctOfBook->facility, kPercent);
+        check.number(jsonPathKey(shares, u"power"), a.residualPctOfBook->power, kPercent);
+        check.number(jsonPathKey(shares, u"cooling"), a.residualPctOfBook->cooling, kPercent);
+    }
 
     NameRegistry siteNames(check, QStringLiteral("site names must be unique in a scenario"));
     for (std::size_t s = 0; s < scenario.sites.size(); ++s) {

@@ -18,12 +18,16 @@ QString riskFieldLabel(const std::string &field)
         return QStringLiteral("unit capex");
     if (field == "capexUsd" || field == "capexUsdPerMwIt" || field == "capexUsdPerKw")
         return QStringLiteral("capex");
+    if (field == "computePriceUsdPerAcceleratorHour" || field == "priceUsdPerAcceleratorHour")
+        return QStringLiteral("price of compute");
     return QString::fromStdString(field);
 }
 
 QString riskInputLabel(const solver::TornadoBar &bar, bool withSite)
 {
     QString item = QString::fromStdString(bar.item);
+    if (bar.site.empty()) // a plan-wide input, such as the plan's price of compute
+        return QStringLiteral("Plan: ") + riskFieldLabel(bar.field);
     if (withSite)
         item = QString::fromStdString(bar.site) + QStringLiteral(" / ") + item;
     return item + QStringLiteral(": ") + riskFieldLabel(bar.field);

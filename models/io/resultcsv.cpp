@@ -12,7 +12,7 @@ namespace {
 
 using solver::MonthlySeries;
 
-void header(CsvWriter &csv)
+void header(CsvWriter &csv, bool returns)
 {
     for (const char *column : {"month", "scope", "site", "delivered", "energized", "stranded", "itMw", "facilityMw",
                                "powerMw", "coolingMw", "bessMw", "energyMwh", "bf16Pflops", "binding", "capexUsd"})
@@ -23,10 +23,14 @@ void header(CsvWriter &csv)
     for (int c = 0; c < solver::kOpexCategories; ++c)
         csv.text(std::string("opex_") + solver::opexCategoryName(static_cast<solver::OpexCategory>(c)) + "Usd");
     csv.text("depreciationUsd");
+    if (returns) // docs/methodology.md, "Returns": only when the plan states them
+        for (const char *column : {"revenueUsd", "residualValueUsd", "netCashFlowUsd"})
+            csv.text(column);
     csv.endRow();
 }
 
-void row(CsvWriter &csv, const std::string &month, const char *scope, const std::string &site, const MonthlySeries &s, int m)
+void row(CsvWriter &csv, const std::string &month, const char *scope, const std::string &site, const MonthlySeries &s, int m,
+         bool returns)
 {
     csv.text(month);
     csv.text(scope);
@@ -42,6 +46,9 @@ void row(CsvWriter &csv, const std::string &month, const char *scope, const std:
     for (int c = 0; c < solver::kOpexCategories; ++c)
         csv.number(s.opexByCategory(m, c));
     csv.number(s.depreciationUsd[m]);
+    if (returns)
+        for (const Eigen::ArrayXd *a : {&s.revenueUsd, &s.residualValueUsd, &s.netCashFlowUsd})
+            csv.number((*a)[m]);
     csv.endRow();
 }
 
@@ -50,7 +57,8 @@ void row(CsvWriter &csv, const std::string &month, const char *scope, const std:
 QByteArray writeResultCsv(const solver::Result &result)
 {
     CsvWriter csv;
-    header(csv);
+    const bool returns = result.kpis.returnsStated;
+    header(csv, returns);
     const std::string none;
     std::vector<solver::MonthlySeries> siteMonthly;
     siteMonthly.reserve(result.sites.size());
@@ -59,8 +67,8 @@ QByteArray writeResultCsv(const solver::Result &result)
     for (int m = 0; m < result.horizonMonths; ++m) {
         const std::string month = solver::text::monthIso(result.startMonth + m);
         for (std::size_t s = 0; s < result.sites.size(); ++s)
-            row(csv, month, "site", result.sites[s].name, siteMonthly[s], m);
-        row(csv, month, "portfolio", none, result.monthly, m);
+            row(csv, month, "site", result.sites[s].name, siteMonthly[s], m, returns);
+        row(csv, month, "portfolio", none, result.monthly, m, returns);
     }
     const std::string text = csv.take();
     return QByteArray(text.data(), static_cast<qsizetype>(text.size()));

@@ -19,6 +19,15 @@ void monthField(JsonTextWriter &w, const char *name, const std::optional<int> &a
         w.null();
 }
 
+void optionalField(JsonTextWriter &w, const char *name, const std::optional<double> &value)
+{
+    w.key(name);
+    if (value)
+        w.value(*value);
+    else
+        w.null();
+}
+
 void writeKpis(JsonTextWriter &w, const Kpis &k)
 {
     w.beginObject();
@@ -43,13 +52,20 @@ void writeKpis(JsonTextWriter &w, const Kpis &k)
     w.field("strandedAcceleratorMonths", k.strandedAcceleratorMonths);
     w.field("peakBf16Pflops", k.peakBf16Pflops);
     w.field("depreciationUsd", k.depreciationUsd);
-    w.key("costPerAcceleratorHourUsd");
-    if (k.costPerAcceleratorHourUsd)
-        w.value(*k.costPerAcceleratorHourUsd);
-    else
-        w.null();
+    optionalField(w, "costPerAcceleratorHourUsd", k.costPerAcceleratorHourUsd);
     w.field("plannedAccelerators", k.plannedAccelerators);
     w.field("peakEnergized", k.peakEnergized);
+    if (k.returnsStated) { // docs/methodology.md, "Returns"; absent for a plan that states none
+        w.field("revenueUsd", k.revenueUsd);
+        w.field("npvRevenueUsd", k.npvRevenueUsd);
+        w.field("residualValueUsd", k.residualValueUsd);
+        w.field("npvResidualValueUsd", k.npvResidualValueUsd);
+        w.field("npvNetUsd", k.npvNetUsd);
+        optionalField(w, "irrPct", k.irrPct);
+        monthField(w, "paybackMonth", k.paybackMonth);
+        optionalField(w, "levelizedCostPerAcceleratorHourUsd", k.levelizedCostPerAcceleratorHourUsd);
+        w.field("strandedValueUsd", k.strandedValueUsd);
+    }
     w.endObject();
 }
 
@@ -62,7 +78,7 @@ void writeArray(JsonTextWriter &w, const char *name, const Eigen::ArrayXd &value
     w.endArray();
 }
 
-void writeMonthly(JsonTextWriter &w, const MonthlySeries &s)
+void writeMonthly(JsonTextWriter &w, const MonthlySeries &s, bool returns)
 {
     w.beginObject();
     writeArray(w, "delivered", s.delivered);
@@ -83,6 +99,11 @@ void writeMonthly(JsonTextWriter &w, const MonthlySeries &s)
     writeArray(w, "coolingMw", s.coolingMw);
     writeArray(w, "bessMw", s.bessMw);
     writeArray(w, "bf16Pflops", s.bf16Pflops);
+    if (returns) {
+        writeArray(w, "revenueUsd", s.revenueUsd);
+        writeArray(w, "residualValueUsd", s.residualValueUsd);
+        writeArray(w, "netCashFlowUsd", s.netCashFlowUsd);
+    }
     w.endObject();
 }
 
@@ -101,7 +122,7 @@ QByteArray writeResultJson(const solver::Result &result)
     w.key("kpis");
     writeKpis(w, result.kpis);
     w.key("monthly");
-    writeMonthly(w, result.monthly);
+    writeMonthly(w, result.monthly, result.kpis.returnsStated);
     w.key("warnings");
     w.beginObjectArray();
     for (const solver::Warning &warning : result.warnings) {
@@ -122,7 +143,7 @@ QByteArray writeResultJson(const solver::Result &result)
         w.key("kpis");
         writeKpis(w, site.kpis);
         w.key("monthly");
-        writeMonthly(w, site.monthly());
+        writeMonthly(w, site.monthly(), result.kpis.returnsStated);
         w.endObject();
     }
     w.endObjectArray();

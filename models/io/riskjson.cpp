@@ -71,6 +71,16 @@ QByteArray writeRiskJson(const solver::RiskResult &risk)
     monthPercentiles(w, "fullPowerMonth", risk.fullPowerMonth);
     valuePercentiles(w, "totalCapexUsd", risk.totalCapexUsd);
     valuePercentiles(w, "npvCostUsd", risk.npvCostUsd);
+    if (risk.returnsStated) { // docs/methodology.md, "Returns"
+        valuePercentiles(w, "npvNetUsd", risk.npvNetUsd);
+        if (risk.irrPct) {
+            valuePercentiles(w, "irrPct", *risk.irrPct);
+        } else {
+            w.key("irrPct");
+            w.null();
+        }
+        w.field("irrTrials", static_cast<double>(risk.irrTrials));
+    }
     w.endObject();
     w.key("probabilityFullPowerBy");
     w.beginObject();
@@ -87,6 +97,8 @@ QByteArray writeRiskJson(const solver::RiskResult &risk)
         w.endObject();
     }
     w.endObjectArray();
+    if (risk.tornadoByNet) // the bars' npvAt* are NPVs of net cash flow, not of costs
+        w.field("tornadoMeasure", std::string_view("npvNetUsd"));
     w.key("tornado");
     w.beginObjectArray();
     for (const solver::TornadoBar &bar : risk.tornado) {

@@ -56,6 +56,7 @@ constexpr std::array kPowerKinds { PowerKind::Grid,    PowerKind::GasCcgt,     P
                                    PowerKind::GasAero, PowerKind::RecipEngine, PowerKind::MobileTurbine,
                                    PowerKind::Bess };
 constexpr std::array kCoolingPlantKinds { CoolingPlantKind::Chiller, CoolingPlantKind::RentalChiller };
+constexpr std::array kResidualValues { ResidualValue::None, ResidualValue::Book };
 
 enum class Need { Optional, Required };
 
@@ -238,6 +239,24 @@ template<typename T> void assign(T &target, const std::optional<T> &value)
         target = *value;
 }
 
+// The returns inputs of the assumptions (docs/methodology.md, "Returns").
+void readReturns(Reader &r, const json &object, const QString &path, Assumptions &a)
+{
+    a.computePriceUsdPerAcceleratorHour = r.threePoint(object, path, "computePriceUsdPerAcceleratorHour", Need::Optional);
+    a.burnInMonths = r.wholeNumber(object, path, "burnInMonths", Need::Optional, "must be a whole number from 0 to 60");
+    a.residualValue = r.kind(object, path, "residualValue", Need::Optional, &residualValueFromSpec, kResidualValues,
+                             "residual value");
+    const QString pctPath = jsonPathKey(path, u"residualPctOfBook");
+    if (const json *pct = r.object(object, path, "residualPctOfBook", Need::Optional)) {
+        ResidualPctOfBook shares;
+        assign(shares.compute, r.number(*pct, pctPath, "compute", Need::Optional));
+        assign(shares.facility, r.number(*pct, pctPath, "facility", Need::Optional));
+        assign(shares.power, r.number(*pct, pctPath, "power", Need::Optional));
+        assign(shares.cooling, r.number(*pct, pctPath, "cooling", Need::Optional));
+        a.residualPctOfBook = shares;
+    }
+}
+
 void readAssumptions(Reader &r, const json &document, Assumptions &a)
 {
     const QString path = QStringLiteral("assumptions");
@@ -249,13 +268,13 @@ void readAssumptions(Reader &r, const json &document, Assumptions &a)
     assign(a.gasUsdPerMmbtu, r.number(*object, path, "gasUsdPerMmbtu", Need::Optional));
     assign(a.utilizationPct, r.number(*object, path, "utilizationPct", Need::Optional));
     const QString yearsPath = jsonPathKey(path, u"depreciationYears");
-    const json *years = r.object(*object, path, "depreciationYears", Need::Optional);
-    if (!years)
-        return;
-    assign(a.depreciationYears.compute, r.number(*years, yearsPath, "compute", Need::Optional));
-    assign(a.depreciationYears.facility, r.number(*years, yearsPath, "facility", Need::Optional));
-    assign(a.depreciationYears.power, r.number(*years, yearsPath, "power", Need::Optional));
-    assign(a.depreciationYears.cooling, r.number(*years, yearsPath, "cooling", Need::Optional));
+    if (const json *years = r.object(*object, path, "depreciationYears", Need::Optional)) {
+        assign(a.depreciationYears.compute, r.number(*years, yearsPath, "compute", Need::Optional));
+        assign(a.depreciationYears.facility, r.number(*years, yearsPath, "facility", Need::Optional));
+        assign(a.depreciationYears.power, r.number(*years, yearsPath, "power", Need::Optional));
+        assign(a.depreciationYears.cooling, r.number(*years, yearsPath, "cooling", Need::Optional));
+    }
+    readReturns(r, *object, path, a);
 }
 
 void readFacility(Reader &r, const json &site, const QString &sitePath, Facility &f)
@@ -294,6 +313,9 @@ void readTranche(Reader &r, const json &object, const QString &path, ComputeTran
     t.rentUsdPerAcceleratorHour = r.number(object, path, "rentUsdPerAcceleratorHour", Need::Optional);
     assign(t.depositPct, r.number(object, path, "depositPct", Need::Optional));
     t.retireMonth = r.month(object, path, "retireMonth", Need::Optional);
+    t.priceUsdPerAcceleratorHour = r.threePoint(object, path, "priceUsdPerAcceleratorHour", Need::Optional);
+    t.soldPct = r.number(object, path, "soldPct", Need::Optional);
+    t.salvagePctOfBook = r.number(object, path, "salvagePctOfBook", Need::Optional);
 }
 
 void readPowerSource(Reader &r, const json &object, const QString &path, PowerSource &p)
@@ -322,6 +344,7 @@ void readPowerSource(Reader &r, const json &object, const QString &path, PowerSo
     p.varOmUsdPerMwh = r.number(object, path, "varOmUsdPerMwh", Need::Optional);
     p.heatRateBtuPerKwh = r.number(object, path, "heatRateBtuPerKwh", Need::Optional);
     p.retireMonth = r.month(object, path, "retireMonth", Need::Optional);
+    p.salvagePctOfBook = r.number(object, path, "salvagePctOfBook", Need::Optional);
 }
 
 void readCoolingPlant(Reader &r, const json &object, const QString &path, CoolingPlant &c)
@@ -337,6 +360,7 @@ void readCoolingPlant(Reader &r, const json &object, const QString &path, Coolin
     c.capexUsd = r.threePoint(object, path, "capexUsd", Need::Optional);
     assign(c.depositPct, r.number(object, path, "depositPct", Need::Optional));
     c.retireMonth = r.month(object, path, "retireMonth", Need::Optional);
+    c.salvagePctOfBook = r.number(object, path, "salvagePctOfBook", Need::Optional);
 }
 
 // Reads each object of the list `key` of `site` with `readItem`.

@@ -97,6 +97,9 @@ ordered trancheJson(const ComputeTranche &t)
     put(o, "rentUsdPerAcceleratorHour", t.rentUsdPerAcceleratorHour);
     o["depositPct"] = number(t.depositPct);
     put(o, "retireMonth", t.retireMonth);
+    put(o, "priceUsdPerAcceleratorHour", t.priceUsdPerAcceleratorHour);
+    put(o, "soldPct", t.soldPct);
+    put(o, "salvagePctOfBook", t.salvagePctOfBook);
     return o;
 }
 
@@ -122,6 +125,7 @@ ordered powerSourceJson(const PowerSource &p)
     put(o, "varOmUsdPerMwh", p.varOmUsdPerMwh);
     put(o, "heatRateBtuPerKwh", p.heatRateBtuPerKwh);
     put(o, "retireMonth", p.retireMonth);
+    put(o, "salvagePctOfBook", p.salvagePctOfBook);
     return o;
 }
 
@@ -137,6 +141,7 @@ ordered coolingPlantJson(const CoolingPlant &c)
     put(o, "capexUsd", c.capexUsd);
     o["depositPct"] = number(c.depositPct);
     put(o, "retireMonth", c.retireMonth);
+    put(o, "salvagePctOfBook", c.salvagePctOfBook);
     return o;
 }
 
@@ -183,6 +188,21 @@ ordered scenarioJson(const Scenario &s)
     years["power"] = number(s.assumptions.depreciationYears.power);
     years["cooling"] = number(s.assumptions.depreciationYears.cooling);
     assumptions["depreciationYears"] = std::move(years);
+    // Returns: written only when stated, so a v1 file round-trips unchanged.
+    const Assumptions &a = s.assumptions;
+    put(assumptions, "computePriceUsdPerAcceleratorHour", a.computePriceUsdPerAcceleratorHour);
+    if (a.burnInMonths)
+        assumptions["burnInMonths"] = *a.burnInMonths;
+    if (a.residualValue)
+        assumptions["residualValue"] = text(toSpecName(*a.residualValue));
+    if (a.residualPctOfBook) {
+        ordered shares = ordered::object();
+        shares["compute"] = number(a.residualPctOfBook->compute);
+        shares["facility"] = number(a.residualPctOfBook->facility);
+        shares["power"] = number(a.residualPctOfBook->power);
+        shares["cooling"] = number(a.residualPctOfBook->cooling);
+        assumptions["residualPctOfBook"] = std::move(shares);
+    }
     o["assumptions"] = std::move(assumptions);
     o["sites"] = list(s.sites, &siteJson);
     return o;

@@ -18,6 +18,12 @@ class KpiListModel final : public QAbstractTableModel
 public:
     enum Column { Label, Value, ColumnCount };
     enum Kpi {
+        // Returns, shown first when the plan states a value of compute or a residual value.
+        NpvNet,
+        Irr,
+        Payback,
+        LevelizedCost,
+        // Always shown.
         TotalCapex,
         NpvCost,
         FirstCompute,
@@ -34,6 +40,11 @@ public:
     // nullptr or an unsolved (invalid) scenario shows dashes.
     void setSolved(const std::shared_ptr<const SolvedScenario> &solved);
 
+    // Rows are the figures in the order shown: the returns figures lead when the plan states
+    // them, and are absent otherwise.
+    [[nodiscard]] Kpi kpiAt(int row) const;
+    [[nodiscard]] int rowOf(Kpi kpi) const; // -1 when not shown
+
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -41,6 +52,7 @@ public:
 
 private:
     struct Row {
+        Kpi kpi;
         QString label;
         QString value;
         QString detail;

@@ -191,6 +191,9 @@ solver::Site planSite(const Site &site)
         pt.rentUsdPerAcceleratorHour = t.rentUsdPerAcceleratorHour.value_or(0.0);
         pt.depositPct = t.depositPct;
         pt.retireMonth = retireIndex(t.retireMonth);
+        pt.priceUsdPerAcceleratorHour = t.priceUsdPerAcceleratorHour;
+        pt.soldPct = t.soldPct;
+        pt.salvagePctOfBook = t.salvagePctOfBook.value_or(0.0);
         out.tranches.push_back(std::move(pt));
     }
 
@@ -214,6 +217,7 @@ solver::Site planSite(const Site &site)
         ps.varOmUsdPerMwh = p.varOmUsdPerMwh.value_or(0.0);
         ps.heatRateBtuPerKwh = isGasKind(p.kind) ? p.heatRateBtuPerKwh.value_or(0.0) : 0.0;
         ps.retireMonth = retireIndex(p.retireMonth);
+        ps.salvagePctOfBook = ps.rented ? 0.0 : p.salvagePctOfBook.value_or(0.0);
         out.sources.push_back(std::move(ps));
     }
 
@@ -231,9 +235,33 @@ solver::Site planSite(const Site &site)
             pc.capexUsd = orZero(c.capexUsd);
         pc.depositPct = c.depositPct;
         pc.retireMonth = retireIndex(c.retireMonth);
+        pc.salvagePctOfBook = pc.rented ? 0.0 : c.salvagePctOfBook.value_or(0.0);
         out.coolingPlants.push_back(std::move(pc));
     }
     return out;
+}
+
+// Returns are stated when any returns input is present anywhere in the plan.
+solver::Returns planReturns(const Scenario &scenario)
+{
+    solver::Returns returns;
+    const Assumptions &a = scenario.assumptions;
+    returns.computePriceUsdPerAcceleratorHour = a.computePriceUsdPerAcceleratorHour;
+    returns.burnInMonths = a.burnInMonths.value_or(0);
+    returns.residualValue = a.residualValue.value_or(ResidualValue::None);
+    const ResidualPctOfBook shares = a.residualPctOfBook.value_or(ResidualPctOfBook{});
+    returns.residualPctOfBook = {shares.compute, shares.facility, shares.power, shares.cooling};
+    bool stated = a.computePriceUsdPerAcceleratorHour || a.burnInMonths || a.residualValue || a.residualPctOfBook;
+    for (const Site &site : scenario.sites) {
+        for (const ComputeTranche &t : site.compute)
+            stated = stated || t.priceUsdPerAcceleratorHour || t.soldPct || t.salvagePctOfBook;
+        for (const PowerSource &p : site.power)
+            stated = stated || p.salvagePctOfBook;
+        for (const CoolingPlant &c : site.cooling)
+            stated = stated || c.salvagePctOfBook;
+    }
+    returns.stated = stated;
+    return returns;
 }
 
 } // namespace
@@ -271,6 +299,7 @@ ResolvedPlan resolvePlan(const Scenario &scenario, const Catalog &catalog)
 
     for (const Site &site : resolved.sites)
         plan.sites.push_back(planSite(site));
+    plan.returns = planReturns(resolved);
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include "solver/kpis.h"
 
+#include "solver/returns.h"
+
 #include <algorithm>
 
 namespace cp::solver::detail {
@@ -14,7 +16,7 @@ void finishCostPerHour(Kpis &k)
 
 } // namespace
 
-Kpis computeKpis(const MonthlySeries &series, const PlanCalendar &calendar, int startMonth)
+Kpis computeKpis(const MonthlySeries &series, const PlanCalendar &calendar, int startMonth, bool returns)
 {
     Kpis k;
     const Eigen::Index horizon = series.energized.size();
@@ -26,6 +28,10 @@ Kpis computeKpis(const MonthlySeries &series, const PlanCalendar &calendar, int 
     k.totalOpexUsd = series.opexUsd.sum();
     // Flows count at the start of their month; month 0 is not discounted.
     k.npvCostUsd = (series.capexUsd + series.opexUsd).matrix().dot(calendar.discount.matrix());
+    for (int c = 0; c < kCapexCategories; ++c)
+        k.npvCapexByCategoryUsd[static_cast<std::size_t>(c)] = series.capexByCategory.col(c).matrix().dot(calendar.discount.matrix());
+    for (int c = 0; c < kOpexCategories; ++c)
+        k.npvOpexByCategoryUsd[static_cast<std::size_t>(c)] = series.opexByCategory.col(c).matrix().dot(calendar.discount.matrix());
 
     for (Eigen::Index m = 0; m < horizon; ++m) {
         if (series.energized[m] > 0) {
@@ -51,10 +57,14 @@ Kpis computeKpis(const MonthlySeries &series, const PlanCalendar &calendar, int 
     k.peakEnergized = series.energized.maxCoeff();
     k.energizedAcceleratorHours = series.energized.matrix().dot(calendar.hours.matrix());
     finishCostPerHour(k);
+    if (returns)
+        computeReturns(series, calendar, startMonth,
+                       (series.energized * calendar.hours).matrix().dot(calendar.discount.matrix()), k);
     return k;
 }
 
-Kpis computeSiteKpis(const SiteFacts &facts, const PlanCalendar &calendar, double utilization, int startMonth)
+Kpis computeSiteKpis(const SiteFacts &facts, const PlanCalendar &calendar, double utilization, int startMonth,
+                     bool returns, MonthlySeries &scratch)
 {
     Kpis k;
     for (const Payment &p : facts.payments) {
@@ -65,6 +75,7 @@ Kpis computeSiteKpis(const SiteFacts &facts, const PlanCalendar &calendar, doubl
         k.totalCapexUsd += c;
 
     auto &opex = k.opexByCategory;
+    double energizedHoursDiscounted = 0.0;
     for (const Segment &seg : facts.segments) {
         const int a = seg.start;
         const int b = seg.start + seg.length;
@@ -90,6 +101,8 @@ Kpis computeSiteKpis(const SiteFacts &facts, const PlanCalendar &calendar, doubl
         k.energyMwh += seg.facilityMw * utilization * hours;
         k.strandedAcceleratorMonths += (seg.delivered - seg.energized) * seg.length;
         k.energizedAcceleratorHours += seg.energized * hours;
+        k.strandedValueUsd += seg.strandedValueUsdPerHour * hours;
+        energizedHoursDiscounted += seg.energized * hoursDiscounted;
     }
     for (double c : opex)
         k.totalOpexUsd += c;
@@ -102,6 +115,10 @@ Kpis computeSiteKpis(const SiteFacts &facts, const PlanCalendar &calendar, doubl
     for (const DepreciationSegment &d : facts.depreciation)
         k.depreciationUsd += d.usdPerMonth * d.length;
     finishCostPerHour(k);
+    if (returns) {
+        expandSite(facts.segments, facts.depreciation, facts.payments, facts.residuals, startMonth, utilization, scratch);
+        computeReturns(scratch, calendar, startMonth, energizedHoursDiscounted, k);
+    }
     return k;
 }
 

@@ -7,8 +7,10 @@
 // portfolio's from its monthly sums. Both follow the same rules.
 namespace cp::solver::detail {
 
-[[nodiscard]] Kpis computeKpis(const MonthlySeries &series, const PlanCalendar &calendar, int startMonth);
+// With `returns`, also the returns figures (the site's from its arrays, expanded into `scratch`).
+[[nodiscard]] Kpis computeKpis(const MonthlySeries &series, const PlanCalendar &calendar, int startMonth,
+                               bool returns);
 [[nodiscard]] Kpis computeSiteKpis(const SiteFacts &facts, const PlanCalendar &calendar, double utilization,
-                                   int startMonth);
+                                   int startMonth, bool returns, MonthlySeries &scratch);
 
 } // namespace cp::solver::detail

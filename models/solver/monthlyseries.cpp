@@ -40,7 +40,8 @@ const char *bindingName(Binding binding) noexcept
 void MonthlySeries::prepare(int months)
 {
     for (Eigen::ArrayXd *a : {&delivered, &energized, &stranded, &planned, &itMw, &facilityMw, &powerMw, &coolingMw,
-                              &bessMw, &energyMwh, &bf16Pflops, &capexUsd, &opexUsd, &depreciationUsd})
+                              &bessMw, &energyMwh, &bf16Pflops, &capexUsd, &opexUsd, &depreciationUsd, &revenueUsd,
+                              &residualValueUsd, &netCashFlowUsd})
         a->resize(months);
     opexByCategory.resize(months, kOpexCategories);
     capexByCategory.resize(months, kCapexCategories);

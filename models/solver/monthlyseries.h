@@ -38,6 +38,11 @@ struct MonthlySeries {
     Eigen::ArrayXd capexUsd;        // sum of capexByCategory
     Eigen::ArrayXd opexUsd;         // sum of opexByCategory
     Eigen::ArrayXd depreciationUsd;
+    // Returns (zero when the plan states none): value of sold energized hours, residual value
+    // (at the horizon and salvage at retirements), and revenue + residual - capex - opex.
+    Eigen::ArrayXd revenueUsd;
+    Eigen::ArrayXd residualValueUsd;
+    Eigen::ArrayXd netCashFlowUsd;
     Eigen::ArrayXXd capexByCategory; // H x 4, columns in CapexCategory order
     Eigen::ArrayXXd opexByCategory;  // H x 5, columns in OpexCategory order
     std::vector<Binding> binding;

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,6 +70,11 @@ struct Tranche {
     double rentUsdPerAcceleratorHour = 0.0; // used on cloud-partner sites
     double depositPct = 0.0;
     int retireMonth = kNever;
+    // Returns (docs/methodology.md, "Returns"): this tranche's own price and sold share, when
+    // stated, win over the plan's; salvage is a share of book value received when it retires.
+    std::optional<ThreePoint> priceUsdPerAcceleratorHour;
+    std::optional<double> soldPct;
+    double salvagePctOfBook = 0.0;
 };
 
 struct PowerSource {
@@ -87,6 +94,7 @@ struct PowerSource {
     double varOmUsdPerMwh = 0.0;
     double heatRateBtuPerKwh = 0.0; // gas kinds
     int retireMonth = kNever;
+    double salvagePctOfBook = 0.0; // owned sources: share of book value received at retirement
 
     [[nodiscard]] double nameplateMw() const noexcept { return kind == PowerKind::Bess ? powerMw : capacityMw; }
 };
@@ -104,6 +112,7 @@ struct CoolingPlant {
     ThreePoint capexUsd;
     double depositPct = 0.0;
     int retireMonth = kNever;
+    double salvagePctOfBook = 0.0; // owned plants: share of book value received at retirement
 };
 
 struct Site {
@@ -146,12 +155,26 @@ template<typename Item>
     return std::max(permitEndMonth(f), constructionEndMonth(f));
 }
 
+// What time is worth (docs/methodology.md, "Returns"). Nothing stated: no revenue, no residual
+// value, and the result carries none of the returns figures (v1's output, number for number).
+enum class ResidualValue : std::uint8_t { None, Book };
+
+struct Returns {
+    bool stated = false; // a price or a residual value was given: the result reports returns
+    std::optional<ThreePoint> computePriceUsdPerAcceleratorHour; // value of an energized, sold accelerator-hour
+    int burnInMonths = 0; // months after delivery an accelerator earns nothing
+    ResidualValue residualValue = ResidualValue::None;
+    // Share of book value counted at the horizon, by capex category (compute, facility, power, cooling).
+    std::array<double, 4> residualPctOfBook{100.0, 100.0, 100.0, 100.0};
+};
+
 struct Plan {
     std::string name;
     int startMonth = 0;    // absolute month of plan month 0
     int horizonMonths = 1; // H: plan months 0 .. H-1
     Assumptions assumptions;
     CheckParameters checks;
+    Returns returns;
     std::vector<Site> sites;
 };
 

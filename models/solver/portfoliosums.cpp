@@ -16,6 +16,7 @@ void PortfolioSums::reset(int horizonMonths)
     m_mostWaiting.assign(static_cast<std::size_t>(horizonMonths), 0.0);
     m_binding.assign(static_cast<std::size_t>(horizonMonths), Binding::None);
     m_siteCapex.resize(static_cast<std::size_t>(horizonMonths) * kCapexCategories, 0.0); // add() leaves it zero
+    m_siteResidual.resize(static_cast<std::size_t>(horizonMonths), 0.0);                // likewise
 }
 
 void PortfolioSums::add(const SiteFacts &facts, const PlanCalendar &calendar, double utilization)
@@ -25,7 +26,7 @@ void PortfolioSums::add(const SiteFacts &facts, const PlanCalendar &calendar, do
     using HourlyRow = Eigen::Array<double, kHourlyFields, 1>;
     double *rows = m_rows.data();
     HourlyRow scale;
-    scale << utilization, utilization, utilization, utilization, 1.0;
+    scale << utilization, utilization, utilization, utilization, 1.0, 1.0;
     for (const Segment &seg : facts.segments) {
         ConstantRow constant;
         constant << seg.delivered, seg.energized, seg.delivered - seg.energized, seg.planned, seg.itMw,
@@ -33,9 +34,10 @@ void PortfolioSums::add(const SiteFacts &facts, const PlanCalendar &calendar, do
         // An hourly field is perHour x hours x scale + perMonth: the same steps, in the same
         // order, as the site's own arrays (SiteSeries::expandInto), so the sums match them.
         HourlyRow perHour;
-        perHour << seg.facilityMw, seg.energyUsdPerHour, seg.fuelUsdPerHour, seg.varOmUsdPerHour, seg.cloudUsdPerHour;
+        perHour << seg.facilityMw, seg.energyUsdPerHour, seg.fuelUsdPerHour, seg.varOmUsdPerHour, seg.cloudUsdPerHour,
+            seg.revenueUsdPerHour;
         HourlyRow perMonth;
-        perMonth << 0.0, 0.0, 0.0, seg.fixedOmUsdPerMonth, 0.0;
+        perMonth << 0.0, 0.0, 0.0, seg.fixedOmUsdPerMonth, 0.0, 0.0;
         for (int m = seg.start; m < seg.start + seg.length; ++m) {
             double *row = rows + static_cast<std::ptrdiff_t>(m) * kFields;
             Eigen::Map<ConstantRow>(row) += constant;
@@ -69,6 +71,13 @@ void PortfolioSums::add(const SiteFacts &facts, const PlanCalendar &calendar, do
         rows[static_cast<std::ptrdiff_t>(p.month) * kFields + CapexFirst + static_cast<int>(p.category)] += siteSum;
         siteSum = 0.0; // later payments of the slot add nothing more, and the scratch is clean again
     }
+    for (const Payment &r : facts.residuals)
+        m_siteResidual[static_cast<std::size_t>(r.month)] += r.usd;
+    for (const Payment &r : facts.residuals) {
+        double &siteSum = m_siteResidual[static_cast<std::size_t>(r.month)];
+        rows[static_cast<std::ptrdiff_t>(r.month) * kFields + ResidualUsd] += siteSum;
+        siteSum = 0.0;
+    }
 }
 
 void PortfolioSums::writeTo(MonthlySeries &sum) const
@@ -95,6 +104,8 @@ void PortfolioSums::writeTo(MonthlySeries &sum) const
     out[OmUsd] = sum.opexByCategory.col(static_cast<int>(OpexCategory::Om)).data();
     out[CloudUsd] = sum.opexByCategory.col(static_cast<int>(OpexCategory::Cloud)).data();
     out[DepreciationUsd] = sum.depreciationUsd.data();
+    out[RevenueUsd] = sum.revenueUsd.data();
+    out[ResidualUsd] = sum.residualValueUsd.data();
     for (int c = 0; c < kCapexCategories; ++c)
         out[static_cast<std::size_t>(CapexFirst + c)] = sum.capexByCategory.col(c).data();
     int m = 0;
@@ -126,6 +137,7 @@ void PortfolioSums::writeTo(MonthlySeries &sum) const
     const auto &opex = sum.opexByCategory;
     sum.capexUsd = capex.col(0) + capex.col(1) + capex.col(2) + capex.col(3);
     sum.opexUsd = opex.col(0) + opex.col(1) + opex.col(2) + opex.col(3) + opex.col(4);
+    sum.netCashFlowUsd = sum.revenueUsd + sum.residualValueUsd - sum.capexUsd - sum.opexUsd;
 }
 
 } // namespace cp::solver::detail

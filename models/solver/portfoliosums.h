@@ -29,8 +29,9 @@ private:
     enum Field {
         Delivered, Energized, Stranded, Planned, ItMw, FacilityMw, Bf16Pflops, PowerMw, CoolingMw, BessMw, RentUsd,
         kHourly,
-        EnergyMwh = kHourly, EnergyUsd, FuelUsd, OmUsd, CloudUsd,
+        EnergyMwh = kHourly, EnergyUsd, FuelUsd, OmUsd, CloudUsd, RevenueUsd,
         DepreciationUsd,
+        ResidualUsd,
         CapexFirst, // kCapexCategories columns in CapexCategory order
         kFields = CapexFirst + kCapexCategories
     };
@@ -41,6 +42,7 @@ private:
     std::vector<double> m_mostWaiting; // most planned-but-not-energized accelerators at any site
     std::vector<Binding> m_binding;
     std::vector<double> m_siteCapex; // one site's payments by month and category; zero between sites
+    std::vector<double> m_siteResidual; // one site's residual values by month; zero between sites
 };
 
 } // namespace cp::solver::detail

@@ -19,6 +19,10 @@ struct Kpis {
     double totalOpexUsd = 0.0;
     std::array<double, kOpexCategories> opexByCategory{};
     double npvCostUsd = 0.0;
+    // The NPV of costs by category (portfolio only; zero for a site): what a cost bridge
+    // between two plans is drawn from.
+    std::array<double, kCapexCategories> npvCapexByCategoryUsd{};
+    std::array<double, kOpexCategories> npvOpexByCategoryUsd{};
     std::optional<int> firstComputeMonth; // absolute month
     std::optional<int> fullPowerMonth;    // absolute month
     double peakItMw = 0.0;
@@ -32,6 +36,19 @@ struct Kpis {
     double plannedAccelerators = 0.0;
     double peakEnergized = 0.0;
     double energizedAcceleratorHours = 0.0;
+
+    // Returns (docs/methodology.md, "Returns"): filled only when the plan states a price of
+    // compute, a residual value or a salvage share; otherwise zero and absent from every output.
+    bool returnsStated = false;
+    double revenueUsd = 0.0;
+    double npvRevenueUsd = 0.0;
+    double residualValueUsd = 0.0;
+    double npvResidualValueUsd = 0.0;
+    double npvNetUsd = 0.0; // NPV of netCashFlowUsd
+    std::optional<double> irrPct;
+    std::optional<int> paybackMonth; // absolute month
+    std::optional<double> levelizedCostPerAcceleratorHourUsd;
+    double strandedValueUsd = 0.0; // what delivered but idle accelerators would have earned
 };
 
 struct Warning {

@@ -13,6 +13,7 @@ namespace cp::solver {
 namespace {
 
 constexpr int kNeverMonth = INT_MAX; // a date that does not come within the horizon sorts last
+constexpr double kNoIrr = -1e308; // a trial whose flows have no IRR
 
 // SplitMix64: small, fast and good enough for sampling; one independent stream per trial.
 struct SplitMix64 {
@@ -194,6 +195,8 @@ const char *UncertainInput::fieldName() const noexcept
     case UncertainField::TrancheUnitCapex: return "unitCapexUsd";
     case UncertainField::SourceCapex:
     case UncertainField::PlantCapex: return "capexUsd";
+    case UncertainField::ComputePrice: return "computePriceUsdPerAcceleratorHour";
+    case UncertainField::TranchePrice: return "priceUsdPerAcceleratorHour";
     }
     return "";
 }
@@ -205,6 +208,8 @@ std::vector<UncertainInput> uncertainInputs(const Plan &plan)
         if (applies && !range.isFixed())
             inputs.push_back({site, item, field, range});
     };
+    if (plan.returns.computePriceUsdPerAcceleratorHour)
+        add(-1, -1, UncertainField::ComputePrice, *plan.returns.computePriceUsdPerAcceleratorHour);
     for (std::size_t s = 0; s < plan.sites.size(); ++s) {
         const Site &site = plan.sites[s];
         const int si = static_cast<int>(s);
@@ -215,6 +220,8 @@ std::vector<UncertainInput> uncertainInputs(const Plan &plan)
         for (std::size_t i = 0; i < site.tranches.size(); ++i) {
             add(si, static_cast<int>(i), UncertainField::TrancheLeadTime, site.tranches[i].leadTimeMonths);
             add(si, static_cast<int>(i), UncertainField::TrancheUnitCapex, site.tranches[i].unitCapexUsd, owned);
+            if (site.tranches[i].priceUsdPerAcceleratorHour)
+                add(si, static_cast<int>(i), UncertainField::TranchePrice, *site.tranches[i].priceUsdPerAcceleratorHour);
         }
         for (std::size_t j = 0; j < site.sources.size(); ++j) {
             add(si, static_cast<int>(j), UncertainField::SourceLeadTime, site.sources[j].leadTimeMonths);
@@ -231,6 +238,8 @@ std::vector<UncertainInput> uncertainInputs(const Plan &plan)
 
 ThreePoint &inputValue(Plan &plan, const UncertainInput &input)
 {
+    if (input.field == UncertainField::ComputePrice)
+        return *plan.returns.computePriceUsdPerAcceleratorHour;
     Site &site = plan.sites[static_cast<std::size_t>(input.site)];
     const auto item = static_cast<std::size_t>(std::max(input.item, 0));
     switch (input.field) {
@@ -243,12 +252,16 @@ ThreePoint &inputValue(Plan &plan, const UncertainInput &input)
     case UncertainField::SourceCapex: return site.sources[item].capexUsd;
     case UncertainField::PlantLeadTime: return site.coolingPlants[item].leadTimeMonths;
     case UncertainField::PlantCapex: return site.coolingPlants[item].capexUsd;
+    case UncertainField::TranchePrice: return *site.tranches[item].priceUsdPerAcceleratorHour;
+    case UncertainField::ComputePrice: break; // handled above
     }
     return site.facility.permitMonths;
 }
 
 std::string inputItemName(const Plan &plan, const UncertainInput &input)
 {
+    if (input.field == UncertainField::ComputePrice)
+        return "Plan";
     const Site &site = plan.sites[static_cast<std::size_t>(input.site)];
     const auto item = static_cast<std::size_t>(std::max(input.item, 0));
     switch (input.field) {
@@ -256,11 +269,13 @@ std::string inputItemName(const Plan &plan, const UncertainInput &input)
     case UncertainField::BuildMonths:
     case UncertainField::FacilityCapex: return "Facility";
     case UncertainField::TrancheLeadTime:
-    case UncertainField::TrancheUnitCapex: return site.tranches[item].name;
+    case UncertainField::TrancheUnitCapex:
+    case UncertainField::TranchePrice: return site.tranches[item].name;
     case UncertainField::SourceLeadTime:
     case UncertainField::SourceCapex: return site.sources[item].name;
     case UncertainField::PlantLeadTime:
     case UncertainField::PlantCapex: return site.coolingPlants[item].name;
+    case UncertainField::ComputePrice: break; // handled above
     }
     return {};
 }
@@ -297,6 +312,9 @@ RiskResult runRisk(const Plan &plan, const RiskOptions &options)
     std::vector<int> fullPower(static_cast<std::size_t>(trials), kNeverMonth);
     std::vector<double> capex(static_cast<std::size_t>(trials), 0.0);
     std::vector<double> npv(static_cast<std::size_t>(trials), 0.0);
+    const bool returns = plan.returns.stated;
+    std::vector<double> npvNet(returns ? static_cast<std::size_t>(trials) : 0U, 0.0);
+    std::vector<double> irr(returns ? static_cast<std::size_t>(trials) : 0U, kNoIrr);
     std::vector<int> critical(static_cast<std::size_t>(trials), -1);
     Eigen::ArrayXXf energized(trials, horizon);
     Eigen::ArrayXXf spend(trials, horizon);
@@ -331,6 +349,10 @@ RiskResult runRisk(const Plan &plan, const RiskOptions &options)
                 fullPower[slot] = result.kpis.fullPowerMonth.value_or(kNeverMonth);
                 capex[slot] = result.kpis.totalCapexUsd;
                 npv[slot] = result.kpis.npvCostUsd;
+                if (returns) {
+                    npvNet[slot] = result.kpis.npvNetUsd;
+                    irr[slot] = result.kpis.irrPct.value_or(kNoIrr);
+                }
                 energized.row(t) = result.monthly.energized.cast<float>().transpose();
                 double cumulative = 0.0;
                 for (int m = 0; m < horizon; ++m) {
@@ -379,6 +401,17 @@ RiskResult runRisk(const Plan &plan, const RiskOptions &options)
     out.fullPowerMonth = monthPercentiles(fullPower);
     out.totalCapexUsd = valuePercentiles(capex);
     out.npvCostUsd = valuePercentiles(npv);
+    if (returns) {
+        out.returnsStated = true;
+        out.npvNetUsd = valuePercentiles(npvNet);
+        std::vector<double> withIrr;
+        for (const double v : irr)
+            if (v != kNoIrr)
+                withIrr.push_back(v);
+        out.irrTrials = static_cast<int>(withIrr.size());
+        if (!withIrr.empty())
+            out.irrPct = valuePercentiles(withIrr);
+    }
     out.probabilityFullPowerBy =
         static_cast<double>(std::count_if(fullPower.begin(), fullPower.end(), [&](int m) { return m <= out.targetMonth; }))
         / trials;
@@ -406,9 +439,12 @@ RiskResult runRisk(const Plan &plan, const RiskOptions &options)
         Result result;
         const SolveOptions kpisOnly{false, false, -1};
         const int beyond = plan.startMonth + horizon;
+        out.tornadoByNet = returns;
+        const auto measure = [returns](const Result &r) { return returns ? r.kpis.npvNetUsd : r.kpis.npvCostUsd; };
         for (const UncertainInput &input : inputs) {
             TornadoBar bar;
-            bar.site = plan.sites[static_cast<std::size_t>(input.site)].name;
+            if (input.site >= 0)
+                bar.site = plan.sites[static_cast<std::size_t>(input.site)].name;
             bar.item = inputItemName(plan, input);
             bar.field = input.fieldName();
             bar.low = input.range.low;
@@ -416,11 +452,11 @@ RiskResult runRisk(const Plan &plan, const RiskOptions &options)
             ThreePoint &value = inputValue(probe, input);
             value.mode = input.isDuration() ? std::floor(input.range.low + 0.5) : input.range.low;
             solver.solve(probe, result, kpisOnly);
-            bar.npvAtLowUsd = result.kpis.npvCostUsd;
+            bar.npvAtLowUsd = measure(result);
             bar.fullPowerAtLow = result.kpis.fullPowerMonth;
             value.mode = input.isDuration() ? std::floor(input.range.high + 0.5) : input.range.high;
             solver.solve(probe, result, kpisOnly);
-            bar.npvAtHighUsd = result.kpis.npvCostUsd;
+            bar.npvAtHighUsd = measure(result);
             bar.fullPowerAtHigh = result.kpis.fullPowerMonth;
             value.mode = input.range.mode;
             bar.npvSwingUsd = std::abs(bar.npvAtHighUsd - bar.npvAtLowUsd);

@@ -26,11 +26,13 @@ enum class UncertainField : std::uint8_t {
     SourceCapex,
     PlantLeadTime,
     PlantCapex,
+    ComputePrice, // the plan's price of compute (site -1: shared by every site)
+    TranchePrice, // a tranche's own price
 };
 
 // One three-point input of a plan whose range is not a single value.
 struct UncertainInput {
-    int site = 0;
+    int site = 0; // -1 for a plan-wide input
     int item = -1; // index in the site's tranches, sources or plants; -1 for the facility
     UncertainField field = UncertainField::PermitMonths;
     ThreePoint range;
@@ -73,6 +75,7 @@ struct TornadoBar {
     std::optional<int> fullPowerAtLow; // absolute months
     std::optional<int> fullPowerAtHigh;
     double npvSwingUsd = 0.0;     // |npvAtHigh - npvAtLow|
+    // npvAt* are the NPV of costs, or of net cash flow when RiskResult::tornadoByNet.
     int fullPowerSwingMonths = 0; // months between the two full-power dates (a date beyond the horizon counts as the month after it)
 };
 
@@ -98,6 +101,13 @@ struct RiskResult {
     MonthPercentiles fullPowerMonth;
     ValuePercentiles totalCapexUsd;
     ValuePercentiles npvCostUsd;
+    // Returns, when the plan states them: NPV of net cash flow, and IRR over the trials that
+    // have one (irrTrials of them; percentiles of those).
+    bool returnsStated = false;
+    ValuePercentiles npvNetUsd;
+    std::optional<ValuePercentiles> irrPct;
+    int irrTrials = 0;
+    bool tornadoByNet = false; // the tornado measures NPV of net cash flow (returns stated)
     double probabilityFullPowerBy = 0.0; // share of trials at full power by the target month
     std::vector<CriticalItem> criticality; // by share, largest first
     std::vector<TornadoBar> tornado;       // by NPV swing, largest first

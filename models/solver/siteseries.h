@@ -33,6 +33,10 @@ struct Segment {
     double cloudUsdPerHour = 0.0;
     double rentUsdPerMonth = 0.0;
     double fixedOmUsdPerMonth = 0.0;
+    // Returns, per calendar hour: sold energized hours at their price (none in burn-in), and
+    // what the delivered but idle accelerators would have earned.
+    double revenueUsdPerHour = 0.0;
+    double strandedValueUsdPerHour = 0.0;
     Binding binding = Binding::None;
 };
 
@@ -51,12 +55,19 @@ struct Payment {
     double usd;
 };
 
+// The site's monthly arrays from its runs, payments and residual values (inflows, by the
+// category of the asset): the one expansion both a site's arrays and its returns figures use.
+void expandSite(const std::vector<Segment> &segments, const std::vector<DepreciationSegment> &depreciation,
+                const std::vector<Payment> &payments, const std::vector<Payment> &residuals, int startMonth,
+                double utilization, MonthlySeries &series);
+
 class SiteSeries
 {
 public:
     // `segments` cover plan months [0, horizon) in order.
     void assign(const std::vector<Segment> &segments, const std::vector<DepreciationSegment> &depreciation,
-                const std::vector<Payment> &payments, int startMonth, double utilization);
+                const std::vector<Payment> &payments, const std::vector<Payment> &residuals, int startMonth,
+                double utilization);
     void clear() noexcept; // solved without site series (risk trials)
 
     [[nodiscard]] bool empty() const noexcept { return m_segments.empty(); }
@@ -72,6 +83,7 @@ private:
     std::vector<Segment> m_segments;
     std::vector<DepreciationSegment> m_depreciation;
     std::vector<Payment> m_payments;
+    std::vector<Payment> m_residuals;
     int m_startMonth = 0; // absolute month of plan month 0 (for each month's hours)
     double m_utilization = 0.0;
 };

@@ -90,7 +90,7 @@ void PlanCalendar::build(const Plan &plan)
     }
 }
 
-void SiteSolver::collectEvents(int horizon)
+void SiteSolver::collectEvents(int horizon, int burnInMonths)
 {
     m_events.clear();
     auto add = [this, horizon](long long month) { m_events.push_back(clampToHorizon(month, horizon)); };
@@ -100,6 +100,8 @@ void SiteSolver::collectEvents(int horizon)
     for (std::size_t i = 0; i < m_deliveryRel.size(); ++i) {
         add(m_deliveryRel[i]);
         add(m_trancheRetireRel[i]);
+        if (burnInMonths > 0) // revenue starts when burn-in ends
+            add(static_cast<long long>(m_deliveryRel[i]) + burnInMonths);
     }
     for (std::size_t j = 0; j < m_sourceRel.size(); ++j) {
         add(m_sourceRel[j]);
@@ -148,6 +150,38 @@ void SiteSolver::buildDepreciation(int horizon, SiteFacts &facts)
     }
 }
 
+// Residual value (returns): book value is the cost less the depreciation charged so far, on the
+// schedule above. At the horizon's last month, each asset still in service is counted at its
+// book value times its category's share (an asset not yet in service at what was paid for it
+// within the horizon); an owned item that retires within the horizon brings its salvage share
+// of book value in its retirement month.
+void SiteSolver::buildResiduals(const Plan &plan, SiteFacts &facts) const
+{
+    facts.residuals.clear();
+    const int horizon = plan.horizonMonths;
+    const Returns &returns = plan.returns;
+    auto bookValueAfter = [](const Depreciable &d, long long month) {
+        const long long charged = std::clamp<long long>(month - d.firstMonth + 1, 0, d.months);
+        return charged >= d.months ? 0.0 : d.costUsd - d.costUsd / d.months * static_cast<double>(charged);
+    };
+    for (const Depreciable &d : m_depreciables) {
+        if (d.retireRel < horizon) {
+            if (d.retireRel >= 0 && d.salvagePctOfBook > 0.0 && d.firstMonth < d.retireRel) {
+                const double usd = bookValueAfter(d, d.retireRel - 1LL) * d.salvagePctOfBook / 100.0;
+                if (usd != 0.0)
+                    facts.residuals.push_back({d.retireRel, d.category, usd});
+            }
+            continue;
+        }
+        if (returns.residualValue != ResidualValue::Book || horizon <= 0)
+            continue;
+        const double book = d.firstMonth < horizon ? bookValueAfter(d, horizon - 1) : d.paidInHorizonUsd;
+        const double usd = book * returns.residualPctOfBook[static_cast<std::size_t>(d.category)] / 100.0;
+        if (usd != 0.0)
+            facts.residuals.push_back({horizon - 1, d.category, usd});
+    }
+}
+
 void SiteSolver::solve(const Plan &plan, const Site &site, SiteFacts &facts)
 {
     const int horizon = plan.horizonMonths;
@@ -173,15 +207,20 @@ void SiteSolver::solve(const Plan &plan, const Site &site, SiteFacts &facts)
     facts.payments.clear();
     facts.outsideFlows.clear();
     m_depreciables.clear();
+    // Returns what of the amount falls within the horizon.
     auto pay = [&](int relMonth, double amountUsd, CapexCategory category, SiteFacts::OutsideFlows &outside) {
         if (amountUsd == 0.0)
-            return;
-        if (relMonth < 0)
+            return 0.0;
+        if (relMonth < 0) {
             outside.beforeStartUsd += amountUsd;
-        else if (relMonth >= horizon)
+            return 0.0;
+        }
+        if (relMonth >= horizon) {
             outside.afterEndUsd += amountUsd;
-        else
-            facts.payments.push_back({relMonth, category, amountUsd});
+            return 0.0;
+        }
+        facts.payments.push_back({relMonth, category, amountUsd});
+        return amountUsd;
     };
     auto noteOutside = [&](const SiteFacts::OutsideFlows &outside) {
         if (outside.beforeStartUsd != 0.0 || outside.afterEndUsd != 0.0)
@@ -192,9 +231,10 @@ void SiteSolver::solve(const Plan &plan, const Site &site, SiteFacts &facts)
                               CapexCategory category) {
         SiteFacts::OutsideFlows outside{item, 0.0, 0.0};
         const double deposit = totalUsd * depositPct / 100.0;
-        pay(orderAbs - start, deposit, category, outside);
-        pay(arrivalAbs - start, totalUsd - deposit, category, outside);
+        double paid = pay(orderAbs - start, deposit, category, outside);
+        paid += pay(arrivalAbs - start, totalUsd - deposit, category, outside);
         noteOutside(outside);
+        return paid;
     };
 
     if (owned) {
@@ -202,47 +242,53 @@ void SiteSolver::solve(const Plan &plan, const Site &site, SiteFacts &facts)
             const double capex = facility.capexUsd.mode;
             const int build = wholeMonths(facility.buildMonths.mode);
             SiteFacts::OutsideFlows outside{{ItemKind::Facility, 0}, 0.0, 0.0};
+            double paid = 0.0;
             if (build <= 0) {
-                pay(facility.constructionStartMonth - start, capex, CapexCategory::Facility, outside);
+                paid = pay(facility.constructionStartMonth - start, capex, CapexCategory::Facility, outside);
             } else {
                 const double part = capex / build;
                 for (int b = 0; b < build; ++b)
-                    pay(facility.constructionStartMonth - start + b, part, CapexCategory::Facility, outside);
+                    paid += pay(facility.constructionStartMonth - start + b, part, CapexCategory::Facility, outside);
             }
             noteOutside(outside);
             if (capex != 0.0)
-                m_depreciables.push_back({capex, m_readyRel, depreciationMonths(assume.depreciationYearsFacility)});
+                m_depreciables.push_back({capex, m_readyRel, depreciationMonths(assume.depreciationYearsFacility),
+                                          CapexCategory::Facility, INT_MAX, 0.0, paid});
         }
         for (std::size_t i = 0; i < trancheCount; ++i) {
             const Tranche &t = site.tranches[i];
             const double cost = t.count * t.unitCapexUsd.mode;
-            payWithDeposit({ItemKind::Tranche, static_cast<int>(i)}, cost, t.depositPct, t.orderMonth,
-                           facts.deliveryMonth[i], CapexCategory::Compute);
+            const double paid = payWithDeposit({ItemKind::Tranche, static_cast<int>(i)}, cost, t.depositPct,
+                                               t.orderMonth, facts.deliveryMonth[i], CapexCategory::Compute);
             if (cost != 0.0)
-                m_depreciables.push_back({cost, m_deliveryRel[i], depreciationMonths(assume.depreciationYearsCompute)});
+                m_depreciables.push_back({cost, m_deliveryRel[i], depreciationMonths(assume.depreciationYearsCompute),
+                                          CapexCategory::Compute, m_trancheRetireRel[i], t.salvagePctOfBook, paid});
         }
         for (std::size_t j = 0; j < sourceCount; ++j) {
             const PowerSource &s = site.sources[j];
             if (s.rented)
                 continue;
             const double cost = s.capexUsd.mode;
-            payWithDeposit({ItemKind::PowerSource, static_cast<int>(j)}, cost, s.depositPct, s.orderMonth,
-                           facts.sourceAvailableMonth[j], CapexCategory::Power);
+            const double paid = payWithDeposit({ItemKind::PowerSource, static_cast<int>(j)}, cost, s.depositPct,
+                                               s.orderMonth, facts.sourceAvailableMonth[j], CapexCategory::Power);
             if (cost != 0.0)
-                m_depreciables.push_back({cost, m_sourceRel[j], depreciationMonths(assume.depreciationYearsPower)});
+                m_depreciables.push_back({cost, m_sourceRel[j], depreciationMonths(assume.depreciationYearsPower),
+                                          CapexCategory::Power, m_sourceRetireRel[j], s.salvagePctOfBook, paid});
         }
         for (std::size_t k = 0; k < plantCount; ++k) {
             const CoolingPlant &p = site.coolingPlants[k];
             if (p.rented)
                 continue;
             const double cost = p.capexUsd.mode;
-            payWithDeposit({ItemKind::CoolingPlant, static_cast<int>(k)}, cost, p.depositPct, p.orderMonth,
-                           facts.plantAvailableMonth[k], CapexCategory::Cooling);
+            const double paid = payWithDeposit({ItemKind::CoolingPlant, static_cast<int>(k)}, cost, p.depositPct,
+                                               p.orderMonth, facts.plantAvailableMonth[k], CapexCategory::Cooling);
             if (cost != 0.0)
-                m_depreciables.push_back({cost, m_plantRel[k], depreciationMonths(assume.depreciationYearsCooling)});
+                m_depreciables.push_back({cost, m_plantRel[k], depreciationMonths(assume.depreciationYearsCooling),
+                                          CapexCategory::Cooling, m_plantRetireRel[k], p.salvagePctOfBook, paid});
         }
     }
     buildDepreciation(horizon, facts);
+    buildResiduals(plan, facts);
 
     // --- Orders that do not change from month to month ----------------------------------------
     // Ties keep the listed order: compare the index second (std::stable_sort would allocate).
@@ -267,7 +313,24 @@ void SiteSolver::solve(const Plan &plan, const Site &site, SiteFacts &facts)
         return m_marginalCost[a] != m_marginalCost[b] ? m_marginalCost[a] < m_marginalCost[b] : a < b;
     });
 
-    collectEvents(horizon);
+    // Returns: each tranche's price and sold share, resolved once (none when no price is stated).
+    const Returns &returns = plan.returns;
+    const bool earns = returns.computePriceUsdPerAcceleratorHour.has_value()
+                       || std::any_of(site.tranches.begin(), site.tranches.end(),
+                                      [](const Tranche &t) { return t.priceUsdPerAcceleratorHour.has_value(); });
+    const int burnIn = earns ? returns.burnInMonths : 0;
+    m_soldValuePerHour.assign(trancheCount, 0.0);
+    if (earns) {
+        for (std::size_t i = 0; i < trancheCount; ++i) {
+            const Tranche &t = site.tranches[i];
+            const double price = t.priceUsdPerAcceleratorHour
+                                     ? t.priceUsdPerAcceleratorHour->mode
+                                     : returns.computePriceUsdPerAcceleratorHour.value_or(ThreePoint{}).mode;
+            m_soldValuePerHour[i] = price * t.soldPct.value_or(assume.utilizationPct) / 100.0;
+        }
+    }
+
+    collectEvents(horizon, burnIn);
 
     // --- Segment by segment --------------------------------------------------------------------
     m_energizedNow.resize(trancheCount);
@@ -332,6 +395,16 @@ void SiteSolver::solve(const Plan &plan, const Site &site, SiteFacts &facts)
             if (!owned) // a cloud-partner site pays rent per energized accelerator-hour, nothing else
                 seg.cloudUsdPerHour += n * t.rentUsdPerAcceleratorHour;
             facts.maxEnergized[i] = std::max(facts.maxEnergized[i], n);
+        }
+        if (earns) {
+            for (std::size_t i = 0; i < trancheCount; ++i) {
+                if (!isAvailable(m, m_deliveryRel[i], m_trancheRetireRel[i]))
+                    continue;
+                const double n = m_energizedNow[i];
+                if (m >= static_cast<long long>(m_deliveryRel[i]) + burnIn)
+                    seg.revenueUsdPerHour += n * m_soldValuePerHour[i];
+                seg.strandedValueUsdPerHour += (site.tranches[i].count - n) * m_soldValuePerHour[i];
+            }
         }
         seg.facilityMw = seg.itMw * pue;
 

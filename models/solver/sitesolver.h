@@ -5,6 +5,8 @@
 
 #include <Eigen/Core>
 
+#include <climits>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -51,6 +53,7 @@ struct SiteFacts {
     std::vector<Segment> segments; // cover [0, H) in order
     std::vector<DepreciationSegment> depreciation;
     std::vector<Payment> payments;
+    std::vector<Payment> residuals; // returns: residual value at the horizon and salvage (inflows)
     std::vector<int> deliveryMonth;        // absolute, per tranche (listed order)
     std::vector<double> maxEnergized;      // per tranche, within the horizon
     std::vector<int> sourceAvailableMonth; // absolute, per power source
@@ -75,10 +78,16 @@ private:
         double costUsd;
         int firstMonth; // plan month it enters service (may be outside the horizon)
         int months;     // N
+        // For residual value and salvage (returns).
+        CapexCategory category = CapexCategory::Compute;
+        int retireRel = INT_MAX;       // plan month it retires; INT_MAX: never
+        double salvagePctOfBook = 0.0;
+        double paidInHorizonUsd = 0.0; // its capex paid within the horizon
     };
 
-    void collectEvents(int horizon);
+    void collectEvents(int horizon, int burnInMonths);
     void buildDepreciation(int horizon, SiteFacts &facts);
+    void buildResiduals(const Plan &plan, SiteFacts &facts) const;
 
     // Scratch reused across sites and solves.
     std::vector<int> m_events;
@@ -89,6 +98,7 @@ private:
     std::vector<int> m_sourceRel, m_sourceRetireRel;
     std::vector<int> m_plantRel, m_plantRetireRel;
     std::vector<double> m_energizedNow;
+    std::vector<double> m_soldValuePerHour; // per tranche: price x sold share (returns)
     std::vector<Depreciable> m_depreciables;
     int m_readyRel = 0;
 };

@@ -14,6 +14,7 @@ struct Solver::Scratch {
     detail::SiteSolver siteSolver;
     detail::SiteFacts facts;
     detail::PortfolioSums portfolio;
+    MonthlySeries siteScratch; // a site's arrays, for its returns figures
 };
 
 Solver::Solver()
@@ -44,10 +45,11 @@ void Solver::solve(const Plan &plan, Result &result, const SolveOptions &options
 
         siteResult.name = site.name;
         siteResult.readyMonth = s.facts.readyMonth;
-        siteResult.kpis = detail::computeSiteKpis(s.facts, s.calendar, utilization, plan.startMonth);
+        siteResult.kpis = detail::computeSiteKpis(s.facts, s.calendar, utilization, plan.startMonth,
+                                                  plan.returns.stated, s.siteScratch);
         if (options.siteSeries)
-            siteResult.series.assign(s.facts.segments, s.facts.depreciation, s.facts.payments, plan.startMonth,
-                                     utilization);
+            siteResult.series.assign(s.facts.segments, s.facts.depreciation, s.facts.payments, s.facts.residuals,
+                                     plan.startMonth, utilization);
         else
             siteResult.series.clear();
         s.portfolio.add(s.facts, s.calendar, utilization);
@@ -61,7 +63,9 @@ void Solver::solve(const Plan &plan, Result &result, const SolveOptions &options
     }
 
     s.portfolio.writeTo(result.monthly);
-    result.kpis = detail::computeKpis(result.monthly, s.calendar, plan.startMonth);
+    result.kpis = detail::computeKpis(result.monthly, s.calendar, plan.startMonth, plan.returns.stated);
+    for (const SiteResult &site : result.sites)
+        result.kpis.strandedValueUsd += site.kpis.strandedValueUsd;
 }
 
 Result solve(const Plan &plan)

@@ -1,5 +1,6 @@
 #include "charts/comparisonchart.h"
 #include "compare/compareview.h"
+#include "compare/waterfallchart.h"
 #include "itemmodels/resultcomparisonmodel.h"
 #include "solvedfixture.h"
 #include "storage/workspace.h"
@@ -10,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+
+#include <cmath>
 
 using namespace cp;
 using namespace cp::views;
@@ -158,6 +161,29 @@ private slots:
     }
 
     // A scenario with a problem is left out, with the reason.
+    // The Worth it? tab answers the seed's question on the shipped twins, and its bridge walks
+    // from one NPV of net cash flow to the other.
+    void worthItAnswersTheBridgeQuestion()
+    {
+        const auto wait = test::solveFile(test::examplePath(QStringLiteral("greenfield-grid-wait.json")));
+        const auto bridged = test::solveFile(test::examplePath(QStringLiteral("greenfield-grid-wait-bridged.json")));
+        QVERIFY(wait && bridged);
+        CompareView view;
+        view.compare({wait, bridged});
+        QVERIFY2(view.worthText().contains(QStringLiteral("pays for itself")), qPrintable(view.worthText()));
+        QVERIFY2(view.worthText().contains(QStringLiteral("earlier")), qPrintable(view.worthText()));
+        const QList<QPointF> npv = view.waterfall()->seriesPoints(QStringLiteral("NPV"));
+        QVERIFY(npv.size() >= 3); // the two totals and at least one step
+        QCOMPARE(npv.first().y(), wait->result.kpis.npvNetUsd);
+        QCOMPARE(npv.last().y(), bridged->result.kpis.npvNetUsd);
+        // The step before the last total lands where the last total stands (within rounding).
+        QVERIFY(std::abs(npv[npv.size() - 2].y() - npv.last().y()) < 1.0);
+
+        // Swapped, the wait is the one that does not pay for itself.
+        view.compare({bridged, wait});
+        QVERIFY2(view.worthText().contains(QStringLiteral("does not pay for itself")), qPrintable(view.worthText()));
+    }
+
     void invalidScenarioIsLeftOut()
     {
         QByteArray bad = readAll(test::chartFixturePath(QStringLiteral("hand-checked-b.json")));

@@ -37,6 +37,34 @@ private slots:
         QCOMPARE(panel.valueText(cp::KpiListModel::TotalCapex), QStringLiteral("\u2014"));
     }
 
+    // The shipped Memphis example states a value of compute: the net figures lead the panel, as
+    // the returns issue asks; a plan without one shows the v1 figures only.
+    void netFiguresLeadWhenAValueOfComputeIsStated()
+    {
+        const auto solved = cp::solveScenario(memphis(), cp::Catalog::builtIn(), cp::Month::fromYearMonth(2025, 6));
+        const cp::solver::Kpis &k = solved->result.kpis;
+        QVERIFY(k.returnsStated);
+        cp::views::KpiPanel panel;
+        panel.setSolved(solved);
+        QCOMPARE(panel.model()->kpiAt(0), cp::KpiListModel::NpvNet);
+        QCOMPARE(panel.model()->index(0, cp::KpiListModel::Label).data().toString(), QStringLiteral("NPV of net cash flow"));
+        QCOMPARE(panel.valueText(cp::KpiListModel::NpvNet), cp::format::usd(k.npvNetUsd));
+        QCOMPARE(panel.valueText(cp::KpiListModel::Irr), cp::format::percent(*k.irrPct));
+        QCOMPARE(panel.valueText(cp::KpiListModel::Payback), cp::format::monthLabel(*k.paybackMonth));
+        QCOMPARE(panel.valueText(cp::KpiListModel::TotalCapex), cp::format::usd(k.totalCapexUsd));
+
+        cp::Scenario costsOnly = memphis();
+        costsOnly.assumptions.computePriceUsdPerAcceleratorHour.reset();
+        costsOnly.assumptions.residualValue.reset();
+        const auto plain = cp::solveScenario(costsOnly, cp::Catalog::builtIn(), cp::Month::fromYearMonth(2025, 6));
+        QVERIFY(!plain->result.kpis.returnsStated);
+        panel.setSolved(plain);
+        QCOMPARE(panel.model()->rowCount(), static_cast<int>(cp::KpiListModel::KpiCount) - 4);
+        QCOMPARE(panel.model()->rowOf(cp::KpiListModel::NpvNet), -1);
+        QCOMPARE(panel.model()->kpiAt(0), cp::KpiListModel::TotalCapex);
+        QCOMPARE(panel.valueText(cp::KpiListModel::TotalCapex), cp::format::usd(plain->result.kpis.totalCapexUsd));
+    }
+
     void clickingAWarningAsksForItsField()
     {
         // Memphis's batteries (150 MW) cover its training swing; drop them to make the check fire.

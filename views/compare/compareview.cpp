@@ -2,9 +2,11 @@
 
 #include "analysis/scenariodiff.h"
 #include "analysis/solvedscenario.h"
+#include "analysis/timevalue.h"
 #include "catalog/catalog.h"
 #include "format/units.h"
 #include "charts/comparisonchart.h"
+#include "compare/waterfallchart.h"
 #include "common/apptheme.h"
 #include "io/scenariojson.h"
 #include "itemmodels/resultcomparisonmodel.h"
@@ -92,6 +94,22 @@ CompareView::CompareView(QWidget *parent)
     grid->addWidget(m_charts[ResultOverlayModel::CumulativeCostUsd], 0, 1);
     grid->addWidget(m_charts[ResultOverlayModel::FacilityMw], 1, 0);
     m_tabs->addTab(charts, tr("Charts"));
+
+    auto *worth = new QWidget;
+    auto *worthLayout = new QVBoxLayout(worth);
+    worthLayout->setContentsMargins(0, 4, 0, 0);
+    m_worth = new QLabel;
+    m_worth->setObjectName(QStringLiteral("worthText"));
+    m_worth->setWordWrap(true);
+    m_worth->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont emphasis = m_worth->font();
+    emphasis.setPointSizeF(emphasis.pointSizeF() * 1.15);
+    m_worth->setFont(emphasis);
+    worthLayout->addWidget(m_worth);
+    m_waterfall = new WaterfallChart;
+    m_waterfall->setMinimumHeight(220);
+    worthLayout->addWidget(m_waterfall, 1);
+    m_tabs->addTab(worth, tr("Worth it?"));
 
     m_changes = new QTreeWidget;
     m_changes->setColumnCount(3);
@@ -255,12 +273,34 @@ void CompareView::compare(const std::vector<std::shared_ptr<const SolvedScenario
     m_kpiModel->setComparison(m_comparison);
     m_overlay->setScenarios(m_comparison.solved());
     showChanges();
+    showWorth();
     if (m_comparison.scenarios.size() < 2)
         m_status->setText(tr("Pick a baseline and at least one scenario to compare with it (up to %1).").arg(kMostScenarios));
     else
         m_status->setText(tr("Deltas are against the baseline, '%1': green is better, red is worse.")
                               .arg(m_comparison.scenarios.front().name));
     emit comparisonChanged();
+}
+
+// The second scenario against the baseline: with returns stated in both, what its months are
+// worth; without, the cost bridge and a hint to state a value of compute.
+void CompareView::showWorth()
+{
+    if (m_comparison.scenarios.size() < 2) {
+        m_worth->setText(tr("Pick a baseline and a scenario to compare with it."));
+        m_waterfall->clear();
+        return;
+    }
+    const ComparedScenario &baseline = m_comparison.scenarios.front();
+    const ComparedScenario &other = m_comparison.scenarios[1];
+    const TimeValue value = timeValue(*baseline.solved, *other.solved);
+    m_worth->setText(QStringLiteral("%1: %2").arg(other.name, timeValueSentence(value, baseline.name)));
+    m_waterfall->setBridge(value, baseline.name, other.name);
+}
+
+QString CompareView::worthText() const
+{
+    return m_worth->text();
 }
 
 void CompareView::showChanges()

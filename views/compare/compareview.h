@@ -25,11 +25,14 @@ class Workspace;
 namespace cp::views {
 
 class ComparisonChart;
+class WaterfallChart;
 
 // Saved scenarios side by side. Pick two to four scenarios of the workspace (the first is the
 // baseline) and read: a KPI table with each one's values and its deltas against the baseline,
 // coloured better or worse; overlaid charts of energized accelerators, cumulative spend and
-// facility load, a line per scenario; and what changed in the inputs, site by site.
+// facility load, a line per scenario; what the second scenario's months are worth against the
+// baseline's ("is the bridge worth it?") with the NPV bridge between them by category; and what
+// changed in the inputs, site by site.
 class CompareView final : public QWidget
 {
     Q_OBJECT
@@ -56,6 +59,9 @@ public:
     [[nodiscard]] const Comparison &comparison() const { return m_comparison; }
     [[nodiscard]] ResultComparisonModel *kpiModel() const { return m_kpiModel; }
     [[nodiscard]] ComparisonChart *chart(int metric) const { return m_charts[metric]; }
+    [[nodiscard]] WaterfallChart *waterfall() const { return m_waterfall; }
+    // The answer to "is the difference worth it?" for the second scenario against the baseline.
+    [[nodiscard]] QString worthText() const;
     // The status line: what to do next, or why a scenario is left out.
     [[nodiscard]] QString status() const;
 
@@ -68,6 +74,7 @@ private:
     void updateFromPickers();
     std::shared_ptr<const SolvedScenario> solvedFromWorkspace(const QString &name, QString *problem);
     void showChanges();
+    void showWorth();
 
     Workspace *m_workspace = nullptr;
     Month m_today;
@@ -76,6 +83,8 @@ private:
     QTabWidget *m_tabs = nullptr;
     QTableView *m_kpiTable = nullptr;
     QTreeWidget *m_changes = nullptr;
+    QLabel *m_worth = nullptr;
+    WaterfallChart *m_waterfall = nullptr;
     ResultComparisonModel *m_kpiModel = nullptr;
     ResultOverlayModel *m_overlay = nullptr;
     ComparisonChart *m_charts[3] = {};

@@ -3,7 +3,9 @@
 #include "analysis/comparison.h"
 #include "analysis/scenariodiff.h"
 #include "analysis/solvedscenario.h"
+#include "analysis/timevalue.h"
 #include "clusterplan/version.h"
+#include "compare/waterfallchart.h"
 #include "format/units.h"
 #include "itemmodels/resultcomparisonmodel.h"
 #include "report/chartsection.h"
@@ -111,6 +113,27 @@ void appendSummary(ReportDocument &document, const Comparison &comparison)
     document.setOrientation(Orientation::Portrait);
 }
 
+// Is each scenario's difference worth it against the baseline? The sentence and the NPV bridge
+// by category, as the window's "Worth it?" tab shows them.
+void appendWorth(ReportDocument &document, const Comparison &comparison)
+{
+    const ComparedScenario &baseline = comparison.scenarios.front();
+    document.heading1(QStringLiteral("Is the difference worth it?"));
+    document.paragraph(QStringLiteral("Months gained are worth what the accelerators earn in them; each bridge below "
+                                      "goes from the baseline's NPV to the scenario's, one category at a time (costs "
+                                      "pull it down, revenue and residual value push it up)."));
+    for (std::size_t i = 1; i < comparison.scenarios.size(); ++i) {
+        const ComparedScenario &other = comparison.scenarios[i];
+        const TimeValue value = timeValue(*baseline.solved, *other.solved);
+        document.heading2(QStringLiteral("%1 against %2").arg(other.name, baseline.name));
+        document.callout(RichText().bold(other.name + QStringLiteral(": ")).plain(timeValueSentence(value, baseline.name)));
+        auto chart = std::make_shared<views::WaterfallChart>();
+        chart->setBridge(value, baseline.name, other.name);
+        document.keepAlive(chart);
+        addChart(document, chart.get());
+    }
+}
+
 QString changeWhere(const InputChange &change)
 {
     if (change.site.isEmpty())
@@ -185,6 +208,7 @@ void buildComparisonReport(ReportDocument &document, const ComparisonReportInput
     if (comparison.empty())
         return;
     appendSummary(document, comparison);
+    appendWorth(document, comparison);
     appendComparisonCharts(document, comparison.solved());
     appendInputChanges(document, comparison);
 }

@@ -44,7 +44,7 @@ void appendTornadoChart(ReportDocument &document, const SolvedScenario &solved, 
     if (risk.tornado.empty())
         return;
     auto tornado = std::make_shared<views::TornadoChart>();
-    tornado->setBars(risk.tornado, solved.result.kpis.npvCostUsd);
+    tornado->setBars(risk.tornado, risk.tornadoByNet ? solved.result.kpis.npvNetUsd : solved.result.kpis.npvCostUsd);
     document.keepAlive(tornado);
     addChart(document, tornado.get(), QString(), 1.5);
 }

@@ -49,6 +49,14 @@ void appendPercentiles(ReportDocument &document, const solver::Kpis &plan, const
                              format::usd(plan.totalCapexUsd)});
     table.addRow(QStringList{QStringLiteral("NPV of costs"), format::usd(r.npvCostUsd.p10), format::usd(r.npvCostUsd.p50),
                              format::usd(r.npvCostUsd.p90), format::usd(plan.npvCostUsd)});
+    if (r.returnsStated) {
+        table.addRow(QStringList{QStringLiteral("NPV of net cash flow"), format::usd(r.npvNetUsd.p10),
+                                 format::usd(r.npvNetUsd.p50), format::usd(r.npvNetUsd.p90), format::usd(plan.npvNetUsd)});
+        if (r.irrPct)
+            table.addRow(QStringList{QStringLiteral("IRR"), format::percent(r.irrPct->p10), format::percent(r.irrPct->p50),
+                                     format::percent(r.irrPct->p90),
+                                     plan.irrPct ? format::percent(*plan.irrPct) : QStringLiteral("none")});
+    }
     document.small(QStringLiteral("P10: one trial in ten comes out at or below this value (earlier, cheaper); P90: nine "
                                   "in ten do. Nearest-rank percentiles; a month that never comes within the plan sorts "
                                   "last. The plan column is the deterministic solve at every range's mode."));

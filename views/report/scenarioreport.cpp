@@ -75,9 +75,19 @@ QString tileDetail(KpiListModel::Kpi kpi, const SolvedScenario &solved)
     case KpiListModel::PeakFacilityPower:
         return QStringLiteral("IT load times PUE");
     case KpiListModel::StrandedAcceleratorMonths:
+        if (k.returnsStated && k.strandedValueUsd > 0.0)
+            return QStringLiteral("idle: %1 unearned").arg(format::usd(k.strandedValueUsd));
         return QStringLiteral("delivered but not energized");
     case KpiListModel::CostPerAcceleratorHour:
         return QStringLiteral("depreciation and opex");
+    case KpiListModel::NpvNet:
+        return QStringLiteral("revenue %1, residual %2").arg(format::usd(k.revenueUsd), format::usd(k.residualValueUsd));
+    case KpiListModel::Irr:
+        return QStringLiteral("a year, on the monthly net cash flow");
+    case KpiListModel::Payback:
+        return QStringLiteral("running net cash flow back to zero");
+    case KpiListModel::LevelizedCost:
+        return QStringLiteral("with capital charge, less residual value");
     case KpiListModel::KpiCount:
         break;
     }
@@ -107,7 +117,7 @@ void appendSummary(ReportDocument &document, const ScenarioReportInput &input)
     for (int row = 0; row < kpis.rowCount(); ++row)
         tiles.push_back({kpis.index(row, KpiListModel::Label).data().toString(),
                          kpis.index(row, KpiListModel::Value).data().toString(),
-                         tileDetail(static_cast<KpiListModel::Kpi>(row), solved)});
+                         tileDetail(kpis.kpiAt(row), solved)});
     document.tiles(std::move(tiles));
 
     document.heading2(QStringLiteral("Sites at a glance"));
@@ -121,6 +131,28 @@ void appendSummary(ReportDocument &document, const ScenarioReportInput &input)
     for (const KpiDefinition &kpi : comparisonKpis())
         table.addRow(QStringList{QLatin1String(kpi.label),
                                  ResultComparisonModel::formatValue(kpi, kpi.value(solved.result.kpis)), kpiMeaning(kpi.key)});
+    if (const solver::Kpis &k = solved.result.kpis; k.returnsStated) { // docs/methodology.md, "Returns"
+        const QString none = QStringLiteral("none");
+        table.addRow(QStringList{QStringLiteral("Revenue"), format::usd(k.revenueUsd),
+                                 QStringLiteral("Sold energized accelerator-hours at their price")});
+        table.addRow(QStringList{QStringLiteral("NPV of revenue"), format::usd(k.npvRevenueUsd),
+                                 QStringLiteral("Revenue discounted monthly to the plan's start")});
+        table.addRow(QStringList{QStringLiteral("Residual value"), format::usd(k.residualValueUsd),
+                                 QStringLiteral("Book value left at the end, and salvage at retirements")});
+        table.addRow(QStringList{QStringLiteral("NPV of net cash flow"), format::usd(k.npvNetUsd),
+                                 QStringLiteral("Revenue and residual value less capex and opex, discounted")});
+        table.addRow(QStringList{QStringLiteral("IRR"), k.irrPct ? format::percent(*k.irrPct) : none,
+                                 QStringLiteral("Yearly rate at which the monthly net cash flow's NPV is zero")});
+        table.addRow(QStringList{QStringLiteral("Payback"), k.paybackMonth ? format::monthLabel(*k.paybackMonth) : none,
+                                 QStringLiteral("First month the running net cash flow is back to zero")});
+        table.addRow(QStringList{QStringLiteral("Levelized cost per accelerator-hour"),
+                                 k.levelizedCostPerAcceleratorHourUsd
+                                     ? format::usd(*k.levelizedCostPerAcceleratorHourUsd) + QStringLiteral("/h")
+                                     : none,
+                                 QStringLiteral("Costs less residual value, discounted, per discounted energized hour")});
+        table.addRow(QStringList{QStringLiteral("Value of stranded hardware"), format::usd(k.strandedValueUsd),
+                                 QStringLiteral("What delivered but idle accelerators would have earned")});
+    }
     document.small(QStringLiteral("Money in US dollars, nominal; totals count the plan's months only (payments before "
                                   "its start are sunk, after its end beyond it)."));
 

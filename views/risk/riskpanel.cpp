@@ -331,6 +331,15 @@ void RiskPanel::showResult(std::shared_ptr<const solver::RiskResult> result)
                               format::usd(r.totalCapexUsd.p90), format::usd(plan.totalCapexUsd)});
     setRow(m_percentiles, 3, {tr("NPV of costs"), format::usd(r.npvCostUsd.p10), format::usd(r.npvCostUsd.p50),
                               format::usd(r.npvCostUsd.p90), format::usd(plan.npvCostUsd)});
+    if (r.returnsStated) {
+        m_percentiles->setRowCount(r.irrPct ? 6 : 5);
+        setRow(m_percentiles, 4, {tr("NPV of net cash flow"), format::usd(r.npvNetUsd.p10), format::usd(r.npvNetUsd.p50),
+                                  format::usd(r.npvNetUsd.p90), format::usd(plan.npvNetUsd)});
+        if (r.irrPct)
+            setRow(m_percentiles, 5, {tr("IRR"), format::percent(r.irrPct->p10), format::percent(r.irrPct->p50),
+                                      format::percent(r.irrPct->p90),
+                                      plan.irrPct ? format::percent(*plan.irrPct) : tr("none")});
+    }
 
     m_criticality->setRowCount(0);
     const double nothing = 1.0 - [&r] {
@@ -350,7 +359,7 @@ void RiskPanel::showResult(std::shared_ptr<const solver::RiskResult> result)
     fitHeight(m_percentiles);
     fitHeight(m_criticality);
 
-    m_tornado->setBars(r.tornado, plan.npvCostUsd);
+    m_tornado->setBars(r.tornado, r.tornadoByNet ? plan.npvNetUsd : plan.npvCostUsd);
     m_energizedFan->setBands(r.energized, m_solved->result.monthly.energized, r.startMonth);
     Eigen::ArrayXd cumulative(m_solved->result.horizonMonths);
     double sum = 0.0;

@@ -15,29 +15,13 @@ KpiPanel::KpiPanel(QWidget *parent)
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("KpiPanel"));
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(12, 8, 12, 12);
-    layout->setSpacing(2);
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        auto *label = new QLabel(this);
-        label->setForegroundRole(QPalette::PlaceholderText);
-        auto *value = new QLabel(this);
-        value->setObjectName(QStringLiteral("kpiValue%1").arg(row));
-        QFont big = value->font();
-        big.setPointSizeF(big.pointSizeF() * 1.45);
-        big.setBold(true);
-        value->setFont(big);
-        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        layout->addWidget(label);
-        layout->addWidget(value);
-        layout->addSpacing(8);
-        m_labels.push_back(label);
-        m_values.push_back(value);
-    }
-    layout->addStretch(1);
+    m_layout = new QVBoxLayout(this);
+    m_layout->setContentsMargins(12, 8, 12, 12);
+    m_layout->setSpacing(2);
+    m_layout->addStretch(1);
     m_status->setForegroundRole(QPalette::PlaceholderText);
     m_status->setWordWrap(true);
-    layout->addWidget(m_status);
+    m_layout->addWidget(m_status);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &KpiPanel::refresh);
     connect(m_model, &QAbstractItemModel::modelReset, this, &KpiPanel::refresh);
     setSolved(nullptr);
@@ -60,11 +44,41 @@ void KpiPanel::setSolved(const std::shared_ptr<const SolvedScenario> &solved)
 
 QString KpiPanel::valueText(int kpi) const
 {
-    return m_values.at(static_cast<std::size_t>(kpi))->text();
+    const int row = m_model->rowOf(static_cast<KpiListModel::Kpi>(kpi));
+    return row < 0 ? QString() : m_values.at(static_cast<std::size_t>(row))->text();
+}
+
+// One label and value per model row; the returns figures come and go with the plan.
+void KpiPanel::ensureRows()
+{
+    const auto wanted = static_cast<std::size_t>(m_model->rowCount());
+    while (m_labels.size() < wanted) {
+        const int row = static_cast<int>(m_labels.size());
+        auto *label = new QLabel(this);
+        label->setForegroundRole(QPalette::PlaceholderText);
+        auto *value = new QLabel(this);
+        value->setObjectName(QStringLiteral("kpiValue%1").arg(row));
+        QFont big = value->font();
+        big.setPointSizeF(big.pointSizeF() * 1.45);
+        big.setBold(true);
+        value->setFont(big);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        // Before the stretch and the status line: three layout items (label, value, spacing) a row.
+        m_layout->insertWidget(row * 3, label);
+        m_layout->insertWidget(row * 3 + 1, value);
+        m_layout->insertSpacing(row * 3 + 2, 8);
+        m_labels.push_back(label);
+        m_values.push_back(value);
+    }
+    for (std::size_t row = 0; row < m_labels.size(); ++row) {
+        m_labels[row]->setVisible(row < wanted);
+        m_values[row]->setVisible(row < wanted);
+    }
 }
 
 void KpiPanel::refresh()
 {
+    ensureRows();
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const QString tip = m_model->index(row, KpiListModel::Label).data(Qt::ToolTipRole).toString();
         QLabel *label = m_labels[static_cast<std::size_t>(row)];

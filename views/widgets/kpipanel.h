@@ -6,6 +6,7 @@
 #include <vector>
 
 class QLabel;
+class QVBoxLayout;
 
 namespace cp {
 class KpiListModel;
@@ -30,8 +31,10 @@ public:
 
 private:
     void refresh();
+    void ensureRows();
 
     KpiListModel *m_model;
+    QVBoxLayout *m_layout = nullptr;
     std::vector<QLabel *> m_labels;
     std::vector<QLabel *> m_values;
     QLabel *m_status;

@@ -78,7 +78,8 @@ ScenarioEditor::ScenarioEditor(const Catalog &catalog, QWidget *parent)
           new FieldForm(FieldPath::Scope::Assumptions,
                         {keys({"discountRatePct", "electricityUsdPerMwh", "gasUsdPerMmbtu", "utilizationPct"}),
                          keys({"depreciationYears.compute", "depreciationYears.facility", "depreciationYears.power",
-                               "depreciationYears.cooling"})},
+                               "depreciationYears.cooling"}),
+                         keys({"computePriceUsdPerAcceleratorHour", "burnInMonths", "residualValue"})},
                         catalog, this))
     , m_siteTabs(new QTabBar(this))
     , m_siteMessage(new InlineMessage(this))

@@ -3,6 +3,7 @@
 #include "analysis/comparison.h"
 #include "analysis/comparisonjson.h"
 #include "analysis/solvedscenario.h"
+#include "analysis/timevalue.h"
 #include "catalog/catalog.h"
 #include "clioutput.h"
 #include "commands/comparepdf.h"
@@ -172,6 +173,14 @@ private:
                 line += c == 0 ? row[c].leftJustified(width) : QStringLiteral("  ") + row[c].rightJustified(width);
             }
             io.out << line << '\n';
+        }
+        // Is the difference worth it? Only where both plans state what time is worth.
+        for (std::size_t s = 1; s < comparison.scenarios.size(); ++s) {
+            const ComparedScenario &baseline = comparison.scenarios.front();
+            const ComparedScenario &other = comparison.scenarios[s];
+            const TimeValue value = timeValue(*baseline.solved, *other.solved);
+            if (value.returns)
+                io.out << '\n' << other.name << ": " << timeValueSentence(value, baseline.name) << '\n';
         }
     }
 

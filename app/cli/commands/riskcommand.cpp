@@ -110,6 +110,11 @@ private:
         row("Full power", month(r.fullPowerMonth.p10), month(r.fullPowerMonth.p50), month(r.fullPowerMonth.p90));
         row("Total capex", format::usd(r.totalCapexUsd.p10), format::usd(r.totalCapexUsd.p50), format::usd(r.totalCapexUsd.p90));
         row("NPV of costs", format::usd(r.npvCostUsd.p10), format::usd(r.npvCostUsd.p50), format::usd(r.npvCostUsd.p90));
+        if (r.returnsStated) {
+            row("NPV of net", format::usd(r.npvNetUsd.p10), format::usd(r.npvNetUsd.p50), format::usd(r.npvNetUsd.p90));
+            if (r.irrPct)
+                row("IRR", format::percent(r.irrPct->p10), format::percent(r.irrPct->p50), format::percent(r.irrPct->p90));
+        }
         out << "  Chance of full power by " << format::monthLabel(r.targetMonth) << ": "
             << format::percent(100.0 * r.probabilityFullPowerBy, 0) << '\n';
         if (!r.criticality.empty()) {
@@ -119,7 +124,8 @@ private:
                     << QString::fromStdString(r.criticality[i].site) << " / " << QString::fromStdString(r.criticality[i].item) << '\n';
         }
         if (!r.tornado.empty()) {
-            out << "  Largest swings in NPV (input at its low and high, the rest at mode):\n";
+            out << (r.tornadoByNet ? "  Largest swings in NPV of net cash flow (input at its low and high, the rest at mode):\n"
+                                   : "  Largest swings in NPV (input at its low and high, the rest at mode):\n");
             for (std::size_t i = 0; i < std::min<std::size_t>(5, r.tornado.size()); ++i) {
                 const solver::TornadoBar &bar = r.tornado[i];
                 out << "    " << format::usd(bar.npvSwingUsd).rightJustified(8) << "  " << format::riskInputLabel(bar, true);

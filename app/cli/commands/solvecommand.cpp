@@ -53,6 +53,16 @@ private:
         };
         QTextStream &out = io.out;
         out << solved.scenario.name << '\n';
+        if (k.returnsStated) { // docs/methodology.md, "Returns": net figures lead
+            out << "  NPV of net cash flow " << format::usd(k.npvNetUsd) << '\n';
+            out << "  IRR                  " << (k.irrPct ? format::percent(*k.irrPct) : QStringLiteral("none")) << '\n';
+            out << "  Payback              " << month(k.paybackMonth) << '\n';
+            out << "  Revenue              " << format::usd(k.revenueUsd) << " (NPV " << format::usd(k.npvRevenueUsd) << ")\n";
+            out << "  Residual value       " << format::usd(k.residualValueUsd) << '\n';
+            if (k.levelizedCostPerAcceleratorHourUsd)
+                out << "  Levelized cost/hour  " << format::usd(*k.levelizedCostPerAcceleratorHourUsd) << '\n';
+            out << "  Stranded value       " << format::usd(k.strandedValueUsd) << '\n';
+        }
         out << "  Total capex          " << format::usd(k.totalCapexUsd) << '\n';
         out << "  Total opex           " << format::usd(k.totalOpexUsd) << '\n';
         out << "  NPV of costs         " << format::usd(k.npvCostUsd) << '\n';

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 // `clusterplan-cli compare` end to end: the spec's compare document from files and from a
 // workspace, a readable table without --json, and the usual exit codes.
 namespace {
@@ -36,6 +38,58 @@ class TestCliCompare : public QObject
     Q_OBJECT
 
 private slots:
+    // The seed's question on the shipped twins: wait years for the grid, or rent turbines and run
+    // now? The bridged plan costs more and earns more; the comparison must say it pays for itself.
+    void theBridgedGreenfieldPaysForItself()
+    {
+        const Run r = cli({QStringLiteral("compare"), example("greenfield-grid-wait.json"),
+                           example("greenfield-grid-wait-bridged.json"), QStringLiteral("--json"), QStringLiteral("-"),
+                           kAsOf, kMonth});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const json doc = parse(r.out);
+        const json &bridged = doc.at("scenarios")[1];
+        const json &value = bridged.at("timeValue");
+        // Full power years earlier: the hall is ready long before the interconnect.
+        QVERIFY(value.at("fullPowerMonthsGained").get<double>() >= 24);
+        QVERIFY(value.at("costAddedUsd").get<double>() > 0);  // rent and gas cost money...
+        QVERIFY(value.at("valueGainedUsd").get<double>() > value.at("costAddedUsd").get<double>()); // ...and earn more
+        QVERIFY(value.at("netUsd").get<double>() > 0);
+        // Net is value gained less cost added, and the NPV bridge adds up from one NPV to the other.
+        QVERIFY(std::abs(value.at("netUsd").get<double>()
+                         - (value.at("valueGainedUsd").get<double>() - value.at("costAddedUsd").get<double>()))
+                < 1.0);
+        const json &bridge = value.at("npvBridge");
+        double sum = bridge.at("fromNpvNetUsd").get<double>();
+        for (const json &step : bridge.at("steps"))
+            sum += step.at("usd").get<double>();
+        QVERIFY(std::abs(sum - bridge.at("toNpvNetUsd").get<double>()) < 1.0);
+        QCOMPARE(bridge.at("toNpvNetUsd").get<double>() - bridge.at("fromNpvNetUsd").get<double>(),
+                 value.at("netUsd").get<double>());
+        // The rent of the turbines is the step that costs: negative in the net bridge.
+        bool rentSeen = false;
+        for (const json &step : bridge.at("steps"))
+            if (step.at("category") == "rent") {
+                rentSeen = true;
+                QVERIFY(step.at("usd").get<double>() < 0);
+            }
+        QVERIFY(rentSeen);
+
+        // The table says it in words.
+        const Run text = cli({QStringLiteral("compare"), example("greenfield-grid-wait.json"),
+                              example("greenfield-grid-wait-bridged.json"), kAsOf, kMonth});
+        QVERIFY2(text.exitCode == 0, qPrintable(text.err));
+        QVERIFY2(text.out.contains("the difference pays for itself"), text.out.constData());
+    }
+
+    // Plans that state no returns keep the v1 compare document: no timeValue.
+    void noReturnsNoTimeValue()
+    {
+        const Run r = cli({QStringLiteral("compare"), fixture("hand-checked.json"), fixture("hand-checked-b.json"),
+                           QStringLiteral("--json"), QStringLiteral("-"), kAsOf, kMonth});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(!parse(r.out).at("scenarios")[1].contains("timeValue"));
+    }
+
     // hand-checked.json against hand-checked-b.json (see tst_comparison for the arithmetic).
     void filesGiveTheSpecDocument()
     {

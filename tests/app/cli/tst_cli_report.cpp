@@ -1,6 +1,7 @@
 #include "analysis/comparison.h"
 #include "analysis/solvedscenario.h"
 #include "catalog/catalog.h"
+#include "format/units.h"
 #include "io/scenariojson.h"
 #include "itemmodels/kpilistmodel.h"
 #include "itemmodels/resultcomparisonmodel.h"
@@ -160,7 +161,8 @@ private slots:
         const QString summary = pdfText(pdf, QStringLiteral("-raw"), 2, 3);
         cp::KpiListModel panel;
         panel.setSolved(solved);
-        QCOMPARE(panel.rowCount(), int(cp::KpiListModel::KpiCount));
+        // Meta's campus states no value of compute: the eight figures every plan has.
+        QCOMPARE(panel.rowCount(), int(cp::KpiListModel::KpiCount) - int(cp::KpiListModel::TotalCapex));
         for (int row = 0; row < panel.rowCount(); ++row) {
             const QString label = panel.index(row, cp::KpiListModel::Label).data().toString();
             const QString value = panel.index(row, cp::KpiListModel::Value).data().toString();
@@ -176,6 +178,31 @@ private slots:
         }
         // Hand-checked against the plan: 150k + 250k GB200 and 300k + 140k GB300 = 840,000.
         QVERIFY(hasRow(layout, QStringLiteral("Planned accelerators"), QStringLiteral("840,000")));
+    }
+
+    // Memphis states a value of compute: the summary's tiles lead with the net figures, as the
+    // window's panel does, and "Every result" lists the returns figures.
+    void netFiguresLeadTheSummary()
+    {
+        const QString file = example("memphis-retrofit-100k-h100.json");
+        const QString pdf = report(file, QStringLiteral("net.pdf"));
+        QVERIFY(!pdf.isEmpty());
+        const auto solved = cp::solveScenario(scenarioOf(file), cp::Catalog::builtIn(), *cp::Month::parse(kAsOf));
+        QVERIFY(solved->ok() && solved->result.kpis.returnsStated);
+        const QString summary = pdfText(pdf, QStringLiteral("-raw"), 2, 3);
+        cp::KpiListModel panel;
+        panel.setSolved(solved);
+        QCOMPARE(panel.rowCount(), int(cp::KpiListModel::KpiCount));
+        QCOMPARE(panel.kpiAt(0), cp::KpiListModel::NpvNet);
+        for (int row = 0; row < panel.rowCount(); ++row) {
+            const QString label = panel.index(row, cp::KpiListModel::Label).data().toString();
+            const QString value = panel.index(row, cp::KpiListModel::Value).data().toString();
+            QVERIFY2(summary.contains(label + QLatin1Char('\n') + value), qPrintable(label + QStringLiteral(": ") + value));
+        }
+        // The net figure comes before the cost figures on the page.
+        QVERIFY(summary.indexOf(QStringLiteral("NPV of net cash flow")) < summary.indexOf(QStringLiteral("Total capex")));
+        const QString layout = pdfText(pdf, QStringLiteral("-layout"), 2, 4);
+        QVERIFY(hasRow(layout, QStringLiteral("IRR"), cp::format::percent(*solved->result.kpis.irrPct)));
     }
 
     void warningsAreListed()

@@ -21,7 +21,7 @@ QStringList exampleFiles()
 {
     return { QStringLiteral("memphis-retrofit-100k-h100.json"), QStringLiteral("meta-2gw-gas-campus.json"),
              QStringLiteral("anthropic-400k-trainium2-cloud.json"), QStringLiteral("gpt4-era-20k-a100.json"),
-             QStringLiteral("greenfield-grid-wait.json") };
+             QStringLiteral("greenfield-grid-wait.json"), QStringLiteral("greenfield-grid-wait-bridged.json") };
 }
 
 QByteArray readAll(const QString &path)
@@ -237,6 +237,18 @@ private slots:
         QTest::newRow("syntax error") << QByteArray("\"horizonMonths\": 24,") << QByteArray("\"horizonMonths\": 24,,")
                                       << QStringLiteral("horizonMonths")
                                       << QStringLiteral("not valid JSON: parse error at line 6");
+        // Returns (docs/methodology.md, "Returns"): an unknown residual value, a price out of range.
+        QTest::newRow("unknown residual value")
+            << QByteArray("\"utilizationPct\": 85,") << QByteArray("\"utilizationPct\": 85, \"residualValue\": \"market\",")
+            << QStringLiteral("assumptions.residualValue") << QStringLiteral("unknown residual value \"market\"");
+        QTest::newRow("negative price")
+            << QByteArray("\"utilizationPct\": 85,")
+            << QByteArray("\"utilizationPct\": 85, \"computePriceUsdPerAcceleratorHour\": -2,")
+            << QStringLiteral("assumptions.computePriceUsdPerAcceleratorHour")
+            << QStringLiteral("must be from 0 to 1000 USD per accelerator-hour");
+        QTest::newRow("sold share over 100")
+            << QByteArray("\"leadTimeMonths\": 6}") << QByteArray("\"leadTimeMonths\": 6, \"soldPct\": 120}")
+            << QStringLiteral("sites[0].compute[0].soldPct") << QStringLiteral("must be a percentage from 0 to 100");
         QTest::newRow("item not an object")
             << QByteArray("\"power\": [") << QByteArray("\"power\": [42, ") << QStringLiteral("sites[0].power[0]")
             << QStringLiteral("must be an object, not a number");
@@ -400,6 +412,31 @@ private slots:
         QVERIFY2(back.ok(), qPrintable(describe(back)));
         QCOMPARE(*back.scenario, s);
         QCOMPARE(writeScenarioJson(*back.scenario), text);
+    }
+
+    // Every returns field survives write -> read -> write; a plan without them writes none.
+    void returnsFieldsRoundTrip()
+    {
+        ParseResult r = parse(QByteArray(kValid));
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        QVERIFY(!writeScenarioJson(*r.scenario).contains("computePriceUsdPerAcceleratorHour"));
+        QVERIFY(!writeScenarioJson(*r.scenario).contains("residualValue"));
+        Scenario s = *r.scenario;
+        s.assumptions.computePriceUsdPerAcceleratorHour = ThreePoint{1.7, 2.2, 4.0};
+        s.assumptions.burnInMonths = 2;
+        s.assumptions.residualValue = ResidualValue::Book;
+        s.assumptions.residualPctOfBook = ResidualPctOfBook{40, 90, 60, 50};
+        s.sites[0].compute[0].priceUsdPerAcceleratorHour = ThreePoint::fixed(3.0);
+        s.sites[0].compute[0].soldPct = 70;
+        s.sites[0].compute[0].salvagePctOfBook = 20;
+        s.sites[0].power[0].salvagePctOfBook = 10;
+        s.sites[0].cooling[0].salvagePctOfBook = 5;
+        const QByteArray text = writeScenarioJson(s);
+        const ParseResult back = parse(text);
+        QVERIFY2(back.ok(), qPrintable(describe(back)));
+        QCOMPARE(*back.scenario, s);
+        QCOMPARE(writeScenarioJson(*back.scenario), text);
+        QVERIFY(text.contains("\"residualValue\": \"book\""));
     }
 
     void examplesAreValidAndCanonical_data()
