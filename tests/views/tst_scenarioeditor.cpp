@@ -1,6 +1,11 @@
 #include "../models/document/scenariotestutil.h"
+#include "common/wheelguard.h"
 #include "document/scenariodocument.h"
 #include "editors/fieldform.h"
+#include "io/scenariojson.h"
+#include "editors/choicecombo.h"
+#include "editors/monthedit.h"
+#include "editors/threepointedit.h"
 #include "editors/unitspinbox.h"
 #include "itemmodels/itemtablemodel.h"
 #include "widgets/itemtablepanel.h"
@@ -9,6 +14,9 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QLineEdit>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QWheelEvent>
 #include <QTabBar>
 #include <QTableView>
 #include <QToolButton>
@@ -33,6 +41,22 @@ private:
     ItemTablePanel *panel(ItemList list) const { return m_editor->panel(list); }
 
     // Opens the cell's editor, types `text` over its content and presses Enter.
+    // One notch of the wheel (towards the user: the page scrolls down) over the middle of `widget`,
+    // delivered as the window system delivers it: spontaneous (only those travel up to the
+    // parents when a widget ignores them), to the widget under the pointer.
+    static void wheelDown(QWidget *widget)
+    {
+        QWidget *target = widget;
+        const QPoint centre = widget->rect().center();
+        if (QWidget *child = widget->childAt(centre))
+            target = child; // a spin box's line edit
+        const QPointF local = target->mapFrom(widget, centre);
+        QWheelEvent wheel(local, target->mapToGlobal(local), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QSpontaneKeyEvent::setSpontaneous(&wheel); // as QTest's own mouse and key events
+        qApp->notify(target, &wheel);
+    }
+
     static void typeIntoCell(ItemTablePanel *table, int row, const QString &key, const QString &text)
     {
         QTableView *view = table->view();
@@ -50,6 +74,8 @@ private:
     }
 
 private slots:
+    void initTestCase() { cp::views::WheelGuard::install(*qApp); }
+
     void init()
     {
         m_document = std::make_unique<ScenarioDocument>(memphis(), cp::Catalog::builtIn());
@@ -64,6 +90,44 @@ private slots:
     {
         m_editor.reset();
         m_document.reset();
+    }
+
+    // Issue 13: one wheel tick over "Build cost, total" set it to $0. Scrolling past fields must
+    // scroll the page and leave the plan as it was; a field the user has clicked into steps.
+    void theWheelScrollsThePageOverFieldsWithoutFocus()
+    {
+        m_editor->resize(1100, 420); // the page is taller than the window: it can scroll
+        QCoreApplication::processEvents();
+        QScrollBar *page = m_editor->findChild<QScrollArea *>()->verticalScrollBar();
+        QVERIFY(page->maximum() > 0);
+        cp::views::FieldForm *facility = m_editor->form(FieldPath::Scope::Facility);
+        auto *capex = qobject_cast<cp::views::ThreePointEdit *>(facility->editor(QStringLiteral("capexUsdPerMwIt")));
+        auto *kind = qobject_cast<cp::views::ChoiceCombo *>(facility->editor(QStringLiteral("kind")));
+        auto *permit = qobject_cast<cp::views::MonthEdit *>(facility->editor(QStringLiteral("permitStartMonth")));
+        auto *it = qobject_cast<cp::views::UnitSpinBox *>(facility->editor(QStringLiteral("itCapacityMw")));
+        QVERIFY(capex && kind && permit && it);
+        panel(ItemList::Compute)->view()->setFocus(); // the focus is elsewhere, as after a click in a table
+        const QByteArray before = cp::io::writeScenarioJson(m_document->scenario());
+        for (QWidget *field : std::initializer_list<QWidget *>{capex->lowBox(), capex->modeBox(), capex->highBox(),
+                                                               kind, permit, it}) {
+            QVERIFY(field->focusPolicy() == Qt::StrongFocus || field->focusPolicy() == Qt::ClickFocus
+                    || field->focusPolicy() == Qt::TabFocus);
+            const int scrolled = page->value();
+            wheelDown(field);
+            QVERIFY2(page->value() > scrolled || page->value() == page->maximum(),
+                     qPrintable(field->objectName() + QStringLiteral(": the page did not scroll")));
+            QVERIFY(!field->hasFocus());
+            page->setValue(0);
+        }
+        QCOMPARE(cp::io::writeScenarioJson(m_document->scenario()), before);
+        QCOMPARE(m_document->undoStack()->count(), 0);
+
+        // Clicked into, the field takes the wheel: one step of its own.
+        it->setFocus();
+        QVERIFY(it->hasFocus());
+        wheelDown(it);
+        QCOMPARE(m_document->scenario().sites[0].facility.itCapacityMw, std::max(0.0, 150.0 - it->singleStep()));
+        QCOMPARE(m_document->undoStack()->count(), 1);
     }
 
     void typingACountEditsTheDocument()
