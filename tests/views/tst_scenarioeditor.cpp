@@ -130,6 +130,88 @@ private slots:
         QCOMPARE(m_document->undoStack()->count(), 1);
     }
 
+    // Issue 13: Up on an empty "Retired" cell gave Feb 1900. A month field steps by month from a
+    // sensible start, stays in the window, opens a month picker, and the document refuses a
+    // month outside the window or a retirement before the order.
+    void monthFieldsStepByMonthFromASensibleStart()
+    {
+        ItemTablePanel *compute = panel(ItemList::Compute);
+        QTableView *view = compute->view();
+        const QModelIndex retired = compute->model()->index(0, compute->model()->columnOf(QStringLiteral("retireMonth")));
+        view->setFocus();
+        view->setCurrentIndex(retired);
+        view->edit(retired);
+        auto *edit = view->viewport()->findChild<cp::views::MonthEdit *>();
+        QVERIFY(edit);
+        QVERIFY(!edit->month()); // empty: "none"
+        QTest::keyClick(edit, Qt::Key_Up);
+        // Ordered Feb 2024 with a likely lead time of 5 months: it arrives in Jul 2024.
+        QCOMPARE(edit->text(), QStringLiteral("Jul 2024"));
+        QTest::keyClick(edit, Qt::Key_PageUp); // a year
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCoreApplication::processEvents();
+        QCOMPARE(m_document->scenario().sites[0].compute[0].retireMonth, cp::Month::fromYearMonth(2025, 7));
+        QCOMPARE(m_document->undoStack()->undoText(), QStringLiteral("Change retired"));
+
+        // A form's month: Up on Dec 2026 is Jan 2027; Page Down a year back.
+        cp::views::FieldForm *facility = m_editor->form(FieldPath::Scope::Facility);
+        auto *permit = qobject_cast<cp::views::MonthEdit *>(facility->editor(QStringLiteral("permitStartMonth")));
+        QVERIFY(permit);
+        permit->setFocus();
+        permit->setMonth(cp::Month::fromYearMonth(2026, 12));
+        QCOMPARE(m_document->scenario().sites[0].facility.permitStartMonth, cp::Month::fromYearMonth(2026, 12));
+        QTest::keyClick(permit, Qt::Key_Up);
+        QCOMPARE(m_document->scenario().sites[0].facility.permitStartMonth, cp::Month::fromYearMonth(2027, 1));
+        QTest::keyClick(permit, Qt::Key_PageDown);
+        QCOMPARE(m_document->scenario().sites[0].facility.permitStartMonth, cp::Month::fromYearMonth(2026, 1));
+
+        // Stepping stops at the window's edge.
+        permit->setMonth(cp::Month::fromYearMonth(2100, 12));
+        QTest::keyClick(permit, Qt::Key_Up);
+        QCOMPARE(m_document->scenario().sites[0].facility.permitStartMonth, cp::Month::fromYearMonth(2100, 12));
+
+        // F4 opens a month picker (twelve months, no days); a click picks Mar of the year shown.
+        QTest::keyClick(permit, Qt::Key_F4);
+        cp::views::MonthPicker *picker = permit->picker();
+        QVERIFY(picker && picker->isVisible());
+        QCOMPARE(picker->year(), 2100);
+        QTest::mouseClick(picker->findChild<QToolButton *>(QStringLiteral("month3")), Qt::LeftButton);
+        QCOMPARE(m_document->scenario().sites[0].facility.permitStartMonth, cp::Month::fromYearMonth(2100, 3));
+        QVERIFY(!permit->picker() || !permit->picker()->isVisible());
+    }
+
+    void monthsOutsideTheWindowOrRetiringBeforeTheOrderAreRefused()
+    {
+        cp::views::FieldForm *facility = m_editor->form(FieldPath::Scope::Facility);
+        auto *permit = qobject_cast<cp::views::MonthEdit *>(facility->editor(QStringLiteral("permitStartMonth")));
+        const cp::Month before = m_document->scenario().sites[0].facility.permitStartMonth;
+        permit->setFocus();
+        permit->setMonth(cp::Month::fromYearMonth(1900, 7)); // as typed: typing is not clamped
+        QCOMPARE(m_document->scenario().sites[0].facility.permitStartMonth, before);
+        QVERIFY2(facility->message(QStringLiteral("permitStartMonth"))
+                     .contains(QStringLiteral("Permit start must be a month from Jan 1990 to Dec 2100 (found Jul 1900)")),
+                 qPrintable(facility->message(QStringLiteral("permitStartMonth"))));
+        QCOMPARE(permit->month(), before); // put back
+
+        // A retirement before the order month (Feb 2024).
+        ItemTablePanel *compute = panel(ItemList::Compute);
+        QTableView *view = compute->view();
+        const QModelIndex retired = compute->model()->index(1, compute->model()->columnOf(QStringLiteral("retireMonth")));
+        view->setFocus();
+        view->setCurrentIndex(retired);
+        view->edit(retired);
+        auto *edit = view->viewport()->findChild<cp::views::MonthEdit *>();
+        QVERIFY(edit);
+        edit->setMonth(cp::Month::fromYearMonth(2023, 12));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCoreApplication::processEvents();
+        QVERIFY(!m_document->scenario().sites[0].compute[1].retireMonth);
+        QVERIFY2(compute->message().contains(
+                     QStringLiteral("Row 2: Retired (Dec 2023) is before Ordered (Feb 2024)")),
+                 qPrintable(compute->message()));
+        QCOMPARE(m_document->undoStack()->count(), 0);
+    }
+
     void typingACountEditsTheDocument()
     {
         typeIntoCell(panel(ItemList::Compute), 0, QStringLiteral("count"), QStringLiteral("60000"));
@@ -145,7 +227,7 @@ private slots:
         QCOMPARE(m_document->scenario().sites[0].compute[0].count, 50000);
         QCOMPARE(m_document->undoStack()->count(), 0);
         const QString message = panel(ItemList::Compute)->message();
-        QVERIFY2(message.contains(QStringLiteral("Row 1, Count: must be a whole number from 1 to 10000000 (found 0)")),
+        QVERIFY2(message.contains(QStringLiteral("Row 1: Count must be a whole number from 1 to 10,000,000 (found 0)")),
                  qPrintable(message));
     }
 
@@ -162,7 +244,7 @@ private slots:
         QTest::keyClick(line, Qt::Key_Return);
         QCOMPARE(m_document->scenario().sites[0].facility.itCapacityMw, 150.0);
         QVERIFY2(
-            facility->message(QStringLiteral("itCapacityMw")).contains(QStringLiteral("cannot be negative (found -5)")),
+            facility->message(QStringLiteral("itCapacityMw")).contains(QStringLiteral("IT capacity must be from 0 to 50,000 MW (found -5)")),
             qPrintable(facility->message(QStringLiteral("itCapacityMw"))));
         QCOMPARE(box->value(), 150.0);
 

@@ -3,6 +3,7 @@
 #include "document/scenariofields.h"
 #include "editors/choicecombo.h"
 #include "editors/fieldeditor.h"
+#include "editors/monthedit.h"
 #include "itemmodels/itemroles.h"
 
 #include <QAbstractSpinBox>
@@ -48,9 +49,13 @@ QWidget *FieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem
 
 void FieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
-    if (const FieldInfo *info = infoOf(index))
+    if (const FieldInfo *info = infoOf(index)) {
+        if (auto *month = qobject_cast<MonthEdit *>(editor)) {
+            const QVariant start = index.data(roles::EmptyMonthStartRole);
+            month->setEmptyStart(start.isValid() ? std::optional(start.value<Month>()) : std::nullopt);
+        }
         setFieldEditorValue(editor, *info, index.data(Qt::EditRole));
-    else
+    } else
         QStyledItemDelegate::setEditorData(editor, index);
 }
 

@@ -4,6 +4,7 @@
 #include "document/scenariodocument.h"
 #include "editors/fieldeditor.h"
 #include "editors/inlinemessage.h"
+#include "editors/monthedit.h"
 #include "itemmodels/catalogdefaults.h"
 
 #include <QGridLayout>
@@ -212,6 +213,8 @@ void FieldForm::refresh(Row &row)
     }
     const bool showsDefault = !value.isValid() && fallback.isValid();
 
+    if (auto *monthEdit = qobject_cast<MonthEdit *>(row.editor))
+        monthEdit->setEmptyStart(written.startMonth);
     m_updating = true;
     setFieldEditorValue(row.editor, row.info, showsDefault ? fallback.value : value);
     m_updating = false;

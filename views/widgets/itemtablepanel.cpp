@@ -112,8 +112,7 @@ ItemTablePanel::ItemTablePanel(ItemList list, const Catalog &catalog, QWidget *p
     layout->addWidget(m_message);
 
     connect(m_model, &ItemTableModel::editRefused, this, [this](const QModelIndex &index, const QString &reason) {
-        const QString where = tr("Row %1, %2").arg(index.row() + 1).arg(m_model->field(index.column()).label);
-        showMessage(where + QStringLiteral(": ") + reason);
+        showMessage(placedMessage(tr("Row %1").arg(index.row() + 1), m_model->field(index.column()), reason));
         QToolTip::showText(m_view->viewport()->mapToGlobal(m_view->visualRect(index).bottomLeft()), reason, m_view);
     });
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this] { m_message->clearMessage(); });
