@@ -212,6 +212,56 @@ private slots:
         QCOMPARE(m_document->undoStack()->count(), 0);
     }
 
+    // Issue 13: typing a likely value above the high one threw the whole edit away. It stays,
+    // the box is marked, the message says what to do, and fixing the range takes it all.
+    void aRangeOutOfOrderKeepsWhatWasTyped()
+    {
+        cp::views::FieldForm *facility = m_editor->form(FieldPath::Scope::Facility);
+        auto *build = qobject_cast<cp::views::ThreePointEdit *>(facility->editor(QStringLiteral("buildMonths")));
+        QVERIFY(build); // memphis: 3 / 4 / 6 months
+        const auto type = [](cp::views::UnitSpinBox *box, const QString &text) {
+            box->setFocus();
+            auto *line = box->findChild<QLineEdit *>();
+            line->selectAll();
+            QTest::keyClicks(line, text);
+            QTest::keyClick(line, Qt::Key_Return);
+        };
+        type(build->modeBox(), QStringLiteral("9"));
+        QCOMPARE(m_document->scenario().sites[0].facility.buildMonths, (cp::ThreePoint{3, 4, 6}));
+        QCOMPARE(build->value(), (cp::ThreePoint{3, 9, 6})); // kept
+        QCOMPARE(build->markedBox(), build->modeBox());
+        QVERIFY2(facility->message(QStringLiteral("buildMonths"))
+                     .contains(QStringLiteral("Build duration: likely (mode) 9 is above high 6")),
+                 qPrintable(facility->message(QStringLiteral("buildMonths"))));
+        type(build->highBox(), QStringLiteral("12"));
+        QCOMPARE(m_document->scenario().sites[0].facility.buildMonths, (cp::ThreePoint{3, 9, 12}));
+        QVERIFY(facility->message(QStringLiteral("buildMonths")).isEmpty());
+        QVERIFY(!build->markedBox());
+        QCOMPARE(m_document->undoStack()->count(), 1);
+
+        // In a table cell: Enter on a range out of order keeps the editor open with it.
+        ItemTablePanel *compute = panel(ItemList::Compute);
+        QTableView *view = compute->view();
+        const QModelIndex lead = compute->model()->index(0, compute->model()->columnOf(QStringLiteral("leadTimeMonths")));
+        view->setFocus();
+        view->setCurrentIndex(lead);
+        view->edit(lead);
+        auto *range = view->viewport()->findChild<cp::views::ThreePointEdit *>();
+        QVERIFY(range); // 4 / 5 / 7 months
+        type(range->modeBox(), QStringLiteral("9"));
+        QCoreApplication::processEvents();
+        QCOMPARE(m_document->scenario().sites[0].compute[0].leadTimeMonths, (cp::ThreePoint{4, 5, 7}));
+        QVERIFY(view->viewport()->findChild<cp::views::ThreePointEdit *>() == range && range->isVisible());
+        QCOMPARE(range->value(), (cp::ThreePoint{4, 9, 7}));
+        QCOMPARE(range->markedBox(), range->modeBox());
+        QVERIFY2(compute->message().contains(QStringLiteral("Row 1: Lead time: likely (mode) 9 is above high 7")),
+                 qPrintable(compute->message()));
+        type(range->highBox(), QStringLiteral("10"));
+        QCoreApplication::processEvents();
+        QCOMPARE(m_document->scenario().sites[0].compute[0].leadTimeMonths, (cp::ThreePoint{4, 9, 10}));
+        QVERIFY(compute->message().isEmpty());
+    }
+
     void typingACountEditsTheDocument()
     {
         typeIntoCell(panel(ItemList::Compute), 0, QStringLiteral("count"), QStringLiteral("60000"));

@@ -4,13 +4,18 @@
 #include "editors/choicecombo.h"
 #include "editors/fieldeditor.h"
 #include "editors/monthedit.h"
+#include "editors/threepointedit.h"
 #include "itemmodels/itemroles.h"
 
 #include <QAbstractSpinBox>
+#include <QKeyEvent>
+#include <QPersistentModelIndex>
 
 namespace cp::views {
 
 namespace {
+
+const char *const kIndexProperty = "cpEditedIndex"; // the cell an editor edits
 
 const FieldInfo *infoOf(const QModelIndex &index)
 {
@@ -44,6 +49,7 @@ QWidget *FieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem
         });
     }
     editor->setAutoFillBackground(true);
+    editor->setProperty(kIndexProperty, QVariant::fromValue(QPersistentModelIndex(index)));
     return editor;
 }
 
@@ -65,6 +71,35 @@ void FieldDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, con
         model->setData(index, fieldEditorValue(editor, *info), Qt::EditRole);
     else
         QStyledItemDelegate::setModelData(editor, model, index);
+}
+
+bool FieldDelegate::eventFilter(QObject *object, QEvent *event)
+{
+    auto *editor = qobject_cast<QWidget *>(object);
+    if (editor && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        const auto index = editor->property(kIndexProperty).value<QPersistentModelIndex>();
+        const FieldInfo *info = index.isValid() ? infoOf(index) : nullptr;
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && info) {
+            // The typed text becomes the value first (the spin box would do it after us).
+            if (auto *box = qobject_cast<QAbstractSpinBox *>(editor))
+                box->interpretText();
+            for (QAbstractSpinBox *box : editor->findChildren<QAbstractSpinBox *>())
+                box->interpretText();
+            auto *model = const_cast<QAbstractItemModel *>(index.model());
+            auto *range = qobject_cast<ThreePointEdit *>(editor);
+            if (!model->setData(index, fieldEditorValue(editor, *info), Qt::EditRole)) {
+                if (range)
+                    range->markOutOfOrder(range->isOutOfOrder());
+                return true; // stays open: fix it, or Escape to drop it
+            }
+            if (range)
+                range->markOutOfOrder(false);
+            emit closeEditor(editor, QAbstractItemDelegate::NoHint);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::eventFilter(object, event);
 }
 
 void FieldDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option, const QModelIndex &) const

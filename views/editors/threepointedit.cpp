@@ -5,6 +5,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPalette>
 
 namespace cp::views {
 
@@ -64,9 +65,11 @@ ThreePointEdit::ThreePointEdit(QWidget *parent)
 
     connect(m_mode, &QDoubleSpinBox::valueChanged, this, &ThreePointEdit::modeChanged);
     for (UnitSpinBox *box : {m_low, m_high})
-        connect(box, &QDoubleSpinBox::valueChanged, this, [this] {
-            if (!m_updating)
-                emit edited();
+        connect(box, &QDoubleSpinBox::valueChanged, this, [this, box] {
+            if (m_updating)
+                return;
+            m_lastEdited = box;
+            emit edited();
         });
 }
 
@@ -125,7 +128,35 @@ void ThreePointEdit::modeChanged()
         m_updating = false;
     }
     m_lastMode = m_mode->value();
+    m_lastEdited = m_mode;
     emit edited();
+}
+
+bool ThreePointEdit::isOutOfOrder() const
+{
+    return !isCleared() && (m_low->value() > m_mode->value() || m_mode->value() > m_high->value());
+}
+
+void ThreePointEdit::markOutOfOrder(bool marked)
+{
+    if (m_marked) {
+        m_marked->setPalette(QPalette());
+        m_marked->setProperty("outOfOrder", false);
+        m_marked = nullptr;
+    }
+    if (!marked)
+        return;
+    // The box the user just changed, when it is one of the pair out of order; else likely.
+    UnitSpinBox *box = m_mode;
+    if (m_lastEdited == m_low && m_low->value() > m_mode->value())
+        box = m_low;
+    else if (m_lastEdited == m_high && m_mode->value() > m_high->value())
+        box = m_high;
+    QPalette warning = box->palette();
+    warning.setColor(QPalette::Base, QColor(0xfd, 0xe2, 0xe2));
+    box->setPalette(warning);
+    box->setProperty("outOfOrder", true);
+    m_marked = box;
 }
 
 } // namespace cp::views
