@@ -916,9 +916,9 @@ QVariant parseFieldText(const FieldInfo &info, const QString &input, const Catal
                 return c.value;
             }
         }
-        QStringList names;
+        QStringList names; // as the pick list shows them
         for (const Choice &c : choices)
-            names << c.value;
+            names << c.label;
         fail(reason, QStringLiteral("\"%1\" is not one of %2").arg(text, names.join(QStringLiteral(", "))));
         return {};
     }

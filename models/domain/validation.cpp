@@ -214,7 +214,7 @@ void checkTranche(Checker &check, const QString &path, const ComputeTranche &t, 
     if (spec && !spec->unitCapexUsd && !t.unitCapexUsd && site.ownership == SiteOwnership::Own) {
         check.add(jsonPathKey(path, u"unitCapexUsd"),
                   QStringLiteral("%1 is sold only as cloud capacity, so the catalog has no price for it; state "
-                                 "unitCapexUsd, or make the site a cloud_partner site")
+                                 "a Unit price (unitCapexUsd), or make the site a cloud partner site")
                       .arg(spec->displayName));
     }
 }
@@ -230,7 +230,7 @@ void checkPowerSource(Checker &check, const QString &path, const PowerSource &p)
         if (capexFromCatalog && p.powerMw == 0.0 && p.energyMwh > 0.0) {
             check.add(jsonPathKey(path, u"powerMw"),
                       QStringLiteral("a battery's default capex is its energy price spread over its power rating; give "
-                                     "powerMw above 0 or state capexUsd"));
+                                     "Battery power (powerMw) above 0, or state a Capex (capexUsd)"));
         }
     } else {
         check.number(jsonPathKey(path, u"capacityMw"), p.capacityMw, itemField(ItemList::Power, u"capacityMw"));

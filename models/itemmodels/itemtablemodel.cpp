@@ -221,6 +221,22 @@ bool ItemTableModel::setData(const QModelIndex &index, const QVariant &value, in
     return true;
 }
 
+QString ItemTableModel::checkData(const QModelIndex &index, const QVariant &value) const
+{
+    if (!m_document || !index.isValid())
+        return tr("Open a scenario and pick a site first.");
+    const FieldInfo &info = field(index.column());
+    QVariant typed = value;
+    if (value.typeId() == QMetaType::QString && info.type != FieldType::Text) {
+        QString reason;
+        bool ok = false;
+        typed = parseFieldText(info, value.toString(), m_document->catalog(), &reason, &ok);
+        if (!ok)
+            return reason;
+    }
+    return m_document->checkValue(pathOf(index), typed);
+}
+
 void ItemTableModel::onChanged(const ScenarioChange &change)
 {
     using Kind = ScenarioChange::Kind;

@@ -20,6 +20,7 @@
 #include <QTabBar>
 #include <QTableView>
 #include <QToolButton>
+#include <QItemSelectionModel>
 #include <QUndoStack>
 
 using cp::FieldPath;
@@ -349,6 +350,62 @@ private slots:
         QCOMPARE(m_document->scenario().sites[0].cooling.size(), std::size_t(2));
         QVERIFY2(cooling->message().contains(QStringLiteral("Line 2, Capacity: \"twenty\" is not a number")),
                  qPrintable(cooling->message()));
+    }
+
+    // Issue 13: Ctrl+V of "Phase A" with one Name cell selected created a tranche of 1,000 H100.
+    void aSingleValuePastesIntoTheSelectedCells()
+    {
+        ItemTablePanel *compute = panel(ItemList::Compute);
+        QTableView *view = compute->view();
+        cp::ItemTableModel *model = compute->model();
+        view->setFocus();
+        view->setCurrentIndex(model->index(0, model->columnOf(QStringLiteral("name"))));
+        QGuiApplication::clipboard()->setText(QStringLiteral("Phase A"));
+        QTest::keySequence(view, QKeySequence::Paste);
+        QCOMPARE(m_document->scenario().sites[0].compute.size(), std::size_t(2)); // no row added
+        QCOMPARE(m_document->scenario().sites[0].compute[0].name, QStringLiteral("Phase A"));
+        QCOMPARE(m_document->undoStack()->undoText(), QStringLiteral("Paste into 1 cell"));
+
+        // Into every selected cell, as one undo step.
+        const int count = model->columnOf(QStringLiteral("count"));
+        view->selectionModel()->select(QItemSelection(model->index(0, count), model->index(1, count)),
+                                       QItemSelectionModel::ClearAndSelect);
+        QGuiApplication::clipboard()->setText(QStringLiteral("60,000\n")); // as a spreadsheet copies one cell
+        QTest::keySequence(view, QKeySequence::Paste);
+        QCOMPARE(m_document->scenario().sites[0].compute[0].count, 60000);
+        QCOMPARE(m_document->scenario().sites[0].compute[1].count, 60000);
+        QCOMPARE(m_document->undoStack()->count(), 2);
+        QCOMPARE(m_document->undoStack()->undoText(), QStringLiteral("Paste into 2 cells"));
+
+        // A value a cell refuses: nothing changes, and the message names the kinds as the list does.
+        const int accelerator = model->columnOf(QStringLiteral("accelerator"));
+        view->selectionModel()->select(QItemSelection(model->index(0, accelerator), model->index(1, accelerator)),
+                                       QItemSelectionModel::ClearAndSelect);
+        QGuiApplication::clipboard()->setText(QStringLiteral("Phase B"));
+        QTest::keySequence(view, QKeySequence::Paste);
+        QCOMPARE(m_document->scenario().sites[0].compute[0].accelerator, QStringLiteral("h100_sxm"));
+        QCOMPARE(m_document->undoStack()->count(), 2);
+        QVERIFY2(compute->message().contains(QStringLiteral("\"Phase B\" is not one of NVIDIA A100 SXM")),
+                 qPrintable(compute->message()));
+        QVERIFY2(!compute->message().contains(QStringLiteral("a100_sxm")), qPrintable(compute->message()));
+
+        // Out of bounds through a paste: refused, every cell as it was.
+        view->selectionModel()->select(QItemSelection(model->index(0, count), model->index(1, count)),
+                                       QItemSelectionModel::ClearAndSelect);
+        QGuiApplication::clipboard()->setText(QStringLiteral("20000000"));
+        QTest::keySequence(view, QKeySequence::Paste);
+        QCOMPARE(m_document->scenario().sites[0].compute[0].count, 60000);
+        QCOMPARE(m_document->scenario().sites[0].compute[1].count, 60000);
+        QVERIFY2(compute->message().contains(QStringLiteral("Count must be a whole number from 1 to 10,000,000")),
+                 qPrintable(compute->message()));
+
+        // Whole rows (copied from the table) add rows.
+        view->clearSelection();
+        view->setCurrentIndex(model->index(0, 0));
+        QTest::keySequence(view, QKeySequence::Copy);
+        QTest::keySequence(view, QKeySequence::Paste);
+        QCOMPARE(m_document->scenario().sites[0].compute.size(), std::size_t(3));
+        QCOMPARE(m_document->scenario().sites[0].compute[1].name, QStringLiteral("Phase A (2)"));
     }
 
     void sitesFollowEditsAndUndo()

@@ -5,6 +5,7 @@
 #include "editors/fielddelegate.h"
 #include "editors/inlinemessage.h"
 #include "itemmodels/itemtablemodel.h"
+#include "itemmodels/tsv.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -16,6 +17,7 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QToolTip>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -299,6 +301,15 @@ void ItemTablePanel::cutRows()
 
 void ItemTablePanel::pasteRows()
 {
+    // One cell a line is values for cells ("Phase A" with a Name cell selected), never rows.
+    const std::vector<QStringList> lines = tsv::parse(QGuiApplication::clipboard()->text());
+    if (!lines.empty() && std::all_of(lines.begin(), lines.end(), [](const QStringList &l) { return l.size() <= 1; })) {
+        QStringList values;
+        for (const QStringList &line : lines)
+            values << line.value(0);
+        pasteValues(values);
+        return;
+    }
     const std::vector<int> rows = selectedRows();
     const int at = rows.empty() ? m_model->rowCount() : rows.back() + 1;
     const ItemTableModel::PasteResult result = m_model->pasteTsv(QGuiApplication::clipboard()->text(), at);
@@ -313,6 +324,67 @@ void ItemTablePanel::pasteRows()
         QItemSelection(m_model->index(result.firstRow, 0),
                        m_model->index(result.firstRow + result.rowCount - 1, m_model->columnCount() - 1)),
         QItemSelectionModel::Select);
+}
+
+void ItemTablePanel::pasteValues(const QStringList &values)
+{
+    ScenarioDocument *document = m_model->document();
+    if (!document)
+        return;
+    QModelIndexList cells;
+    if (values.size() == 1) {
+        cells = m_view->selectionModel()->selectedIndexes();
+        if (cells.isEmpty() && m_view->currentIndex().isValid())
+            cells << m_view->currentIndex();
+    } else if (m_view->currentIndex().isValid()) {
+        // A column of values runs down from the current cell.
+        const QModelIndex from = m_view->currentIndex();
+        if (from.row() + values.size() > m_model->rowCount()) {
+            showMessage(tr("Nothing was pasted: %1 values, but %2 rows from row %3. Add rows first, or copy whole "
+                           "rows to add them.")
+                            .arg(values.size())
+                            .arg(m_model->rowCount() - from.row())
+                            .arg(from.row() + 1));
+            return;
+        }
+        for (int i = 0; i < values.size(); ++i)
+            cells << m_model->index(from.row() + i, from.column());
+    }
+    if (cells.isEmpty()) {
+        showMessage(tr("Select the cells to paste into."));
+        return;
+    }
+    std::sort(cells.begin(), cells.end());
+    // Every cell checked first: a refused value leaves the table as it was, and no trace in undo.
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        const QModelIndex &cell = cells[i];
+        if (!(m_model->flags(cell) & Qt::ItemIsEditable))
+            continue;
+        const QString reason = m_model->checkData(cell, values.size() == 1 ? values.front() : values[i]);
+        if (!reason.isEmpty()) {
+            showMessage(tr("Nothing was pasted. %1")
+                            .arg(placedMessage(tr("Row %1").arg(cell.row() + 1), m_model->field(cell.column()), reason)));
+            return;
+        }
+    }
+    QUndoStack *stack = document->undoStack();
+    const int before = stack->index();
+    stack->beginMacro(cells.size() == 1 ? tr("Paste into 1 cell") : tr("Paste into %1 cells").arg(cells.size()));
+    bool ok = true;
+    for (qsizetype i = 0; i < cells.size() && ok; ++i) {
+        const QModelIndex &cell = cells[i];
+        if (!(m_model->flags(cell) & Qt::ItemIsEditable))
+            continue; // a field that does not apply to the row's kind
+        ok = m_model->setData(cell, values.size() == 1 ? values.front() : values[i]); // refused: says why
+    }
+    stack->endMacro();
+    if (!ok) {
+        // All or nothing, like a paste of rows: take back what went in before the refusal.
+        const QString reason = message();
+        if (stack->index() > before)
+            stack->undo();
+        showMessage(reason.isEmpty() ? tr("Nothing was pasted.") : reason.mid(2)); // without the sign
+    }
 }
 
 bool ItemTablePanel::eventFilter(QObject *watched, QEvent *event)

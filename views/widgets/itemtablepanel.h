@@ -46,6 +46,8 @@ public:
     void resetCells();
     void copyRows() const;
     void cutRows();
+    // Ctrl+V: a single value (or a column of them) goes into the selected cells, as in a
+    // spreadsheet; only whole rows (several cells a line, or a header line) add rows.
     void pasteRows();
 
 signals:
@@ -59,6 +61,8 @@ private:
     void updateTitle();
     void updateButtons();
     void showMessage(const QString &text);
+    // Pastes `values` (one a line) into the selected cells, or down from the current one; one undo step.
+    void pasteValues(const QStringList &values);
     QToolButton *addButton(const QString &text, const QString &tip, const QKeySequence &key,
                            void (ItemTablePanel::*slot)());
 

@@ -115,7 +115,7 @@ const std::vector<BadCase> &badCases()
           "sites[0].compute[0].unitCapexUsd", "Unit price must be from $0 to $1,000,000 (found 1500000)" },
         { "owned cloud-only chip without price",
           [](Scenario &s) { s.sites[0].compute[0].accelerator = QStringLiteral("trainium2"); },
-          "sites[0].compute[0].unitCapexUsd", "state unitCapexUsd" },
+          "sites[0].compute[0].unitCapexUsd", "state a Unit price (unitCapexUsd)" },
         { "deposit above 100", [](Scenario &s) { s.sites[0].compute[0].depositPct = 150; },
           "sites[0].compute[0].depositPct", "Deposit must be from 0 to 100% (found 150)" },
         { "negative capacity", [](Scenario &s) { s.sites[0].power[0].capacityMw = -10; },
@@ -134,7 +134,7 @@ const std::vector<BadCase> &badCases()
         { "negative battery energy", [](Scenario &s) { s.sites[0].power[1].energyMwh = -1; },
           "sites[0].power[1].energyMwh", "Battery energy must be from 0 to 500,000 MWh (found -1)" },
         { "battery without power rating", [](Scenario &s) { s.sites[0].power[1].powerMw = 0; },
-          "sites[0].power[1].powerMw", "powerMw above 0" },
+          "sites[0].power[1].powerMw", "Battery power (powerMw) above 0" },
         { "infinite cooling capex", [](Scenario &s) { s.sites[0].cooling[0].capexUsd = ThreePoint::fixed(HUGE_VAL); },
           "sites[0].cooling[0].capexUsd", "finite" },
         // Issue 13: magnitudes a planner would never mean, months outside any plan, a retirement
