@@ -202,12 +202,13 @@ const std::vector<FieldInfo> &powerFields()
     static const std::vector<FieldInfo> fields{
         text("name", "Name", "The source's name, unique within the site."),
         choice("kind", "Kind", ChoiceSet::PowerKinds, "Grid, a gas kind or a battery."),
+        // The columns that decide when the power comes (a grid wait) next to its name.
+        month("orderMonth", "Ordered", "Month the order is placed."),
+        threePoint("leadTimeMonths", "Lead time", "months", kMaxMonths, 0, kLeadHelp),
         number("capacityMw", "Capacity", "MW", 0, kMaxSiteMw, 2, "Nameplate MW (not for a battery)."),
         number("powerMw", "Battery power", "MW", 0, kMaxSiteMw, 2, "A battery's power rating."),
         number("energyMwh", "Battery energy", "MWh", 0, kMaxMwh, 2, "A battery's stored energy."),
         number("availabilityPct", "Availability", "%", 0, kMaxPct, 1, "Share of nameplate that counts as firm."),
-        month("orderMonth", "Ordered", "Month the order is placed."),
-        threePoint("leadTimeMonths", "Lead time", "months", kMaxMonths, 0, kLeadHelp),
         threePoint("capexUsd", "Capex", "$", kMaxTotalUsd, 0, "The whole price; wins over the price per kW when given.", true),
         threePoint("capexUsdPerKw", "Capex per kW", "$/kW", 20'000, 0,
                    "Price per kW of nameplate; empty: the catalog rate.", true),

@@ -7,6 +7,7 @@
 
 namespace cp {
 
+struct Scenario;
 struct SolvedScenario;
 
 // The headline numbers of the latest solve, formatted as a planner reads them ($4.5B,
@@ -33,6 +34,10 @@ public:
 
     // nullptr or an unsolved (invalid) scenario shows dashes.
     void setSolved(const std::shared_ptr<const SolvedScenario> &solved);
+    // What a plan still lacks before any accelerator can run, as the next thing to add ("Add
+    // compute: ..."); empty when it has a site with a facility, compute and power. A new
+    // scenario says this instead of "First compute: never".
+    [[nodiscard]] static QString nextStep(const Scenario &scenario);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

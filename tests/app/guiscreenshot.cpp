@@ -2,7 +2,8 @@
 // window size and, optionally, the tab to show and how far to scroll the Plan page.
 //
 //   build/tests/bin/guiscreenshot --size 1366x768 --scenario "Memphis retrofit, 100k H100"
-//       --out plan.png [--workspace W] [--tab 0] [--scroll 400] [--reference SEARCH]
+//       --out plan.png [--workspace W] [--tab 0] [--scroll 400] [--reference SEARCH] [--new]
+//       [--hold MS]  (keeps the window up MS milliseconds, e.g. for `import -window root`)
 // (under xvfb-run, or with QT_QPA_PLATFORM=offscreen)
 
 #include "common/apptheme.h"
@@ -41,7 +42,10 @@ int main(int argc, char **argv)
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("PNG to write."), QStringLiteral("FILE"));
     const QCommandLineOption reference(QStringLiteral("reference"), QStringLiteral("Render View > Reference data, searched for TEXT."),
                                        QStringLiteral("TEXT"));
-    parser.addOptions({size, workspace, scenario, tab, scroll, out, reference});
+    const QCommandLineOption newScenario(QStringLiteral("new"), QStringLiteral("Show a new scenario, as New makes it."));
+    const QCommandLineOption hold(QStringLiteral("hold"), QStringLiteral("Stay up this long (ms) after the grab."),
+                                  QStringLiteral("MS"), QStringLiteral("0"));
+    parser.addOptions({size, workspace, scenario, tab, scroll, out, reference, newScenario, hold});
     parser.process(app);
 
     cp::gui::MainWindow window;
@@ -53,6 +57,9 @@ int main(int argc, char **argv)
         window.openStartupWorkspace();
     if (parser.isSet(scenario))
         if (const auto id = window.session().workspace()->findScenario(parser.value(scenario)))
+            window.workspacePanel()->selectScenario(*id);
+    if (parser.isSet(newScenario))
+        if (const auto id = window.session().createScenario(QStringLiteral("New scenario")))
             window.workspacePanel()->selectScenario(*id);
     window.tabs()->setCurrentIndex(parser.value(tab).toInt());
     window.show();
@@ -69,8 +76,9 @@ int main(int argc, char **argv)
             return;
         }
         QTimer::singleShot(200, &app, [&] {
-            window.grab().save(parser.value(out));
-            app.quit();
+            if (parser.isSet(out))
+                window.grab().save(parser.value(out));
+            QTimer::singleShot(parser.value(hold).toInt(), &app, &QApplication::quit);
         });
     });
     return QApplication::exec();

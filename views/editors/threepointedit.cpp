@@ -3,7 +3,7 @@
 #include "document/scenariofields.h"
 #include "editors/unitspinbox.h"
 
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QPalette>
 
@@ -41,9 +41,11 @@ ThreePointEdit::ThreePointEdit(QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
     setFocusProxy(m_mode);
     setAutoFillBackground(true);
-    auto *layout = new QHBoxLayout(this);
+    // "low / likely / high" in small print over the boxes, so "4 <= 6 <= 9" reads at a glance.
+    auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(3);
+    layout->setHorizontalSpacing(3);
+    layout->setVerticalSpacing(0);
     m_low->setObjectName(QStringLiteral("low"));
     m_mode->setObjectName(QStringLiteral("mode"));
     m_high->setObjectName(QStringLiteral("high"));
@@ -53,13 +55,20 @@ ThreePointEdit::ThreePointEdit(QWidget *parent)
     m_low->setAccessibleName(tr("low"));
     m_mode->setAccessibleName(tr("likely"));
     m_high->setAccessibleName(tr("high"));
-    layout->addWidget(m_low);
-    layout->addWidget(muted(QStringLiteral("≤"), this));
-    layout->addWidget(m_mode);
-    layout->addWidget(muted(QStringLiteral("≤"), this));
-    layout->addWidget(m_high);
-    layout->addWidget(m_unit);
-    layout->addStretch(1);
+    int column = 0;
+    for (UnitSpinBox *box : {m_low, m_mode, m_high}) {
+        if (column > 0)
+            layout->addWidget(muted(QStringLiteral("≤"), this), 1, column++);
+        QLabel *caption = muted(box->accessibleName(), this);
+        caption->setObjectName(box->objectName() + QStringLiteral("Caption"));
+        QFont small = caption->font();
+        small.setPointSizeF(small.pointSizeF() * 0.8);
+        caption->setFont(small);
+        layout->addWidget(caption, 0, column, Qt::AlignHCenter | Qt::AlignBottom);
+        layout->addWidget(box, 1, column++);
+    }
+    layout->addWidget(m_unit, 1, column++);
+    layout->setColumnStretch(column, 1);
     setTabOrder(m_low, m_mode);
     setTabOrder(m_mode, m_high);
 

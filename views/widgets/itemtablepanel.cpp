@@ -62,6 +62,7 @@ ItemTablePanel::ItemTablePanel(ItemList list, const Catalog &catalog, QWidget *p
     , m_list(list)
     , m_model(new ItemTableModel(list, this))
     , m_view(new QTableView(this))
+    , m_frozen(new QTableView(m_view))
     , m_title(new QLabel(this))
     , m_message(new InlineMessage(this))
 {
@@ -113,20 +114,48 @@ ItemTablePanel::ItemTablePanel(ItemList list, const Catalog &catalog, QWidget *p
     layout->addWidget(m_view);
     layout->addWidget(m_message);
 
+    // The Name column frozen: a view of that column alone over the left edge, shown while the
+    // table is scrolled sideways, sharing the model, the selection and the editors.
+    m_frozen->setObjectName(itemListKey(list) + QStringLiteral("FrozenNames"));
+    m_frozen->setModel(m_model);
+    m_frozen->setSelectionModel(m_view->selectionModel());
+    m_frozen->setItemDelegate(m_view->itemDelegate());
+    m_frozen->setEditTriggers(QAbstractItemView::DoubleClicked);
+    m_frozen->setFocusPolicy(Qt::NoFocus); // keys stay with the table
+    m_frozen->verticalHeader()->hide();
+    m_frozen->verticalHeader()->setDefaultSectionSize(kRowHeight);
+    m_frozen->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_frozen->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_frozen->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_frozen->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_frozen->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_frozen->setAlternatingRowColors(true);
+    m_frozen->setWordWrap(false);
+    m_frozen->setFrameShape(QFrame::NoFrame);
+    m_frozen->setStyleSheet(QStringLiteral("QTableView { border-right: 1px solid palette(mid); }"));
+    m_frozen->hide();
+    connect(m_view->horizontalScrollBar(), &QScrollBar::valueChanged, this, &ItemTablePanel::updateFrozenColumn);
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionResized, this, &ItemTablePanel::updateFrozenColumn);
+
     connect(m_model, &ItemTableModel::editRefused, this, [this](const QModelIndex &index, const QString &reason) {
         showMessage(placedMessage(tr("Row %1").arg(index.row() + 1), m_model->field(index.column()), reason));
         QToolTip::showText(m_view->viewport()->mapToGlobal(m_view->visualRect(index).bottomLeft()), reason, m_view);
     });
-    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] { m_message->clearMessage(); });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+        m_message->clearMessage();
+        fitColumns();
+    });
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_model, signal, this, [this] {
             updateTitle();
             updateButtons();
+            fitColumns();
         });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         updateTitle();
         updateButtons();
         m_view->resizeColumnsToContents();
+        fitColumns();
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &ItemTablePanel::updateButtons);
     // Room for the horizontal scroll bar only while the columns need it.
@@ -152,10 +181,37 @@ void ItemTablePanel::setSite(ScenarioDocument *document, int site)
 {
     m_message->clearMessage();
     m_model->setSite(document, site);
-    // Name columns wide enough to read, numbers as their values need.
     m_view->resizeColumnsToContents();
+    fitColumns();
+}
+
+void ItemTablePanel::fitColumns()
+{
+    // Name columns wide enough to read, numbers, months and kinds as their values need.
     const int nameColumn = m_model->columnOf(QStringLiteral("name"));
-    m_view->setColumnWidth(nameColumn, std::max(m_view->columnWidth(nameColumn), 200));
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        const int before = m_view->columnWidth(c);
+        m_view->resizeColumnToContents(c); // the wider of the header and the cells
+        const int wanted = std::max(m_view->columnWidth(c), c == nameColumn ? 180 : 0);
+        m_view->setColumnWidth(c, std::max(before, wanted));
+    }
+    updateFrozenColumn();
+}
+
+void ItemTablePanel::updateFrozenColumn()
+{
+    const int nameColumn = m_model->columnOf(QStringLiteral("name"));
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        m_frozen->setColumnHidden(c, c != nameColumn);
+    const bool scrolled = m_view->horizontalScrollBar()->value() > 0;
+    m_frozen->setVisible(scrolled && nameColumn >= 0);
+    if (!scrolled || nameColumn < 0)
+        return;
+    m_frozen->setColumnWidth(nameColumn, m_view->columnWidth(nameColumn));
+    m_frozen->horizontalHeader()->setFixedHeight(m_view->horizontalHeader()->height());
+    m_frozen->setGeometry(m_view->frameWidth() + m_view->verticalHeader()->width(), m_view->frameWidth(),
+                          m_view->columnWidth(nameColumn) + 1,
+                          m_view->viewport()->height() + m_view->horizontalHeader()->height());
 }
 
 QString ItemTablePanel::message() const
@@ -391,6 +447,8 @@ bool ItemTablePanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_view && event->type() == QEvent::FocusIn)
         emit activated(this);
+    if (watched == m_view && event->type() == QEvent::Resize)
+        updateFrozenColumn();
     // Keys an open cell editor did not take come here too: only act when the table has the focus.
     if (watched != m_view || event->type() != QEvent::KeyPress || QApplication::focusWidget() != m_view)
         return QWidget::eventFilter(watched, event);

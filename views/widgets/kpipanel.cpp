@@ -35,6 +35,7 @@ KpiPanel::KpiPanel(QWidget *parent)
         m_values.push_back(value);
     }
     layout->addStretch(1);
+    m_status->setObjectName(QStringLiteral("kpiStatus"));
     m_status->setForegroundRole(QPalette::PlaceholderText);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
@@ -52,6 +53,8 @@ void KpiPanel::setSolved(const std::shared_ptr<const SolvedScenario> &solved)
         m_status->setText(tr("Not solved: the scenario has %1; see Warnings.")
                               .arg(format::nounCount(static_cast<long long>(solved->problems.size()), tr("problem"),
                                                      tr("problems"))));
+    else if (const QString next = KpiListModel::nextStep(solved->scenario); !next.isEmpty())
+        m_status->setText(tr("<b>Next:</b> %1").arg(next.toHtmlEscaped()));
     else
         m_status->setText(
             tr("%1 months from %2").arg(solved->result.horizonMonths).arg(solved->scenario.startMonth.toLabel()));

@@ -241,7 +241,7 @@ private slots:
         ItemTableModel model(ItemList::Power);
         model.setSite(&document, 0);
         const QString copied = model.rowsAsTsv({2, 3});
-        QVERIFY(copied.startsWith(QStringLiteral("Name\tKind\tCapacity (MW)\t")));
+        QVERIFY(copied.startsWith(QStringLiteral("Name\tKind\tOrdered\tLead time (months)\tCapacity (MW)\t")));
         QVERIFY(copied.contains(QStringLiteral("\t15000000; 30000000; 60000000\t"))); // TVA's capex, low; mode; high
         const ItemTableModel::PasteResult result = model.pasteTsv(copied, 4);
         QVERIFY2(result.ok, qPrintable(result.problems.join(QLatin1Char('\n'))));
