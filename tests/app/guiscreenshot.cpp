@@ -3,13 +3,14 @@
 //
 //   build/tests/bin/guiscreenshot --size 1366x768 --scenario "Memphis retrofit, 100k H100"
 //       --out plan.png [--workspace W] [--tab 0] [--scroll 400] [--reference SEARCH] [--new]
-//       [--hold MS]  (keeps the window up MS milliseconds, e.g. for `import -window root`)
+//       [--sideways] [--hold MS]  (keeps the window up MS milliseconds, e.g. for `import -window root`)
 // (under xvfb-run, or with QT_QPA_PLATFORM=offscreen)
 
 #include "common/apptheme.h"
 #include "document/workspacesession.h"
 #include "mainwindow.h"
 #include "catalog/catalog.h"
+#include "widgets/itemtablepanel.h"
 #include "widgets/referencedatawindow.h"
 #include "widgets/scenarioeditor.h"
 #include "widgets/workspacepanel.h"
@@ -18,6 +19,7 @@
 #include <QCommandLineParser>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QTableView>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -45,12 +47,14 @@ int main(int argc, char **argv)
     const QCommandLineOption newScenario(QStringLiteral("new"), QStringLiteral("Show a new scenario, as New makes it."));
     const QCommandLineOption hold(QStringLiteral("hold"), QStringLiteral("Stay up this long (ms) after the grab."),
                                   QStringLiteral("MS"), QStringLiteral("0"));
-    parser.addOptions({size, workspace, scenario, tab, scroll, out, reference, newScenario, hold});
+    const QCommandLineOption sideways(QStringLiteral("sideways"), QStringLiteral("Scroll the Plan tables to the right."));
+    parser.addOptions({size, workspace, scenario, tab, scroll, out, reference, newScenario, hold, sideways});
     parser.process(app);
 
     cp::gui::MainWindow window;
     const QStringList wh = parser.value(size).split(QLatin1Char('x'));
     window.resize(wh.value(0).toInt(), wh.value(1).toInt());
+    window.move(0, 0); // the whole screen under Xvfb, for import -window root
     if (parser.isSet(workspace))
         window.openWorkspace(parser.value(workspace));
     else
@@ -67,6 +71,9 @@ int main(int argc, char **argv)
     QTimer::singleShot(600, &app, [&] {
         if (auto *area = window.scenarioEditor()->findChild<QScrollArea *>())
             area->verticalScrollBar()->setValue(parser.value(scroll).toInt());
+        if (parser.isSet(sideways))
+            for (auto *panel : window.scenarioEditor()->findChildren<cp::views::ItemTablePanel *>())
+                panel->view()->horizontalScrollBar()->setValue(panel->view()->horizontalScrollBar()->maximum());
         if (parser.isSet(reference)) {
             cp::views::ReferenceDataWindow dialog(cp::Catalog::builtIn());
             dialog.setFilterText(parser.value(reference));

@@ -20,6 +20,7 @@
 #include <QTabBar>
 #include <QTableView>
 #include <QToolButton>
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QUndoStack>
 
@@ -406,6 +407,27 @@ private slots:
         QTest::keySequence(view, QKeySequence::Paste);
         QCOMPARE(m_document->scenario().sites[0].compute.size(), std::size_t(3));
         QCOMPARE(m_document->scenario().sites[0].compute[1].name, QStringLiteral("Phase A (2)"));
+    }
+
+    // Issue 13: the Name column scrolled away at 1366x768. Scrolled sideways, it stays in view.
+    void theNameColumnStaysInViewWhenScrolledSideways()
+    {
+        m_editor->resize(700, 900);
+        QCoreApplication::processEvents();
+        ItemTablePanel *power = panel(ItemList::Power);
+        QScrollBar *sideways = power->view()->horizontalScrollBar();
+        QVERIFY(sideways->maximum() > 0);
+        QVERIFY(!power->frozenView()->isVisible());
+        sideways->setValue(sideways->maximum());
+        QVERIFY(power->frozenView()->isVisible());
+        const int name = power->model()->columnOf(QStringLiteral("name"));
+        QCOMPARE(power->frozenView()->columnWidth(name), power->view()->columnWidth(name));
+        QVERIFY(power->frozenView()->geometry().left() <= power->view()->verticalHeader()->width() + 2);
+        const QModelIndex first = power->model()->index(0, name);
+        QVERIFY(power->frozenView()->visualRect(first).isValid());
+        QCOMPARE(power->frozenView()->visualRect(first).left(), 0);
+        sideways->setValue(0);
+        QVERIFY(!power->frozenView()->isVisible());
     }
 
     void sitesFollowEditsAndUndo()
