@@ -2,6 +2,7 @@
 
 #include "clusterplan/version.h"
 #include "common/apptheme.h"
+#include "common/wheelguard.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -80,6 +81,7 @@ int runGui(int argc, char **argv)
     QApplication::setDesktopFileName(QStringLiteral("clusterplan"));
     QApplication app(argc, argv);
     views::applyAppTheme(app);
+    views::WheelGuard::install(app);
 
     QCommandLineParser parser;
     describe(parser);

@@ -11,7 +11,9 @@
 #include "format/units.h"
 #include "recentworkspaces.h"
 #include "report/exportactions.h"
+#include "report/reportexport.h"
 #include "risk/riskpanel.h"
+#include "storage/defaultworkspace.h"
 #include "widgets/itemtablepanel.h"
 #include "widgets/kpipanel.h"
 #include "widgets/referencedatawindow.h"
@@ -22,6 +24,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -34,6 +38,8 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTextBrowser>
+#include <QUrl>
 #include <QToolBar>
 #include <QUndoGroup>
 #include <QVBoxLayout>
@@ -210,6 +216,8 @@ void MainWindow::createActions()
             &views::WorkspacePanel::duplicateScenario);
     m_renameScenarioAction = new QAction(tr("&Rename Scenario\u2026"), this);
     connect(m_renameScenarioAction, &QAction::triggered, m_workspacePanel, &views::WorkspacePanel::renameScenario);
+    connect(m_workspacePanel, &views::WorkspacePanel::notice, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     m_deleteScenarioAction = new QAction(tr("De&lete Scenario\u2026"), this);
     connect(m_deleteScenarioAction, &QAction::triggered, m_workspacePanel,
             [this] { m_workspacePanel->deleteScenario(); });
@@ -218,6 +226,11 @@ void MainWindow::createActions()
     m_referenceDataAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(m_referenceDataAction, &QAction::triggered, this, &MainWindow::showReferenceData);
 
+    m_quickTourAction = new QAction(tr("&Quick Tour"), this);
+    m_quickTourAction->setShortcut(QKeySequence::HelpContents);
+    connect(m_quickTourAction, &QAction::triggered, this, &MainWindow::showQuickTour);
+    m_methodologyAction = new QAction(tr("&Methodology"), this);
+    connect(m_methodologyAction, &QAction::triggered, this, &MainWindow::showMethodology);
     m_aboutAction = new QAction(tr("&About ClusterPlan"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -258,6 +271,9 @@ void MainWindow::createMenus()
     m_scenarioMenu->addAction(m_deleteScenarioAction);
 
     m_helpMenu = menuBar()->addMenu(tr("&Help"));
+    m_helpMenu->addAction(m_quickTourAction);
+    m_helpMenu->addAction(m_methodologyAction);
+    m_helpMenu->addSeparator();
     m_helpMenu->addAction(m_aboutAction);
 
     m_toolBar = addToolBar(tr("Main"));
@@ -317,6 +333,14 @@ void MainWindow::createStatusBar()
     m_solveLabel->setObjectName(QStringLiteral("solveStatus"));
     m_solveLabel->setMinimumWidth(150);
     m_solveLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_exportNotice = new QLabel(this);
+    m_exportNotice->setObjectName(QStringLiteral("exportNotice"));
+    m_exportNotice->setTextFormat(Qt::RichText);
+    m_exportNotice->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_exportNotice->setOpenExternalLinks(true); // the folder opens in the desktop's file manager
+    m_exportNotice->hide();
+    statusBar()->addWidget(m_exportNotice, 1);
+    connect(m_exports, &report::ExportActions::exported, this, &MainWindow::showExported);
     statusBar()->addPermanentWidget(m_readOnlyBadge);
     statusBar()->addPermanentWidget(m_solveLabel);
 }
@@ -379,6 +403,8 @@ void MainWindow::workspaceChanged()
     ScenarioId id = scenarios.front().id;
     if (const auto last = workspace->findScenario(recent::lastScenario(workspace->path())))
         id = *last;
+    else if (const auto featured = workspace->findScenario(featuredExampleName()))
+        id = *featured; // a first start: the example that shows the product best
     m_compareFollowsScenario = true;
     m_workspacePanel->selectScenario(id);
 }
@@ -575,7 +601,19 @@ void MainWindow::exportScenario()
     if (!m_session->exportScenario(document->scenarioId(), file, &error))
         showError(tr("Cannot export the scenario"), error);
     else
-        statusBar()->showMessage(tr("Exported %1 with every value resolved").arg(QFileInfo(file).fileName()), 6000);
+        showExported(tr("Scenario (JSON, every value resolved)"), file);
+}
+
+void MainWindow::showExported(const QString &what, const QString &path)
+{
+    // Where it went, with the way to it: the notice stays until the next export or message.
+    const QFileInfo file(path);
+    m_exportNotice->setText(tr("%1 saved to %2 — <a href=\"%3\">Open folder</a>")
+                                .arg(what.toHtmlEscaped(), file.absoluteFilePath().toHtmlEscaped(),
+                                     QUrl::fromLocalFile(file.absolutePath()).toString(QUrl::FullyEncoded)));
+    m_exportNotice->setToolTip(file.absoluteFilePath());
+    m_exportNotice->show();
+    statusBar()->clearMessage();
 }
 
 void MainWindow::showReferenceData()
@@ -593,6 +631,61 @@ void MainWindow::showAbout()
                        tr("<h3>%1</h3><p>Plan AI GPU clusters: when accelerators can be powered and cooled, "
                           "what it costs and when the money goes out.</p>")
                            .arg(QString::fromLatin1(kVersionLine)));
+}
+
+QString MainWindow::quickTourText()
+{
+    return tr(
+        "<h3>Start here</h3>"
+        "<p>A <b>scenario</b> is one plan: sites, each with a facility, compute tranches, power sources and "
+        "cooling plants, each ordered in a month with a lead time. ClusterPlan works out when each accelerator "
+        "can actually be powered and cooled, what it costs and when the money goes out. The workspace on the "
+        "left holds your scenarios; every edit is saved as you go and can be undone (Ctrl+Z).</p>"
+        "<h4>The tabs</h4><ul>"
+        "<li><b>Plan</b>: the inputs. Empty fields take the catalog's value (in italics; hover for its source). "
+        "Three-point fields take low / likely / high: the plan uses likely, risk runs the range.</li>"
+        "<li><b>Timeline</b>: when the facility is ready and each item arrives; what holds the plan back.</li>"
+        "<li><b>Power</b>: demand against firm supply, month by month.</li>"
+        "<li><b>Accelerators</b>: planned, energized and stranded accelerators and compute.</li>"
+        "<li><b>Spend</b>: capex and opex by month and category.</li>"
+        "<li><b>Risk</b>: samples every low / likely / high range; dates and costs as percentiles, and which "
+        "inputs move them most.</li>"
+        "<li><b>Compare</b>: scenarios side by side.</li></ul>"
+        "<p>The KPIs on the right and the warnings below follow every edit; click a warning to go to its "
+        "field.</p>"
+        "<h4>The methodology</h4><p>Help &gt; Methodology explains how every number is computed; it is also the "
+        "appendix of every PDF report (File &gt; Export Report).</p>"
+        "<h4>The command line</h4><p><code>clusterplan-cli</code> does every job without the window: "
+        "<code>clusterplan-cli validate plan.json</code> checks a plan (the same rules as the editor), "
+        "<code>clusterplan-cli solve plan.json --json out.json --csv out.csv</code> writes the results, "
+        "<code>clusterplan-cli report plan.json --pdf plan.pdf</code> the board report, and <code>risk</code>, <code>compare</code>, <code>import</code> and <code>export</code> the rest. "
+        "<code>clusterplan-cli --help</code> lists them all.</p>");
+}
+
+void MainWindow::showQuickTour()
+{
+    QMessageBox box(this);
+    box.setWindowTitle(tr("Quick Tour"));
+    box.setTextFormat(Qt::RichText);
+    box.setText(quickTourText());
+    box.setStandardButtons(QMessageBox::Close);
+    box.exec();
+}
+
+void MainWindow::showMethodology()
+{
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Methodology"));
+    auto *layout = new QVBoxLayout(dialog);
+    auto *text = new QTextBrowser(dialog);
+    text->setMarkdown(report::methodologyMarkdown());
+    layout->addWidget(text);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+    layout->addWidget(buttons);
+    dialog->resize(760, 640);
+    dialog->show();
 }
 
 void MainWindow::restoreWindowState()

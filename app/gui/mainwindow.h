@@ -58,6 +58,8 @@ public:
     // The most recent workspace that still exists, else the default one (made with the shipped
     // examples on first start).
     bool openStartupWorkspace();
+    // Help > Quick Tour: the tabs, the methodology, the command line.
+    [[nodiscard]] static QString quickTourText();
 
     void showPage(Page page);
 
@@ -108,6 +110,9 @@ private:
     void exportScenario();
     void showReferenceData();
     void showAbout();
+    void showQuickTour();
+    void showExported(const QString &what, const QString &path);
+    void showMethodology();
 
     const Catalog &m_catalog;
     WorkspaceSession *m_session;
@@ -130,6 +135,7 @@ private:
     QLabel *m_solveLabel = nullptr;
     bool m_compareFollowsScenario = true; // until the user picks in the Compare tab
     QLabel *m_readOnlyBadge = nullptr;
+    QLabel *m_exportNotice = nullptr; // where the last export went, with a link to its folder
     QToolBar *m_toolBar = nullptr;
 
     QMenu *m_fileMenu = nullptr;
@@ -155,6 +161,8 @@ private:
     QAction *m_deleteScenarioAction = nullptr;
     QAction *m_referenceDataAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_quickTourAction = nullptr;
+    QAction *m_methodologyAction = nullptr;
 };
 
 } // namespace cp::gui

@@ -157,7 +157,11 @@ bool ScenarioDocument::setValue(const FieldPath &path, const QVariant &value, QS
     if (after == before && after.isValid() == before.isValid())
         return true;
     const FieldInfo *info = fieldInfo(path);
-    return push(new ChangeFieldCommand(this, path, before, after, tr("Change %1").arg(info->label.toLower())), reason);
+    // "Change lead time", "Change IT capacity": lower case only where the label is not an acronym.
+    QString what = info->label;
+    if (what.size() > 1 && !what.at(1).isUpper())
+        what[0] = what.at(0).toLower();
+    return push(new ChangeFieldCommand(this, path, before, after, tr("Change %1").arg(what)), reason);
 }
 
 bool ScenarioDocument::insertItems(int site, int row, const std::vector<ScenarioItem> &items,

@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 #include <QStringList>
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 
@@ -15,7 +16,16 @@ namespace cp {
 
 namespace {
 
-constexpr double kBig = 1e12;
+// Bounds a planner recognises (spec section 7, the catalog's ranges). They are the one
+// declaration of each field's range: the spin boxes step in them and validateScenario refuses
+// what lies outside, for the editor, the importer and `clusterplan-cli validate` alike.
+// 50 GW: the spec's largest tranche (10 million accelerators) at 5 kW each, ten times the largest
+// campus announced (5 GW); a typo such as 1,000,000,000 MW is far beyond it.
+constexpr double kMaxSiteMw = 50'000;
+constexpr double kMaxMwh = 10 * kMaxSiteMw; // a battery of that power for 10 hours
+constexpr double kMaxTotalUsd = 1e12; // $1 trillion for one building, plant or source
+constexpr double kMaxMonths = 600; // 50 years, the longest horizon
+constexpr double kMaxPct = 100;
 
 FieldInfo text(const char *key, const char *label, const char *help)
 {
@@ -53,6 +63,7 @@ FieldInfo whole(const char *key, const char *label, const char *unit, double min
 {
     FieldInfo info = number(key, label, unit, minimum, maximum, 0, help);
     info.type = FieldType::WholeNumber;
+    info.whole = true;
     return info;
 }
 
@@ -80,6 +91,14 @@ FieldInfo threePoint(const char *key, const char *label, const char *unit, doubl
 {
     FieldInfo info = number(key, label, unit, 0.0, maximum, decimals, help, optional);
     info.type = FieldType::ThreePointEstimate;
+    info.whole = info.unit == u"months"; // durations are whole months (spec section 1)
+    return info;
+}
+
+// A number that must be above its minimum ("more than 0 kW").
+FieldInfo aboveMinimum(FieldInfo info)
+{
+    info.minimumExclusive = true;
     return info;
 }
 
@@ -104,7 +123,7 @@ const std::vector<FieldInfo> &scenarioFields()
         text("name", "Name", "The scenario's name in the workspace."),
         text("description", "Description", "Free text: where the figures come from, what the plan assumes."),
         month("startMonth", "Start", "Month 0 of the plan."),
-        whole("horizonMonths", "Horizon", "months", 1, 600, "How many months the plan covers (1 to 600)."),
+        whole("horizonMonths", "Horizon", "months", 1, kMaxMonths, "How many months the plan covers (1 to 600)."),
     };
     return fields;
 }
@@ -112,18 +131,18 @@ const std::vector<FieldInfo> &scenarioFields()
 const std::vector<FieldInfo> &assumptionFields()
 {
     static const std::vector<FieldInfo> fields{
-        number("discountRatePct", "Discount rate", "%", 0, 100, 2, "Yearly rate for the NPV of costs."),
-        number("electricityUsdPerMwh", "Electricity price", "$/MWh", 0, 10000, 2, "Grid energy price."),
-        number("gasUsdPerMmbtu", "Gas price", "$/MMBtu", 0, 1000, 2, "Fuel price for the gas kinds."),
-        number("utilizationPct", "Utilization", "%", 0, 100, 1, "Share of the hours energized IT draws its load."),
-        number("depreciationYears.compute", "Depreciation, compute", "years", 0.5, 50, 1,
-               "Straight-line life of accelerators and servers."),
-        number("depreciationYears.facility", "Depreciation, facility", "years", 0.5, 100, 1,
-               "Straight-line life of the building."),
-        number("depreciationYears.power", "Depreciation, power", "years", 0.5, 100, 1,
-               "Straight-line life of owned power sources."),
-        number("depreciationYears.cooling", "Depreciation, cooling", "years", 0.5, 100, 1,
-               "Straight-line life of owned cooling plants."),
+        number("discountRatePct", "Discount rate", "%", 0, kMaxPct, 2, "Yearly rate for the NPV of costs."),
+        number("electricityUsdPerMwh", "Electricity price", "$/MWh", 0, 1000, 2, "Grid energy price."),
+        number("gasUsdPerMmbtu", "Gas price", "$/MMBtu", 0, 100, 2, "Fuel price for the gas kinds."),
+        number("utilizationPct", "Utilization", "%", 0, kMaxPct, 1, "Share of the hours energized IT draws its load."),
+        aboveMinimum(number("depreciationYears.compute", "Depreciation, compute", "years", 0, 50, 1,
+                            "Straight-line life of accelerators and servers.")),
+        aboveMinimum(number("depreciationYears.facility", "Depreciation, facility", "years", 0, 100, 1,
+                            "Straight-line life of the building.")),
+        aboveMinimum(number("depreciationYears.power", "Depreciation, power", "years", 0, 100, 1,
+                            "Straight-line life of owned power sources.")),
+        aboveMinimum(number("depreciationYears.cooling", "Depreciation, cooling", "years", 0, 100, 1,
+                            "Straight-line life of owned cooling plants.")),
         // Returns (docs/methodology.md, "Returns"): empty, the plan reports costs only.
         threePoint("computePriceUsdPerAcceleratorHour", "Value of compute", "$/h", 1000, 2,
                    "What a sold, energized accelerator-hour earns (or is worth to you); the catalog's rent is a "
@@ -153,20 +172,20 @@ const std::vector<FieldInfo> &facilityFields()
     static const std::vector<FieldInfo> fields{
         choice("kind", "Kind", ChoiceSet::FacilityKinds, "Greenfield build, retrofit of a building, or colocation."),
         choice("cooling", "Cooling", ChoiceSet::FacilityCoolings, "How the halls reject heat; sets the default PUE."),
-        number("itCapacityMw", "IT capacity", "MW", 0, kBig, 2, "Most IT load the electrical fit-out carries."),
-        optionalNumber("coolingMw", "Building cooling", "MW", 0, kBig, 2,
+        number("itCapacityMw", "IT capacity", "MW", 0, kMaxSiteMw, 2, "Most IT load the electrical fit-out carries."),
+        optionalNumber("coolingMw", "Building cooling", "MW", 0, kMaxSiteMw, 2,
                        "Heat the building's own plant rejects; empty: the IT capacity."),
         month("permitStartMonth", "Permit start", "Month the permit process starts."),
-        threePoint("permitMonths", "Permit duration", "months", 600, 0, "Months to the permit."),
+        threePoint("permitMonths", "Permit duration", "months", kMaxMonths, 0, "Months to the permit."),
         month("constructionStartMonth", "Construction start", "Month construction starts."),
-        threePoint("buildMonths", "Build duration", "months", 600, 0, "Months of construction."),
-        threePoint("capexUsdPerMwIt", "Build cost per MW IT", "$/MW", kBig, 0,
+        threePoint("buildMonths", "Build duration", "months", kMaxMonths, 0, "Months of construction."),
+        threePoint("capexUsdPerMwIt", "Build cost per MW IT", "$/MW", 1e8, 0,
                    "Construction cost per MW of IT capacity; empty: the catalog rate.", true),
-        threePoint("capexUsd", "Build cost, total", "$", kBig, 0,
+        threePoint("capexUsd", "Build cost, total", "$", kMaxTotalUsd, 0,
                    "The whole construction cost; wins over the cost per MW when given.", true),
-        optionalNumber("leaseUsdPerKwMonth", "Colocation lease", "$/kW-month", 0, 10000, 2,
+        optionalNumber("leaseUsdPerKwMonth", "Colocation lease", "$/kW-month", 0, 1000, 2,
                        "Monthly lease per kW of IT capacity (colocation only); empty: the catalog rate."),
-        optionalNumber("fixedOmUsdPerMwItYear", "Fixed O&M", "$/MW-year", 0, kBig, 0,
+        optionalNumber("fixedOmUsdPerMwItYear", "Fixed O&M", "$/MW-year", 0, 1e7, 0,
                        "Staff, maintenance, insurance and property tax per MW IT; empty: the catalog rate."),
     };
     return fields;
@@ -179,15 +198,15 @@ const std::vector<FieldInfo> &computeFields()
         choice("accelerator", "Accelerator", ChoiceSet::Accelerators, "The catalog part; it supplies the defaults."),
         whole("count", "Count", "", 1, 1e7, "Accelerators in the tranche (1 to 10,000,000)."),
         month("orderMonth", "Ordered", "Month the order is placed."),
-        threePoint("leadTimeMonths", "Lead time", "months", 600, 0, kLeadHelp),
+        threePoint("leadTimeMonths", "Lead time", "months", kMaxMonths, 0, kLeadHelp),
         threePoint("unitCapexUsd", "Unit price", "$", 1e6, 0,
                    "Servers, network and storage per accelerator (no facility); empty: the catalog price.", true),
-        optionalNumber("itKwPerAccelerator", "IT power", "kW", 0.001, 100, 3,
-                       "IT kW per accelerator incl. host and network share; empty: the catalog value."),
-        optionalNumber("bf16Tflops", "BF16", "TFLOPS", 0, 1e6, 0, "Dense BF16 compute; empty: the catalog value."),
-        optionalNumber("rentUsdPerAcceleratorHour", "Cloud rent", "$/h", 0, 1000, 2,
+        aboveMinimum(optionalNumber("itKwPerAccelerator", "IT power", "kW", 0, 100, 3,
+                       "IT kW per accelerator incl. host and network share; empty: the catalog value.")),
+        optionalNumber("bf16Tflops", "BF16", "TFLOPS", 0, 100'000, 0, "Dense BF16 compute; empty: the catalog value."),
+        optionalNumber("rentUsdPerAcceleratorHour", "Cloud rent", "$/h", 0, 100, 2,
                        "Rent per accelerator-hour on a cloud-partner site; empty: the catalog rate."),
-        number("depositPct", "Deposit", "%", 0, 100, 1, kDepositHelp),
+        number("depositPct", "Deposit", "%", 0, kMaxPct, 1, kDepositHelp),
         month("retireMonth", "Retired", kRetireHelp, true),
         threePoint("priceUsdPerAcceleratorHour", "Value of compute", "$/h", 1000, 2,
                    "This tranche's own price per sold accelerator-hour; empty: the plan's.", true),
@@ -201,23 +220,24 @@ const std::vector<FieldInfo> &powerFields()
     static const std::vector<FieldInfo> fields{
         text("name", "Name", "The source's name, unique within the site."),
         choice("kind", "Kind", ChoiceSet::PowerKinds, "Grid, a gas kind or a battery."),
-        number("capacityMw", "Capacity", "MW", 0, kBig, 2, "Nameplate MW (not for a battery)."),
-        number("powerMw", "Battery power", "MW", 0, kBig, 2, "A battery's power rating."),
-        number("energyMwh", "Battery energy", "MWh", 0, kBig, 2, "A battery's stored energy."),
-        number("availabilityPct", "Availability", "%", 0, 100, 1, "Share of nameplate that counts as firm."),
+        // The columns that decide when the power comes (a grid wait) next to its name.
         month("orderMonth", "Ordered", "Month the order is placed."),
-        threePoint("leadTimeMonths", "Lead time", "months", 600, 0, kLeadHelp),
-        threePoint("capexUsd", "Capex", "$", kBig, 0, "The whole price; wins over the price per kW when given.", true),
-        threePoint("capexUsdPerKw", "Capex per kW", "$/kW", kBig, 0,
+        threePoint("leadTimeMonths", "Lead time", "months", kMaxMonths, 0, kLeadHelp),
+        number("capacityMw", "Capacity", "MW", 0, kMaxSiteMw, 2, "Nameplate MW (not for a battery)."),
+        number("powerMw", "Battery power", "MW", 0, kMaxSiteMw, 2, "A battery's power rating."),
+        number("energyMwh", "Battery energy", "MWh", 0, kMaxMwh, 2, "A battery's stored energy."),
+        number("availabilityPct", "Availability", "%", 0, kMaxPct, 1, "Share of nameplate that counts as firm."),
+        threePoint("capexUsd", "Capex", "$", kMaxTotalUsd, 0, "The whole price; wins over the price per kW when given.", true),
+        threePoint("capexUsdPerKw", "Capex per kW", "$/kW", 20'000, 0,
                    "Price per kW of nameplate; empty: the catalog rate.", true),
-        optionalNumber("rentUsdPerMwMonth", "Rent", "$/MW-month", 0, kBig, 0,
+        optionalNumber("rentUsdPerMwMonth", "Rent", "$/MW-month", 0, 1e6, 0,
                        "Given: the source is rented, not bought. Mobile turbines rent at the catalog rate."),
-        number("depositPct", "Deposit", "%", 0, 100, 1, kDepositHelp),
-        optionalNumber("fixedOmUsdPerKwYear", "Fixed O&M", "$/kW-year", 0, 1e6, 2,
+        number("depositPct", "Deposit", "%", 0, kMaxPct, 1, kDepositHelp),
+        optionalNumber("fixedOmUsdPerKwYear", "Fixed O&M", "$/kW-year", 0, 1000, 2,
                        "Yearly O&M per kW while available; empty: the catalog rate (0 when rented)."),
-        optionalNumber("varOmUsdPerMwh", "Variable O&M", "$/MWh", 0, 1e5, 2,
+        optionalNumber("varOmUsdPerMwh", "Variable O&M", "$/MWh", 0, 1000, 2,
                        "O&M per MWh supplied; empty: the catalog rate."),
-        optionalNumber("heatRateBtuPerKwh", "Heat rate", "Btu/kWh", 0, 1e5, 0,
+        optionalNumber("heatRateBtuPerKwh", "Heat rate", "Btu/kWh", 0, 20'000, 0,
                        "Fuel per kWh for the gas kinds; empty: the catalog value."),
         month("retireMonth", "Retired", kRetireHelp, true),
     };
@@ -229,13 +249,13 @@ const std::vector<FieldInfo> &coolingFields()
     static const std::vector<FieldInfo> fields{
         text("name", "Name", "The plant's name, unique within the site."),
         choice("kind", "Kind", ChoiceSet::CoolingPlantKinds, "An owned chiller or a rented one."),
-        number("capacityMw", "Capacity", "MW", 0, kBig, 2, "MW of IT heat the plant rejects."),
+        number("capacityMw", "Capacity", "MW", 0, kMaxSiteMw, 2, "MW of IT heat the plant rejects."),
         month("orderMonth", "Ordered", "Month the order is placed."),
-        threePoint("leadTimeMonths", "Lead time", "months", 600, 0, kLeadHelp),
-        optionalNumber("rentUsdPerMonth", "Rent", "$/month", 0, kBig, 0,
+        threePoint("leadTimeMonths", "Lead time", "months", kMaxMonths, 0, kLeadHelp),
+        optionalNumber("rentUsdPerMonth", "Rent", "$/month", 0, 1e9, 0,
                        "Given: the plant is rented. Rental chillers rent at the catalog rate."),
-        threePoint("capexUsd", "Capex", "$", kBig, 0, "Price of an owned plant; empty: the catalog rate per MW.", true),
-        number("depositPct", "Deposit", "%", 0, 100, 1, kDepositHelp),
+        threePoint("capexUsd", "Capex", "$", kMaxTotalUsd, 0, "Price of an owned plant; empty: the catalog rate per MW.", true),
+        number("depositPct", "Deposit", "%", 0, kMaxPct, 1, kDepositHelp),
         month("retireMonth", "Retired", kRetireHelp, true),
     };
     return fields;
@@ -614,6 +634,41 @@ QString FieldInfo::labelWithUnit() const
     return unit.isEmpty() ? label : QStringLiteral("%1 (%2)").arg(label, unit);
 }
 
+QString placedMessage(const QString &place, const FieldInfo &info, const QString &reason)
+{
+    if (reason.startsWith(info.label))
+        return place + QStringLiteral(": ") + reason;
+    return QStringLiteral("%1, %2: %3").arg(place, info.label, reason);
+}
+
+bool FieldInfo::accepts(double value) const
+{
+    if (!std::isfinite(value) || value > maximum || (minimumExclusive ? value <= minimum : value < minimum))
+        return false;
+    return !whole || std::trunc(value) == value;
+}
+
+QString FieldInfo::rangeRule() const
+{
+    // "$0", "$100,000,000 per MW", "10,000 MW", "100%", "600" (months say so up front).
+    const auto amount = [this](double value, bool withUnit = true) -> QString {
+        const QString number = groupedNumber(value, std::max(decimals, 3));
+        if (unit.startsWith(u'$')) {
+            const QString per = withUnit ? unit.mid(1) : QString();
+            return QStringLiteral("$") + number + (per.startsWith(u'/') ? QStringLiteral(" per ") + per.mid(1) : per);
+        }
+        if (!withUnit || unit.isEmpty() || unit == u"months")
+            return number;
+        return number + (unit == u"%" ? QString() : QStringLiteral(" ")) + unit;
+    };
+    const QString kind = whole ? (unit == u"months" ? QStringLiteral("a whole number of months ")
+                                                    : QStringLiteral("a whole number "))
+                               : QString();
+    if (minimumExclusive)
+        return QStringLiteral("must be %1more than %2 and at most %3").arg(kind, amount(minimum), amount(maximum));
+    return QStringLiteral("must be %1from %2 to %3").arg(kind, amount(minimum, false), amount(maximum));
+}
+
 const std::vector<FieldInfo> &fieldsOf(FieldPath::Scope scope, ItemList list)
 {
     switch (scope) {
@@ -893,9 +948,9 @@ QVariant parseFieldText(const FieldInfo &info, const QString &input, const Catal
                 return c.value;
             }
         }
-        QStringList names;
+        QStringList names; // as the pick list shows them
         for (const Choice &c : choices)
-            names << c.value;
+            names << c.label;
         fail(reason, QStringLiteral("\"%1\" is not one of %2").arg(text, names.join(QStringLiteral(", "))));
         return {};
     }

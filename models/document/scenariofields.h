@@ -34,13 +34,23 @@ struct FieldInfo {
     FieldType type = FieldType::Number;
     ChoiceSet choices = ChoiceSet::None;
     bool optional = false; // may be left empty: it then takes its default (catalog, or as help says)
-    double minimum = 0.0; // the range a spin box steps in (spec section 7); validation is the judge
+    // The field's bounds, declared once (spec section 7, the catalog's ranges): spin boxes step
+    // within them and validateScenario refuses any number outside, for every part of a
+    // three-point estimate. The editor, the importer and `clusterplan-cli validate` so agree.
+    double minimum = 0.0;
     double maximum = 0.0;
+    bool minimumExclusive = false; // the minimum itself is refused: "more than 0 kW"
+    bool whole = false; // whole numbers only: counts, the months of a duration
     int decimals = 0;
     QString help; // one sentence on what the field means
 
     // "Lead time (months)"; the label alone when there is no unit.
     [[nodiscard]] QString labelWithUnit() const;
+    // Finite, within the bounds and whole where it must be.
+    [[nodiscard]] bool accepts(double value) const;
+    // The bounds as a planner reads them: "must be from 0 to 10,000 MW", "must be a whole
+    // number of months from 0 to 600", "must be more than 0 and at most 100 kW".
+    [[nodiscard]] QString rangeRule() const;
 };
 
 // The fields of one scope in the order forms and tables show them.
@@ -73,6 +83,10 @@ bool writeItemField(ScenarioItem &item, const QString &key, const QVariant &valu
 // invalid QVariant (allowed only for optional fields). On failure *reason says what to type.
 [[nodiscard]] QVariant parseFieldText(const FieldInfo &info, const QString &text, const Catalog &catalog,
                                       QString *reason, bool *ok);
+
+// A refusal placed where it happened ("Row 2", "Line 3") without naming the field twice:
+// "Row 2: Count must be ..." when the reason names it, else "Row 2, Count: <reason>".
+[[nodiscard]] QString placedMessage(const QString &place, const FieldInfo &info, const QString &reason);
 
 struct Choice {
     QString value; // spec name or catalog id

@@ -1,6 +1,7 @@
 #include "domain/validation.h"
 
 #include "catalog/catalog.h"
+#include "document/scenariofields.h"
 #include "io/numbertext.h"
 #include "io/strictjson.h"
 
@@ -17,51 +18,55 @@ using io::jsonPathIndex;
 using io::jsonPathKey;
 using io::numberText;
 
-constexpr double kMaxMonths = 600.0;
-constexpr double kMaxCount = 1e7;
-constexpr double kMaxUnitCapexUsd = 1e6;
-
 QString found(double value)
 {
     return QStringLiteral(" (found ") + numberText(value) + QLatin1Char(')');
 }
 
-// The rule a number must follow, and how to say it when it does not.
-struct Rule {
-    double min;
-    double max;
-    bool minExclusive;
-    bool whole;
-    const char *text; // "cannot be negative", "must be a percentage from 0 to 100", ...
+// The field's description, which holds its bounds (scenariofields.cpp): the one declaration
+// the editor's spin boxes and these checks both read.
+const FieldInfo &field(FieldPath::Scope scope, QStringView key, ItemList list = ItemList::Compute)
+{
+    for (const FieldInfo &info : fieldsOf(scope, list))
+        if (info.key == key)
+            return info;
+    qFatal("validation: no field %s", qPrintable(key.toString()));
+}
 
-    [[nodiscard]] bool accepts(double v) const
-    {
-        if (!std::isfinite(v))
-            return false;
-        if (minExclusive ? v <= min : v < min)
-            return false;
-        if (v > max)
-            return false;
-        return !whole || std::trunc(v) == v;
-    }
-};
+const FieldInfo &facilityField(QStringView key)
+{
+    return field(FieldPath::Scope::Facility, key);
+}
 
-constexpr double kInf = HUGE_VAL;
-constexpr Rule kNonNegative { 0.0, kInf, false, false, "cannot be negative" };
-constexpr Rule kPercent { 0.0, 100.0, false, false, "must be a percentage from 0 to 100" };
-constexpr Rule kPue { 1.0, 3.0, false, false, "must be from 1 to 3" };
-constexpr Rule kPositiveYears { 0.0, kInf, true, false, "must be more than 0 years" };
-constexpr Rule kDuration { 0.0, kMaxMonths, false, true, "must be a whole number of months from 0 to 600" };
-constexpr Rule kHorizon { 1.0, kMaxMonths, false, true, "must be a whole number of months from 1 to 600" };
-constexpr Rule kCount { 1.0, kMaxCount, false, true, "must be a whole number from 1 to 10000000" };
-constexpr Rule kItKw { 0.0, kInf, true, false, "must be more than 0 kW" };
-// Returns: a price no planner would meet ($1,000 per accelerator-hour is 100x an H100's market rent).
-constexpr Rule kComputePrice { 0.0, 1000.0, false, false, "must be from 0 to 1000 USD per accelerator-hour" };
-constexpr Rule kBurnIn { 0.0, 60.0, false, true, "must be a whole number of months from 0 to 60" };
-constexpr Rule kUnitCapex {
-    0.0, kMaxUnitCapexUsd, false, false,
-    "must be from 0 to 1000000 USD per accelerator (servers, network and storage; no facility)"
-};
+const FieldInfo &itemField(ItemList list, QStringView key)
+{
+    return field(FieldPath::Scope::Item, key, list);
+}
+
+// Returns inputs the editor's tables do not show (docs/methodology.md, "Returns"): their bounds
+// live here, in the same form as the field table's.
+FieldInfo percentField(const QString &key, const QString &label)
+{
+    FieldInfo info;
+    info.key = key;
+    info.label = label;
+    info.unit = QStringLiteral("%");
+    info.minimum = 0.0;
+    info.maximum = 100.0;
+    info.decimals = 1;
+    return info;
+}
+
+const FieldInfo &salvageField()
+{
+    static const FieldInfo info = percentField(QStringLiteral("salvagePctOfBook"), QStringLiteral("Salvage, share of book value"));
+    return info;
+}
+
+FieldInfo residualShareField(QStringView category)
+{
+    return percentField(category.toString(), QStringLiteral("Residual value, share of %1 book value").arg(category));
+}
 
 class Checker
 {
@@ -73,58 +78,85 @@ public:
 
     void add(const QString &path, const QString &message) { m_out.push_back(Problem { QString(), path, message }); }
 
-    void number(const QString &path, double value, const Rule &rule)
+    // A number within the field's bounds; the message names the field as the window shows it.
+    void number(const QString &path, double value, const FieldInfo &info)
     {
         if (!std::isfinite(value))
-            add(path, QStringLiteral("must be a finite number"));
-        else if (!rule.accepts(value))
-            add(path, QLatin1String(rule.text) + found(value));
+            add(path, info.label + QStringLiteral(" must be a finite number"));
+        else if (!info.accepts(value))
+            add(path, info.label + QLatin1Char(' ') + info.rangeRule() + found(value));
     }
 
-    void number(const QString &path, const std::optional<double> &value, const Rule &rule)
+    void number(const QString &path, const std::optional<double> &value, const FieldInfo &info)
     {
         if (value)
-            number(path, *value, rule);
+            number(path, *value, info);
     }
 
-    // A three-point value: each part follows the rule, and low <= mode <= high.
-    void threePoint(const QString &path, const ThreePoint &value, const Rule &rule)
+    // A three-point value: each part within the bounds, and low <= likely <= high.
+    void threePoint(const QString &path, const ThreePoint &value, const FieldInfo &info)
     {
         if (value.isFixed() || !std::isfinite(value.mode)) {
             if (!std::isfinite(value.low) || !std::isfinite(value.mode) || !std::isfinite(value.high)) {
-                add(path, QStringLiteral("must be a finite number"));
+                add(path, info.label + QStringLiteral(" must be a finite number"));
                 return;
             }
-            number(path, value.mode, rule);
+            number(path, value.mode, info);
             return;
         }
+        // The spec's keys are low, mode and high; the window calls the mode "likely".
         const std::pair<const char *, double> parts[]
-            = { { "low", value.low }, { "mode", value.mode }, { "high", value.high } };
+            = { { "low", value.low }, { "likely (mode)", value.mode }, { "high", value.high } };
         bool finite = true;
         for (const auto &[name, v] : parts) {
             if (!std::isfinite(v)) {
-                add(path, QLatin1String(name) + QStringLiteral(" must be a finite number"));
+                add(path, QStringLiteral("%1, %2, must be a finite number").arg(info.label, QLatin1String(name)));
                 finite = false;
-            } else if (!rule.accepts(v)) {
-                add(path, QLatin1String(name) + QLatin1Char(' ') + QLatin1String(rule.text) + found(v));
+            } else if (!info.accepts(v)) {
+                add(path, QStringLiteral("%1, %2, %3").arg(info.label, QLatin1String(name), info.rangeRule()) + found(v));
             }
         }
         if (!finite)
             return;
         if (value.low > value.mode)
             add(path,
-                QStringLiteral("low %1 is above mode %2; a three-point value needs low <= mode <= high")
-                    .arg(numberText(value.low), numberText(value.mode)));
+                QStringLiteral("%1: low %2 is above likely (mode) %3; give low <= likely <= high")
+                    .arg(info.label, numberText(value.low), numberText(value.mode)));
         if (value.mode > value.high)
             add(path,
-                QStringLiteral("mode %1 is above high %2; a three-point value needs low <= mode <= high")
-                    .arg(numberText(value.mode), numberText(value.high)));
+                QStringLiteral("%1: likely (mode) %2 is above high %3; give low <= likely <= high")
+                    .arg(info.label, numberText(value.mode), numberText(value.high)));
     }
 
-    void threePoint(const QString &path, const std::optional<ThreePoint> &value, const Rule &rule)
+    void threePoint(const QString &path, const std::optional<ThreePoint> &value, const FieldInfo &info)
     {
         if (value)
-            threePoint(path, *value, rule);
+            threePoint(path, *value, info);
+    }
+
+    // A month in the window any plan lies in (Month::isAccepted).
+    void month(const QString &path, Month value, const FieldInfo &info)
+    {
+        if (!value.isAccepted())
+            add(path,
+                QStringLiteral("%1 must be a month from %2 to %3 (found %4)")
+                    .arg(info.label, Month::earliestAccepted().toLabel(), Month::latestAccepted().toLabel(),
+                         value.toLabel()));
+    }
+
+    // An item's months: each in the window, and no retirement before the order.
+    void itemMonths(const QString &path, ItemList list, Month orderMonth, const std::optional<Month> &retireMonth)
+    {
+        const FieldInfo &ordered = itemField(list, u"orderMonth");
+        const FieldInfo &retired = itemField(list, u"retireMonth");
+        month(jsonPathKey(path, u"orderMonth"), orderMonth, ordered);
+        if (!retireMonth)
+            return;
+        month(jsonPathKey(path, u"retireMonth"), *retireMonth, retired);
+        if (*retireMonth < orderMonth && retireMonth->isAccepted() && orderMonth.isAccepted())
+            add(jsonPathKey(path, u"retireMonth"),
+                QStringLiteral("%1 (%2) is before %3 (%4); an item can only retire once it is ordered")
+                    .arg(retired.label, retireMonth->toLabel(), ordered.label, orderMonth.toLabel()));
     }
 
     void name(const QString &path, const QString &value, const char *what)
@@ -173,14 +205,17 @@ private:
 
 void checkFacility(Checker &check, const QString &path, const Facility &f)
 {
-    check.number(jsonPathKey(path, u"itCapacityMw"), f.itCapacityMw, kNonNegative);
-    check.number(jsonPathKey(path, u"coolingMw"), f.coolingMw, kNonNegative);
-    check.threePoint(jsonPathKey(path, u"permitMonths"), f.permitMonths, kDuration);
-    check.threePoint(jsonPathKey(path, u"buildMonths"), f.buildMonths, kDuration);
-    check.threePoint(jsonPathKey(path, u"capexUsdPerMwIt"), f.capexUsdPerMwIt, kNonNegative);
-    check.threePoint(jsonPathKey(path, u"capexUsd"), f.capexUsd, kNonNegative);
-    check.number(jsonPathKey(path, u"leaseUsdPerKwMonth"), f.leaseUsdPerKwMonth, kNonNegative);
-    check.number(jsonPathKey(path, u"fixedOmUsdPerMwItYear"), f.fixedOmUsdPerMwItYear, kNonNegative);
+    check.number(jsonPathKey(path, u"itCapacityMw"), f.itCapacityMw, facilityField(u"itCapacityMw"));
+    check.number(jsonPathKey(path, u"coolingMw"), f.coolingMw, facilityField(u"coolingMw"));
+    check.month(jsonPathKey(path, u"permitStartMonth"), f.permitStartMonth, facilityField(u"permitStartMonth"));
+    check.month(jsonPathKey(path, u"constructionStartMonth"), f.constructionStartMonth,
+                facilityField(u"constructionStartMonth"));
+    check.threePoint(jsonPathKey(path, u"permitMonths"), f.permitMonths, facilityField(u"permitMonths"));
+    check.threePoint(jsonPathKey(path, u"buildMonths"), f.buildMonths, facilityField(u"buildMonths"));
+    check.threePoint(jsonPathKey(path, u"capexUsdPerMwIt"), f.capexUsdPerMwIt, facilityField(u"capexUsdPerMwIt"));
+    check.threePoint(jsonPathKey(path, u"capexUsd"), f.capexUsd, facilityField(u"capexUsd"));
+    check.number(jsonPathKey(path, u"leaseUsdPerKwMonth"), f.leaseUsdPerKwMonth, facilityField(u"leaseUsdPerKwMonth"));
+    check.number(jsonPathKey(path, u"fixedOmUsdPerMwItYear"), f.fixedOmUsdPerMwItYear, facilityField(u"fixedOmUsdPerMwItYear"));
 }
 
 void checkTranche(Checker &check, const QString &path, const ComputeTranche &t, const Site &site,
@@ -193,20 +228,22 @@ void checkTranche(Checker &check, const QString &path, const ComputeTranche &t, 
                   QStringLiteral("unknown accelerator \"%1\"; the catalog knows %2")
                       .arg(t.accelerator, knownAccelerators(catalog)));
     }
-    check.number(jsonPathKey(path, u"count"), t.count, kCount);
-    check.threePoint(jsonPathKey(path, u"leadTimeMonths"), t.leadTimeMonths, kDuration);
-    check.threePoint(jsonPathKey(path, u"unitCapexUsd"), t.unitCapexUsd, kUnitCapex);
-    check.number(jsonPathKey(path, u"itKwPerAccelerator"), t.itKwPerAccelerator, kItKw);
-    check.number(jsonPathKey(path, u"bf16Tflops"), t.bf16Tflops, kNonNegative);
-    check.number(jsonPathKey(path, u"rentUsdPerAcceleratorHour"), t.rentUsdPerAcceleratorHour, kNonNegative);
-    check.number(jsonPathKey(path, u"depositPct"), t.depositPct, kPercent);
-    check.threePoint(jsonPathKey(path, u"priceUsdPerAcceleratorHour"), t.priceUsdPerAcceleratorHour, kComputePrice);
-    check.number(jsonPathKey(path, u"soldPct"), t.soldPct, kPercent);
-    check.number(jsonPathKey(path, u"salvagePctOfBook"), t.salvagePctOfBook, kPercent);
+    check.itemMonths(path, ItemList::Compute, t.orderMonth, t.retireMonth);
+    check.number(jsonPathKey(path, u"count"), t.count, itemField(ItemList::Compute, u"count"));
+    check.threePoint(jsonPathKey(path, u"leadTimeMonths"), t.leadTimeMonths, itemField(ItemList::Compute, u"leadTimeMonths"));
+    check.threePoint(jsonPathKey(path, u"unitCapexUsd"), t.unitCapexUsd, itemField(ItemList::Compute, u"unitCapexUsd"));
+    check.number(jsonPathKey(path, u"itKwPerAccelerator"), t.itKwPerAccelerator, itemField(ItemList::Compute, u"itKwPerAccelerator"));
+    check.number(jsonPathKey(path, u"bf16Tflops"), t.bf16Tflops, itemField(ItemList::Compute, u"bf16Tflops"));
+    check.number(jsonPathKey(path, u"rentUsdPerAcceleratorHour"), t.rentUsdPerAcceleratorHour, itemField(ItemList::Compute, u"rentUsdPerAcceleratorHour"));
+    check.number(jsonPathKey(path, u"depositPct"), t.depositPct, itemField(ItemList::Compute, u"depositPct"));
+    check.threePoint(jsonPathKey(path, u"priceUsdPerAcceleratorHour"), t.priceUsdPerAcceleratorHour,
+                     itemField(ItemList::Compute, u"priceUsdPerAcceleratorHour"));
+    check.number(jsonPathKey(path, u"soldPct"), t.soldPct, itemField(ItemList::Compute, u"soldPct"));
+    check.number(jsonPathKey(path, u"salvagePctOfBook"), t.salvagePctOfBook, salvageField());
     if (spec && !spec->unitCapexUsd && !t.unitCapexUsd && site.ownership == SiteOwnership::Own) {
         check.add(jsonPathKey(path, u"unitCapexUsd"),
                   QStringLiteral("%1 is sold only as cloud capacity, so the catalog has no price for it; state "
-                                 "unitCapexUsd, or make the site a cloud_partner site")
+                                 "a Unit price (unitCapexUsd), or make the site a cloud partner site")
                       .arg(spec->displayName));
     }
 }
@@ -215,39 +252,41 @@ void checkPowerSource(Checker &check, const QString &path, const PowerSource &p)
 {
     check.name(jsonPathKey(path, u"name"), p.name, "power source");
     if (p.kind == PowerKind::Bess) {
-        check.number(jsonPathKey(path, u"powerMw"), p.powerMw, kNonNegative);
-        check.number(jsonPathKey(path, u"energyMwh"), p.energyMwh, kNonNegative);
+        check.number(jsonPathKey(path, u"powerMw"), p.powerMw, itemField(ItemList::Power, u"powerMw"));
+        check.number(jsonPathKey(path, u"energyMwh"), p.energyMwh, itemField(ItemList::Power, u"energyMwh"));
         // The default capex is per kWh spread over the power rating: it needs a rating.
         const bool capexFromCatalog = !p.rentUsdPerMwMonth && !p.capexUsd && !p.capexUsdPerKw;
         if (capexFromCatalog && p.powerMw == 0.0 && p.energyMwh > 0.0) {
             check.add(jsonPathKey(path, u"powerMw"),
                       QStringLiteral("a battery's default capex is its energy price spread over its power rating; give "
-                                     "powerMw above 0 or state capexUsd"));
+                                     "Battery power (powerMw) above 0, or state a Capex (capexUsd)"));
         }
     } else {
-        check.number(jsonPathKey(path, u"capacityMw"), p.capacityMw, kNonNegative);
+        check.number(jsonPathKey(path, u"capacityMw"), p.capacityMw, itemField(ItemList::Power, u"capacityMw"));
     }
-    check.number(jsonPathKey(path, u"availabilityPct"), p.availabilityPct, kPercent);
-    check.threePoint(jsonPathKey(path, u"leadTimeMonths"), p.leadTimeMonths, kDuration);
-    check.threePoint(jsonPathKey(path, u"capexUsd"), p.capexUsd, kNonNegative);
-    check.threePoint(jsonPathKey(path, u"capexUsdPerKw"), p.capexUsdPerKw, kNonNegative);
-    check.number(jsonPathKey(path, u"rentUsdPerMwMonth"), p.rentUsdPerMwMonth, kNonNegative);
-    check.number(jsonPathKey(path, u"depositPct"), p.depositPct, kPercent);
-    check.number(jsonPathKey(path, u"fixedOmUsdPerKwYear"), p.fixedOmUsdPerKwYear, kNonNegative);
-    check.number(jsonPathKey(path, u"varOmUsdPerMwh"), p.varOmUsdPerMwh, kNonNegative);
-    check.number(jsonPathKey(path, u"heatRateBtuPerKwh"), p.heatRateBtuPerKwh, kNonNegative);
-    check.number(jsonPathKey(path, u"salvagePctOfBook"), p.salvagePctOfBook, kPercent);
+    check.itemMonths(path, ItemList::Power, p.orderMonth, p.retireMonth);
+    check.number(jsonPathKey(path, u"availabilityPct"), p.availabilityPct, itemField(ItemList::Power, u"availabilityPct"));
+    check.threePoint(jsonPathKey(path, u"leadTimeMonths"), p.leadTimeMonths, itemField(ItemList::Power, u"leadTimeMonths"));
+    check.threePoint(jsonPathKey(path, u"capexUsd"), p.capexUsd, itemField(ItemList::Power, u"capexUsd"));
+    check.threePoint(jsonPathKey(path, u"capexUsdPerKw"), p.capexUsdPerKw, itemField(ItemList::Power, u"capexUsdPerKw"));
+    check.number(jsonPathKey(path, u"rentUsdPerMwMonth"), p.rentUsdPerMwMonth, itemField(ItemList::Power, u"rentUsdPerMwMonth"));
+    check.number(jsonPathKey(path, u"depositPct"), p.depositPct, itemField(ItemList::Power, u"depositPct"));
+    check.number(jsonPathKey(path, u"fixedOmUsdPerKwYear"), p.fixedOmUsdPerKwYear, itemField(ItemList::Power, u"fixedOmUsdPerKwYear"));
+    check.number(jsonPathKey(path, u"varOmUsdPerMwh"), p.varOmUsdPerMwh, itemField(ItemList::Power, u"varOmUsdPerMwh"));
+    check.number(jsonPathKey(path, u"heatRateBtuPerKwh"), p.heatRateBtuPerKwh, itemField(ItemList::Power, u"heatRateBtuPerKwh"));
+    check.number(jsonPathKey(path, u"salvagePctOfBook"), p.salvagePctOfBook, salvageField());
 }
 
 void checkCoolingPlant(Checker &check, const QString &path, const CoolingPlant &c)
 {
     check.name(jsonPathKey(path, u"name"), c.name, "cooling plant");
-    check.number(jsonPathKey(path, u"capacityMw"), c.capacityMw, kNonNegative);
-    check.threePoint(jsonPathKey(path, u"leadTimeMonths"), c.leadTimeMonths, kDuration);
-    check.number(jsonPathKey(path, u"rentUsdPerMonth"), c.rentUsdPerMonth, kNonNegative);
-    check.threePoint(jsonPathKey(path, u"capexUsd"), c.capexUsd, kNonNegative);
-    check.number(jsonPathKey(path, u"depositPct"), c.depositPct, kPercent);
-    check.number(jsonPathKey(path, u"salvagePctOfBook"), c.salvagePctOfBook, kPercent);
+    check.itemMonths(path, ItemList::Cooling, c.orderMonth, c.retireMonth);
+    check.number(jsonPathKey(path, u"capacityMw"), c.capacityMw, itemField(ItemList::Cooling, u"capacityMw"));
+    check.threePoint(jsonPathKey(path, u"leadTimeMonths"), c.leadTimeMonths, itemField(ItemList::Cooling, u"leadTimeMonths"));
+    check.number(jsonPathKey(path, u"rentUsdPerMonth"), c.rentUsdPerMonth, itemField(ItemList::Cooling, u"rentUsdPerMonth"));
+    check.threePoint(jsonPathKey(path, u"capexUsd"), c.capexUsd, itemField(ItemList::Cooling, u"capexUsd"));
+    check.number(jsonPathKey(path, u"depositPct"), c.depositPct, itemField(ItemList::Cooling, u"depositPct"));
+    check.number(jsonPathKey(path, u"salvagePctOfBook"), c.salvagePctOfBook, salvageField());
 }
 
 } // namespace
@@ -258,29 +297,32 @@ std::vector<Problem> validateScenario(const Scenario &scenario, const Catalog &c
     Checker check(problems);
 
     check.name(QStringLiteral("name"), scenario.name, "scenario");
-    check.number(QStringLiteral("horizonMonths"), scenario.horizonMonths, kHorizon);
+    check.month(QStringLiteral("startMonth"), scenario.startMonth, field(FieldPath::Scope::Scenario, u"startMonth"));
+    check.number(QStringLiteral("horizonMonths"), scenario.horizonMonths, field(FieldPath::Scope::Scenario, u"horizonMonths"));
 
     const Assumptions &a = scenario.assumptions;
     const QString assumptions = QStringLiteral("assumptions");
-    check.number(jsonPathKey(assumptions, u"discountRatePct"), a.discountRatePct, kPercent);
-    check.number(jsonPathKey(assumptions, u"electricityUsdPerMwh"), a.electricityUsdPerMwh, kNonNegative);
-    check.number(jsonPathKey(assumptions, u"gasUsdPerMmbtu"), a.gasUsdPerMmbtu, kNonNegative);
-    check.number(jsonPathKey(assumptions, u"utilizationPct"), a.utilizationPct, kPercent);
+    check.number(jsonPathKey(assumptions, u"discountRatePct"), a.discountRatePct, field(FieldPath::Scope::Assumptions, u"discountRatePct"));
+    check.number(jsonPathKey(assumptions, u"electricityUsdPerMwh"), a.electricityUsdPerMwh, field(FieldPath::Scope::Assumptions, u"electricityUsdPerMwh"));
+    check.number(jsonPathKey(assumptions, u"gasUsdPerMmbtu"), a.gasUsdPerMmbtu, field(FieldPath::Scope::Assumptions, u"gasUsdPerMmbtu"));
+    check.number(jsonPathKey(assumptions, u"utilizationPct"), a.utilizationPct, field(FieldPath::Scope::Assumptions, u"utilizationPct"));
     const QString years = jsonPathKey(assumptions, u"depreciationYears");
-    check.number(jsonPathKey(years, u"compute"), a.depreciationYears.compute, kPositiveYears);
-    check.number(jsonPathKey(years, u"facility"), a.depreciationYears.facility, kPositiveYears);
-    check.number(jsonPathKey(years, u"power"), a.depreciationYears.power, kPositiveYears);
-    check.number(jsonPathKey(years, u"cooling"), a.depreciationYears.cooling, kPositiveYears);
+    check.number(jsonPathKey(years, u"compute"), a.depreciationYears.compute, field(FieldPath::Scope::Assumptions, u"depreciationYears.compute"));
+    check.number(jsonPathKey(years, u"facility"), a.depreciationYears.facility, field(FieldPath::Scope::Assumptions, u"depreciationYears.facility"));
+    check.number(jsonPathKey(years, u"power"), a.depreciationYears.power, field(FieldPath::Scope::Assumptions, u"depreciationYears.power"));
+    check.number(jsonPathKey(years, u"cooling"), a.depreciationYears.cooling, field(FieldPath::Scope::Assumptions, u"depreciationYears.cooling"));
     check.threePoint(jsonPathKey(assumptions, u"computePriceUsdPerAcceleratorHour"), a.computePriceUsdPerAcceleratorHour,
-                     kComputePrice);
+                     field(FieldPath::Scope::Assumptions, u"computePriceUsdPerAcceleratorHour"));
     if (a.burnInMonths)
-        check.number(jsonPathKey(assumptions, u"burnInMonths"), *a.burnInMonths, kBurnIn);
+        check.number(jsonPathKey(assumptions, u"burnInMonths"), *a.burnInMonths,
+                     field(FieldPath::Scope::Assumptions, u"burnInMonths"));
     if (a.residualPctOfBook) {
         const QString shares = jsonPathKey(assumptions, u"residualPctOfBook");
-        check.number(jsonPathKey(shares, u"compute"), a.residualPctOfBook->compute, kPercent);
-        check.number(jsonPathKey(shares, u"facility"), a.residualPctOfBook->facility, kPercent);
-        check.number(jsonPathKey(shares, u"power"), a.residualPctOfBook->power, kPercent);
-        check.number(jsonPathKey(shares, u"cooling"), a.residualPctOfBook->cooling, kPercent);
+        const ResidualPctOfBook &r = *a.residualPctOfBook;
+        const std::pair<const char16_t *, double> parts[]
+            = {{u"compute", r.compute}, {u"facility", r.facility}, {u"power", r.power}, {u"cooling", r.cooling}};
+        for (const auto &[key, value] : parts)
+            check.number(jsonPathKey(shares, QStringView(key)), value, residualShareField(QStringView(key)));
     }
 
     NameRegistry siteNames(check, QStringLiteral("site names must be unique in a scenario"));
@@ -289,7 +331,7 @@ std::vector<Problem> validateScenario(const Scenario &scenario, const Catalog &c
         const QString sitePath = jsonPathIndex(QStringLiteral("sites"), static_cast<qsizetype>(s));
         check.name(jsonPathKey(sitePath, u"name"), site.name, "site");
         siteNames.use(site.name, sitePath);
-        check.number(jsonPathKey(sitePath, u"pue"), site.pue, kPue);
+        check.number(jsonPathKey(sitePath, u"pue"), site.pue, field(FieldPath::Scope::Site, u"pue"));
         checkFacility(check, jsonPathKey(sitePath, u"facility"), site.facility);
 
         NameRegistry itemNames(

@@ -18,6 +18,9 @@ enum : int {
     SeverityRole,
     // double: a KPI's number as solved (NaN when there is none), for tests and charts.
     NumberRole,
+    // cp::Month: where an empty month cell starts when stepped or picked (a retirement: the
+    // item's arrival, its order month plus its likely lead time).
+    EmptyMonthStartRole,
 };
 
 enum class Severity { Problem, Warning };

@@ -12,6 +12,7 @@
 #include <QFont>
 
 #include <algorithm>
+#include <cmath>
 
 namespace cp {
 
@@ -143,6 +144,17 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
         return showsDefault;
     case roles::FieldPathRole:
         return pathOf(index).toJsonPath();
+    case roles::EmptyMonthStartRole: {
+        if (info.type != FieldType::Month)
+            return {};
+        const ScenarioItem &resolved = m_resolved[static_cast<std::size_t>(index.row())];
+        const QVariant ordered = readItemField(resolved, QStringLiteral("orderMonth"));
+        const QVariant lead = readItemField(resolved, QStringLiteral("leadTimeMonths"));
+        if (!ordered.isValid())
+            return QVariant::fromValue(m_document->scenario().startMonth);
+        const int months = lead.isValid() ? static_cast<int>(std::lround(lead.value<ThreePoint>().mode)) : 0;
+        return QVariant::fromValue(ordered.value<Month>().plusMonths(months));
+    }
     default:
         return {};
     }
@@ -207,6 +219,22 @@ bool ItemTableModel::setData(const QModelIndex &index, const QVariant &value, in
         return false;
     }
     return true;
+}
+
+QString ItemTableModel::checkData(const QModelIndex &index, const QVariant &value) const
+{
+    if (!m_document || !index.isValid())
+        return tr("Open a scenario and pick a site first.");
+    const FieldInfo &info = field(index.column());
+    QVariant typed = value;
+    if (value.typeId() == QMetaType::QString && info.type != FieldType::Text) {
+        QString reason;
+        bool ok = false;
+        typed = parseFieldText(info, value.toString(), m_document->catalog(), &reason, &ok);
+        if (!ok)
+            return reason;
+    }
+    return m_document->checkValue(pathOf(index), typed);
 }
 
 void ItemTableModel::onChanged(const ScenarioChange &change)
@@ -356,7 +384,7 @@ ItemTableModel::PasteResult ItemTableModel::pasteTsv(const QString &text, int ro
             bool ok = false;
             const QVariant value = parseFieldText(info, cells[i], m_document->catalog(), &reason, &ok);
             if (!ok || !writeItemField(item, info.key, value, &reason))
-                result.problems << tr("Line %1, %2: %3").arg(lineNumber).arg(info.label, reason);
+                result.problems << placedMessage(tr("Line %1").arg(lineNumber), info, reason);
         }
         const QString name = uniqueName(itemName(item).trimmed().isEmpty() ? tr("Pasted row") : itemName(item), taken);
         setItemName(item, name);
@@ -380,9 +408,9 @@ ItemTableModel::PasteResult ItemTableModel::pasteTsv(const QString &text, int ro
             if (path && path->scope == FieldPath::Scope::Item && path->list == m_list && index >= 0
                 && index < static_cast<int>(items.size())) {
                 const FieldInfo *info = itemFieldInfo(m_list, path->key);
-                result.problems << tr("Line %1, %2: %3")
-                                       .arg(lineOfItem[static_cast<std::size_t>(index)])
-                                       .arg(info ? info->label : path->key, problem.message);
+                const QString line = tr("Line %1").arg(lineOfItem[static_cast<std::size_t>(index)]);
+                result.problems << (info ? placedMessage(line, *info, problem.message)
+                                         : QStringLiteral("%1, %2: %3").arg(line, path->key, problem.message));
             } else {
                 result.problems << problem.message;
             }

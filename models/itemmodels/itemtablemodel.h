@@ -48,6 +48,8 @@ public:
     // planner would type it ("100,000", "Mar 2025", "4; 5; 7"). An invalid QVariant clears an
     // optional field back to its default.
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    // Why setData(index, value) would be refused (as the field alone sees it), or empty.
+    [[nodiscard]] QString checkData(const QModelIndex &index, const QVariant &value) const;
 
     // The rows as tab-separated text with a header line, as a spreadsheet takes them. Empty
     // cells are fields left to their default.

@@ -6,6 +6,7 @@
 
 #include <QStringList>
 
+
 #include <cmath>
 #include <limits>
 
@@ -44,6 +45,25 @@ QString monthOr(const std::optional<int> &month, const QString &never)
 }
 
 } // namespace
+
+QString KpiListModel::nextStep(const Scenario &scenario)
+{
+    if (scenario.sites.empty())
+        return tr("Add a site (Plan tab, + beside the site tabs): a facility with its compute, power and cooling.");
+    for (const Site &site : scenario.sites) {
+        if (site.facility.itCapacityMw <= 0.0)
+            return tr("Give %1's facility an IT capacity (MW): the most IT load its building carries.").arg(site.name);
+        if (site.compute.empty())
+            return tr("Add compute to %1: in the Compute table, Add, then pick the accelerator, count and order "
+                      "month.")
+                .arg(site.name);
+        if (site.power.empty())
+            return tr("Add power to %1: in the Power table, Add a grid connection, gas turbines or a battery, "
+                      "with its lead time.")
+                .arg(site.name);
+    }
+    return QString();
+}
 
 KpiListModel::KpiListModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -114,8 +134,9 @@ void KpiListModel::setSolved(const std::shared_ptr<const SolvedScenario> &solved
         set(TotalCapex, format::usd(k.totalCapexUsd), k.totalCapexUsd, capexSplit(k));
         set(NpvCost, format::usd(k.npvCostUsd), k.npvCostUsd,
             tr("Opex %1: %2").arg(format::usd(k.totalOpexUsd), opexSplit(k)));
-        set(FirstCompute, monthOr(k.firstComputeMonth, tr("never")),
-            k.firstComputeMonth ? double(*k.firstComputeMonth) : kNone);
+        const QString missing = nextStep(solved->scenario);
+        set(FirstCompute, monthOr(k.firstComputeMonth, missing.isEmpty() ? tr("never") : tr("not yet")),
+            k.firstComputeMonth ? double(*k.firstComputeMonth) : kNone, missing);
         set(FullPower, monthOr(k.fullPowerMonth, tr("not within the plan")),
             k.fullPowerMonth ? double(*k.fullPowerMonth) : kNone,
             tr("%1 accelerators planned; at most %2 energized at once.")

@@ -7,6 +7,7 @@
 
 namespace cp {
 
+struct Scenario;
 struct SolvedScenario;
 
 // The headline numbers of the latest solve, formatted as a planner reads them ($4.5B,
@@ -39,6 +40,10 @@ public:
 
     // nullptr or an unsolved (invalid) scenario shows dashes.
     void setSolved(const std::shared_ptr<const SolvedScenario> &solved);
+    // What a plan still lacks before any accelerator can run, as the next thing to add ("Add
+    // compute: ..."); empty when it has a site with a facility, compute and power. A new
+    // scenario says this instead of "First compute: never".
+    [[nodiscard]] static QString nextStep(const Scenario &scenario);
 
     // Rows are the figures in the order shown: the returns figures lead when the plan states
     // them, and are absent otherwise.

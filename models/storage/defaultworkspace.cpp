@@ -16,6 +16,13 @@ QString defaultWorkspacePath()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/default.clusterplan");
 }
 
+QString featuredExampleName()
+{
+    const io::ParseResult parsed
+        = io::readScenarioFile(QStringLiteral(":/examples/memphis-retrofit-100k-h100.json"), Catalog::builtIn());
+    return parsed.ok() ? parsed.scenario->name : QString();
+}
+
 namespace {
 
 // Makes a workspace holding every shipped example at `temporary`; error text on failure.

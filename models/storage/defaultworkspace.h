@@ -17,6 +17,11 @@ namespace cp {
 // with a warning (the tests keep that from shipping).
 [[nodiscard]] Workspace::OpenResult openOrCreateWorkspaceWithExamples(const QString &path, Workspace::OpenMode mode);
 
+// The example a first start shows: the one that shows the product best (an owned 100k-GPU
+// retrofit whose date hangs on power, cooling and the build, with a real capex), not the
+// cloud-partner plan whose headline is "Total capex $0". Its scenario name; empty if missing.
+[[nodiscard]] QString featuredExampleName();
+
 // openOrCreateWorkspaceWithExamples() on defaultWorkspacePath(), making its folder if needed.
 [[nodiscard]] Workspace::OpenResult
 openOrCreateDefaultWorkspace(Workspace::OpenMode mode = Workspace::OpenMode::ReadWriteOrReadOnly);

@@ -2,13 +2,15 @@
 // window size and, optionally, the tab to show and how far to scroll the Plan page.
 //
 //   build/tests/bin/guiscreenshot --size 1366x768 --scenario "Memphis retrofit, 100k H100"
-//       --out plan.png [--workspace W] [--tab 0] [--scroll 400] [--reference SEARCH]
+//       --out plan.png [--workspace W] [--tab 0] [--scroll 400] [--reference SEARCH] [--new]
+//       [--sideways] [--hold MS]  (keeps the window up MS milliseconds, e.g. for `import -window root`)
 // (under xvfb-run, or with QT_QPA_PLATFORM=offscreen)
 
 #include "common/apptheme.h"
 #include "document/workspacesession.h"
 #include "mainwindow.h"
 #include "catalog/catalog.h"
+#include "widgets/itemtablepanel.h"
 #include "widgets/referencedatawindow.h"
 #include "widgets/scenarioeditor.h"
 #include "widgets/workspacepanel.h"
@@ -17,6 +19,7 @@
 #include <QCommandLineParser>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QTableView>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -41,12 +44,17 @@ int main(int argc, char **argv)
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("PNG to write."), QStringLiteral("FILE"));
     const QCommandLineOption reference(QStringLiteral("reference"), QStringLiteral("Render View > Reference data, searched for TEXT."),
                                        QStringLiteral("TEXT"));
-    parser.addOptions({size, workspace, scenario, tab, scroll, out, reference});
+    const QCommandLineOption newScenario(QStringLiteral("new"), QStringLiteral("Show a new scenario, as New makes it."));
+    const QCommandLineOption hold(QStringLiteral("hold"), QStringLiteral("Stay up this long (ms) after the grab."),
+                                  QStringLiteral("MS"), QStringLiteral("0"));
+    const QCommandLineOption sideways(QStringLiteral("sideways"), QStringLiteral("Scroll the Plan tables to the right."));
+    parser.addOptions({size, workspace, scenario, tab, scroll, out, reference, newScenario, hold, sideways});
     parser.process(app);
 
     cp::gui::MainWindow window;
     const QStringList wh = parser.value(size).split(QLatin1Char('x'));
     window.resize(wh.value(0).toInt(), wh.value(1).toInt());
+    window.move(0, 0); // the whole screen under Xvfb, for import -window root
     if (parser.isSet(workspace))
         window.openWorkspace(parser.value(workspace));
     else
@@ -54,12 +62,18 @@ int main(int argc, char **argv)
     if (parser.isSet(scenario))
         if (const auto id = window.session().workspace()->findScenario(parser.value(scenario)))
             window.workspacePanel()->selectScenario(*id);
+    if (parser.isSet(newScenario))
+        if (const auto id = window.session().createScenario(QStringLiteral("New scenario")))
+            window.workspacePanel()->selectScenario(*id);
     window.tabs()->setCurrentIndex(parser.value(tab).toInt());
     window.show();
 
     QTimer::singleShot(600, &app, [&] {
         if (auto *area = window.scenarioEditor()->findChild<QScrollArea *>())
             area->verticalScrollBar()->setValue(parser.value(scroll).toInt());
+        if (parser.isSet(sideways))
+            for (auto *panel : window.scenarioEditor()->findChildren<cp::views::ItemTablePanel *>())
+                panel->view()->horizontalScrollBar()->setValue(panel->view()->horizontalScrollBar()->maximum());
         if (parser.isSet(reference)) {
             cp::views::ReferenceDataWindow dialog(cp::Catalog::builtIn());
             dialog.setFilterText(parser.value(reference));
@@ -69,8 +83,9 @@ int main(int argc, char **argv)
             return;
         }
         QTimer::singleShot(200, &app, [&] {
-            window.grab().save(parser.value(out));
-            app.quit();
+            if (parser.isSet(out))
+                window.grab().save(parser.value(out));
+            QTimer::singleShot(parser.value(hold).toInt(), &app, &QApplication::quit);
         });
     });
     return QApplication::exec();

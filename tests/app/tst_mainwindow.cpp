@@ -11,6 +11,7 @@
 #include "itemmodels/itemtablemodel.h"
 #include "itemmodels/kpilistmodel.h"
 #include "itemmodels/workspacelistmodel.h"
+#include "report/exportactions.h"
 #include "mainwindow.h"
 #include "widgets/itemtablepanel.h"
 #include "widgets/kpipanel.h"
@@ -30,6 +31,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QUrl>
 
 using cp::gui::MainWindow;
 using Solved = std::shared_ptr<const cp::SolvedScenario>;
@@ -127,6 +129,63 @@ private slots:
     }
 
     // Every tab fits a 1280 x 720 screen with the workspace and key-figure docks open.
+    // Issue 13, the first hour: a way in (Help), the export says where the file went,
+    // duplicating keeps the history at hand, a new scenario says what to add next.
+    void helpMenuHasAQuickTour()
+    {
+        MainWindow window;
+        QVERIFY(menuAction(window, QStringLiteral("Help"), QStringLiteral("Quick Tour")));
+        QVERIFY(menuAction(window, QStringLiteral("Help"), QStringLiteral("Methodology")));
+        const QString tour = MainWindow::quickTourText();
+        for (const char *tab : {"Plan", "Timeline", "Power", "Accelerators", "Spend", "Risk", "Compare"})
+            QVERIFY2(tour.contains(QStringLiteral("<b>%1</b>").arg(QLatin1String(tab))), tab);
+        QVERIFY(tour.contains(QStringLiteral("low / likely / high")));
+        QVERIFY(tour.contains(QStringLiteral("clusterplan-cli validate")));
+    }
+
+    void anExportSaysWhereTheFileWent()
+    {
+        MainWindow window;
+        QVERIFY(showMemphis(window, makeWorkspace(m_dir, QStringLiteral("export.clusterplan"))));
+        const QString csv = m_dir.filePath(QStringLiteral("memphis.csv"));
+        QVERIFY(window.exportActions()->exportResultsTo(csv));
+        auto *notice = window.findChild<QLabel *>(QStringLiteral("exportNotice"));
+        QVERIFY(notice && notice->isVisible());
+        QVERIFY2(notice->text().contains(QFileInfo(csv).absoluteFilePath()), qPrintable(notice->text()));
+        QVERIFY(notice->text().contains(QUrl::fromLocalFile(m_dir.path()).toString(QUrl::FullyEncoded)));
+        QVERIFY(notice->text().contains(QStringLiteral("Open folder")));
+    }
+
+    void duplicatingKeepsTheUndoHistoryOfTheScenarioEdited()
+    {
+        MainWindow window;
+        QVERIFY(showMemphis(window, makeWorkspace(m_dir, QStringLiteral("duplicate.clusterplan"))));
+        cp::ScenarioDocument *document = window.session().currentDocument();
+        QVERIFY(document->setValue(*cp::FieldPath::fromJsonPath(QStringLiteral("sites[0].compute[0].count")), 60000.0));
+        QVERIFY(menuAction(window, QStringLiteral("Edit"), QStringLiteral("Undo"))->isEnabled());
+        menuAction(window, QStringLiteral("Scenario"), QStringLiteral("Duplicate"))->trigger();
+        QCOMPARE(window.session().workspace()->scenarios().size(), std::size_t(3));
+        QCOMPARE(window.session().currentDocument(), document); // still the one being edited
+        QAction *undo = menuAction(window, QStringLiteral("Edit"), QStringLiteral("Undo"));
+        QVERIFY(undo->isEnabled());
+        QCOMPARE(undo->text(), QStringLiteral("&Undo Change count"));
+        QVERIFY(window.session().workspace()->findScenario(memphis().name + QStringLiteral(" (copy)")));
+    }
+
+    void aNewScenarioSaysWhatToAddNext()
+    {
+        MainWindow window;
+        QVERIFY(showMemphis(window, makeWorkspace(m_dir, QStringLiteral("new.clusterplan"))));
+        const auto id = window.session().createScenario(QStringLiteral("Fresh"));
+        QVERIFY(id);
+        window.workspacePanel()->selectScenario(*id);
+        const Solved solved = nextSolve(window);
+        QVERIFY(solved && solved->ok());
+        QCOMPARE(window.kpiPanel()->valueText(cp::KpiListModel::FirstCompute), QStringLiteral("not yet"));
+        auto *status = window.kpiPanel()->findChild<QLabel *>(QStringLiteral("kpiStatus"));
+        QVERIFY2(status->text().contains(QStringLiteral("Add compute to Site 1")), qPrintable(status->text()));
+    }
+
     void fitsALaptopScreen()
     {
         MainWindow window;

@@ -3,13 +3,19 @@
 #include "document/scenariofields.h"
 #include "editors/choicecombo.h"
 #include "editors/fieldeditor.h"
+#include "editors/monthedit.h"
+#include "editors/threepointedit.h"
 #include "itemmodels/itemroles.h"
 
 #include <QAbstractSpinBox>
+#include <QKeyEvent>
+#include <QPersistentModelIndex>
 
 namespace cp::views {
 
 namespace {
+
+const char *const kIndexProperty = "cpEditedIndex"; // the cell an editor edits
 
 const FieldInfo *infoOf(const QModelIndex &index)
 {
@@ -43,14 +49,19 @@ QWidget *FieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem
         });
     }
     editor->setAutoFillBackground(true);
+    editor->setProperty(kIndexProperty, QVariant::fromValue(QPersistentModelIndex(index)));
     return editor;
 }
 
 void FieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
-    if (const FieldInfo *info = infoOf(index))
+    if (const FieldInfo *info = infoOf(index)) {
+        if (auto *month = qobject_cast<MonthEdit *>(editor)) {
+            const QVariant start = index.data(roles::EmptyMonthStartRole);
+            month->setEmptyStart(start.isValid() ? std::optional(start.value<Month>()) : std::nullopt);
+        }
         setFieldEditorValue(editor, *info, index.data(Qt::EditRole));
-    else
+    } else
         QStyledItemDelegate::setEditorData(editor, index);
 }
 
@@ -60,6 +71,35 @@ void FieldDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, con
         model->setData(index, fieldEditorValue(editor, *info), Qt::EditRole);
     else
         QStyledItemDelegate::setModelData(editor, model, index);
+}
+
+bool FieldDelegate::eventFilter(QObject *object, QEvent *event)
+{
+    auto *editor = qobject_cast<QWidget *>(object);
+    if (editor && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        const auto index = editor->property(kIndexProperty).value<QPersistentModelIndex>();
+        const FieldInfo *info = index.isValid() ? infoOf(index) : nullptr;
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && info) {
+            // The typed text becomes the value first (the spin box would do it after us).
+            if (auto *box = qobject_cast<QAbstractSpinBox *>(editor))
+                box->interpretText();
+            for (QAbstractSpinBox *box : editor->findChildren<QAbstractSpinBox *>())
+                box->interpretText();
+            auto *model = const_cast<QAbstractItemModel *>(index.model());
+            auto *range = qobject_cast<ThreePointEdit *>(editor);
+            if (!model->setData(index, fieldEditorValue(editor, *info), Qt::EditRole)) {
+                if (range)
+                    range->markOutOfOrder(range->isOutOfOrder());
+                return true; // stays open: fix it, or Escape to drop it
+            }
+            if (range)
+                range->markOutOfOrder(false);
+            emit closeEditor(editor, QAbstractItemDelegate::NoHint);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::eventFilter(object, event);
 }
 
 void FieldDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option, const QModelIndex &) const

@@ -24,6 +24,11 @@ public:
     void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
                               const QModelIndex &index) const override;
 
+protected:
+    // Enter on a value the model refuses keeps the editor open with what the user typed (the
+    // table says why); a three-point range out of order marks the box to fix.
+    bool eventFilter(QObject *object, QEvent *event) override;
+
 private:
     const Catalog &m_catalog;
 };

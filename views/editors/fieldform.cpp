@@ -4,6 +4,8 @@
 #include "document/scenariodocument.h"
 #include "editors/fieldeditor.h"
 #include "editors/inlinemessage.h"
+#include "editors/monthedit.h"
+#include "editors/threepointedit.h"
 #include "itemmodels/catalogdefaults.h"
 
 #include <QGridLayout>
@@ -129,8 +131,11 @@ void FieldForm::setTarget(ScenarioDocument *document, int site)
     m_site = site;
     if (document)
         m_connection = connect(document, &ScenarioDocument::changed, this, &FieldForm::onChanged);
-    for (Row &row : m_rows)
+    for (Row &row : m_rows) {
         row.message->clearMessage();
+        if (auto *range = qobject_cast<ThreePointEdit *>(row.editor))
+            range->markOutOfOrder(false);
+    }
     refreshAll();
 }
 
@@ -184,9 +189,17 @@ void FieldForm::commit(Row &row)
     const FieldPath path = pathOf(row);
     if (!readField(m_document->scenario(), path).isValid() && value == readField(m_document->resolved(), path))
         return; // the default, confirmed: it stays a default
+    auto *range = qobject_cast<ThreePointEdit *>(row.editor);
     QString reason;
     if (m_document->setValue(path, value, &reason)) {
         row.message->clearMessage();
+        if (range)
+            range->markOutOfOrder(false);
+    } else if (range && range->isOutOfOrder()) {
+        // Likely above high is a range half made: keep what the user typed, mark the box and
+        // say what to do; the next change that puts it in order is taken and clears this.
+        row.message->showMessage(reason);
+        range->markOutOfOrder(true);
     } else {
         row.message->showMessage(reason);
         refresh(row); // back to what the document holds
@@ -212,9 +225,15 @@ void FieldForm::refresh(Row &row)
     }
     const bool showsDefault = !value.isValid() && fallback.isValid();
 
-    m_updating = true;
-    setFieldEditorValue(row.editor, row.info, showsDefault ? fallback.value : value);
-    m_updating = false;
+    if (auto *monthEdit = qobject_cast<MonthEdit *>(row.editor))
+        monthEdit->setEmptyStart(written.startMonth);
+    // A range half made stays as the user left it (commit()).
+    const auto *range = qobject_cast<ThreePointEdit *>(row.editor);
+    if (!range || !range->markedBox()) {
+        m_updating = true;
+        setFieldEditorValue(row.editor, row.info, showsDefault ? fallback.value : value);
+        m_updating = false;
+    }
     QFont font = row.editor->font();
     font.setItalic(showsDefault);
     row.editor->setFont(font);

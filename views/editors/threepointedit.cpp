@@ -3,8 +3,9 @@
 #include "document/scenariofields.h"
 #include "editors/unitspinbox.h"
 
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QLabel>
+#include <QPalette>
 
 namespace cp::views {
 
@@ -40,9 +41,11 @@ ThreePointEdit::ThreePointEdit(QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
     setFocusProxy(m_mode);
     setAutoFillBackground(true);
-    auto *layout = new QHBoxLayout(this);
+    // "low / likely / high" in small print over the boxes, so "4 <= 6 <= 9" reads at a glance.
+    auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(3);
+    layout->setHorizontalSpacing(3);
+    layout->setVerticalSpacing(0);
     m_low->setObjectName(QStringLiteral("low"));
     m_mode->setObjectName(QStringLiteral("mode"));
     m_high->setObjectName(QStringLiteral("high"));
@@ -52,21 +55,30 @@ ThreePointEdit::ThreePointEdit(QWidget *parent)
     m_low->setAccessibleName(tr("low"));
     m_mode->setAccessibleName(tr("likely"));
     m_high->setAccessibleName(tr("high"));
-    layout->addWidget(m_low);
-    layout->addWidget(muted(QStringLiteral("≤"), this));
-    layout->addWidget(m_mode);
-    layout->addWidget(muted(QStringLiteral("≤"), this));
-    layout->addWidget(m_high);
-    layout->addWidget(m_unit);
-    layout->addStretch(1);
+    int column = 0;
+    for (UnitSpinBox *box : {m_low, m_mode, m_high}) {
+        if (column > 0)
+            layout->addWidget(muted(QStringLiteral("≤"), this), 1, column++);
+        QLabel *caption = muted(box->accessibleName(), this);
+        caption->setObjectName(box->objectName() + QStringLiteral("Caption"));
+        QFont small = caption->font();
+        small.setPointSizeF(small.pointSizeF() * 0.8);
+        caption->setFont(small);
+        layout->addWidget(caption, 0, column, Qt::AlignHCenter | Qt::AlignBottom);
+        layout->addWidget(box, 1, column++);
+    }
+    layout->addWidget(m_unit, 1, column++);
+    layout->setColumnStretch(column, 1);
     setTabOrder(m_low, m_mode);
     setTabOrder(m_mode, m_high);
 
     connect(m_mode, &QDoubleSpinBox::valueChanged, this, &ThreePointEdit::modeChanged);
     for (UnitSpinBox *box : {m_low, m_high})
-        connect(box, &QDoubleSpinBox::valueChanged, this, [this] {
-            if (!m_updating)
-                emit edited();
+        connect(box, &QDoubleSpinBox::valueChanged, this, [this, box] {
+            if (m_updating)
+                return;
+            m_lastEdited = box;
+            emit edited();
         });
 }
 
@@ -125,7 +137,35 @@ void ThreePointEdit::modeChanged()
         m_updating = false;
     }
     m_lastMode = m_mode->value();
+    m_lastEdited = m_mode;
     emit edited();
+}
+
+bool ThreePointEdit::isOutOfOrder() const
+{
+    return !isCleared() && (m_low->value() > m_mode->value() || m_mode->value() > m_high->value());
+}
+
+void ThreePointEdit::markOutOfOrder(bool marked)
+{
+    if (m_marked) {
+        m_marked->setPalette(QPalette());
+        m_marked->setProperty("outOfOrder", false);
+        m_marked = nullptr;
+    }
+    if (!marked)
+        return;
+    // The box the user just changed, when it is one of the pair out of order; else likely.
+    UnitSpinBox *box = m_mode;
+    if (m_lastEdited == m_low && m_low->value() > m_mode->value())
+        box = m_low;
+    else if (m_lastEdited == m_high && m_mode->value() > m_high->value())
+        box = m_high;
+    QPalette warning = box->palette();
+    warning.setColor(QPalette::Base, QColor(0xfd, 0xe2, 0xe2));
+    box->setPalette(warning);
+    box->setProperty("outOfOrder", true);
+    m_marked = box;
 }
 
 } // namespace cp::views

@@ -33,6 +33,13 @@ public:
     // Cleared: the field returns to its default (only for an optional field).
     [[nodiscard]] bool isCleared() const;
 
+    // Out of order (low > likely or likely > high): the box the user changed last (or the
+    // likely one) is marked, and what was typed stays for the user to finish the range.
+    [[nodiscard]] bool isOutOfOrder() const;
+    void markOutOfOrder(bool marked);
+    // The box marked; nullptr when none is.
+    [[nodiscard]] UnitSpinBox *markedBox() const { return m_marked; }
+
     [[nodiscard]] UnitSpinBox *lowBox() const { return m_low; }
     [[nodiscard]] UnitSpinBox *modeBox() const { return m_mode; }
     [[nodiscard]] UnitSpinBox *highBox() const { return m_high; }
@@ -47,6 +54,8 @@ private:
     UnitSpinBox *m_mode;
     UnitSpinBox *m_high;
     QLabel *m_unit;
+    UnitSpinBox *m_lastEdited = nullptr;
+    UnitSpinBox *m_marked = nullptr;
     double m_lastMode = 0.0; // the mode before this change: low == high == it means fixed
     bool m_updating = false;
 };

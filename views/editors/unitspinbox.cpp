@@ -33,7 +33,9 @@ UnitSpinBox::UnitSpinBox(QWidget *parent)
 
 void UnitSpinBox::setField(const FieldInfo &info)
 {
-    m_stepMinimum = info.minimum;
+    // The arrows step within the field's bounds; "more than 0" steps down to the smallest
+    // value shown (0.001 kW).
+    m_stepMinimum = info.minimumExclusive ? info.minimum + std::pow(10.0, -info.decimals) : info.minimum;
     m_stepMaximum = info.maximum;
     // Sized for the values a planner types (up to $10M or so); bigger ones scroll in the box.
     m_sample = groupedNumber(std::min(info.maximum, 1e7), info.decimals);

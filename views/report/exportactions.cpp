@@ -153,6 +153,8 @@ bool ExportActions::exportReportTo(const QString &path, Paper paper)
     const ReportExportDialog::Outcome outcome = dialog.run();
     if (outcome == ReportExportDialog::Outcome::Failed)
         showError(tr("Export Report"), dialog.errorString());
+    if (outcome == ReportExportDialog::Outcome::Saved)
+        emit exported(tr("Report"), path);
     return outcome == ReportExportDialog::Outcome::Saved;
 }
 
@@ -166,6 +168,8 @@ bool ExportActions::exportComparisonTo(const std::vector<std::shared_ptr<const S
     const ReportExportDialog::Outcome outcome = dialog.run();
     if (outcome == ReportExportDialog::Outcome::Failed)
         showError(tr("Export Comparison"), dialog.errorString());
+    if (outcome == ReportExportDialog::Outcome::Saved)
+        emit exported(tr("Comparison"), path);
     return outcome == ReportExportDialog::Outcome::Saved;
 }
 
@@ -191,6 +195,7 @@ bool ExportActions::exportResultsTo(const QString &path)
         showError(tr("Export Results"), error);
         return false;
     }
+    emit exported(tr("Results"), path);
     return true;
 }
 

@@ -55,6 +55,10 @@ public:
     bool exportComparisonTo(const std::vector<std::shared_ptr<const SolvedScenario>> &scenarios, const QString &path,
                             Paper paper);
 
+signals:
+    // A file was written: `what` says which ("Report", "Results"); the window says where it went.
+    void exported(const QString &what, const QString &path);
+
 public slots:
     void exportReport();  // asks for the file
     void exportResults(); // asks for the file

@@ -5,6 +5,7 @@
 #include "editors/fielddelegate.h"
 #include "editors/inlinemessage.h"
 #include "itemmodels/itemtablemodel.h"
+#include "itemmodels/tsv.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -16,6 +17,7 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QToolTip>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -60,6 +62,7 @@ ItemTablePanel::ItemTablePanel(ItemList list, const Catalog &catalog, QWidget *p
     , m_list(list)
     , m_model(new ItemTableModel(list, this))
     , m_view(new QTableView(this))
+    , m_frozen(new QTableView(m_view))
     , m_title(new QLabel(this))
     , m_message(new InlineMessage(this))
 {
@@ -111,21 +114,48 @@ ItemTablePanel::ItemTablePanel(ItemList list, const Catalog &catalog, QWidget *p
     layout->addWidget(m_view);
     layout->addWidget(m_message);
 
+    // The Name column frozen: a view of that column alone over the left edge, shown while the
+    // table is scrolled sideways, sharing the model, the selection and the editors.
+    m_frozen->setObjectName(itemListKey(list) + QStringLiteral("FrozenNames"));
+    m_frozen->setModel(m_model);
+    m_frozen->setSelectionModel(m_view->selectionModel());
+    m_frozen->setItemDelegate(m_view->itemDelegate());
+    m_frozen->setEditTriggers(QAbstractItemView::DoubleClicked);
+    m_frozen->setFocusPolicy(Qt::NoFocus); // keys stay with the table
+    m_frozen->verticalHeader()->hide();
+    m_frozen->verticalHeader()->setDefaultSectionSize(kRowHeight);
+    m_frozen->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_frozen->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_frozen->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_frozen->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_frozen->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_frozen->setAlternatingRowColors(true);
+    m_frozen->setWordWrap(false);
+    m_frozen->setFrameShape(QFrame::NoFrame);
+    m_frozen->setStyleSheet(QStringLiteral("QTableView { border-right: 1px solid palette(mid); }"));
+    m_frozen->hide();
+    connect(m_view->horizontalScrollBar(), &QScrollBar::valueChanged, this, &ItemTablePanel::updateFrozenColumn);
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionResized, this, &ItemTablePanel::updateFrozenColumn);
+
     connect(m_model, &ItemTableModel::editRefused, this, [this](const QModelIndex &index, const QString &reason) {
-        const QString where = tr("Row %1, %2").arg(index.row() + 1).arg(m_model->field(index.column()).label);
-        showMessage(where + QStringLiteral(": ") + reason);
+        showMessage(placedMessage(tr("Row %1").arg(index.row() + 1), m_model->field(index.column()), reason));
         QToolTip::showText(m_view->viewport()->mapToGlobal(m_view->visualRect(index).bottomLeft()), reason, m_view);
     });
-    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] { m_message->clearMessage(); });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+        m_message->clearMessage();
+        fitColumns();
+    });
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_model, signal, this, [this] {
             updateTitle();
             updateButtons();
+            fitColumns();
         });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         updateTitle();
         updateButtons();
         m_view->resizeColumnsToContents();
+        fitColumns();
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &ItemTablePanel::updateButtons);
     // Room for the horizontal scroll bar only while the columns need it.
@@ -151,10 +181,37 @@ void ItemTablePanel::setSite(ScenarioDocument *document, int site)
 {
     m_message->clearMessage();
     m_model->setSite(document, site);
-    // Name columns wide enough to read, numbers as their values need.
     m_view->resizeColumnsToContents();
+    fitColumns();
+}
+
+void ItemTablePanel::fitColumns()
+{
+    // Name columns wide enough to read, numbers, months and kinds as their values need.
     const int nameColumn = m_model->columnOf(QStringLiteral("name"));
-    m_view->setColumnWidth(nameColumn, std::max(m_view->columnWidth(nameColumn), 200));
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        const int before = m_view->columnWidth(c);
+        m_view->resizeColumnToContents(c); // the wider of the header and the cells
+        const int wanted = std::max(m_view->columnWidth(c), c == nameColumn ? 180 : 0);
+        m_view->setColumnWidth(c, std::max(before, wanted));
+    }
+    updateFrozenColumn();
+}
+
+void ItemTablePanel::updateFrozenColumn()
+{
+    const int nameColumn = m_model->columnOf(QStringLiteral("name"));
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        m_frozen->setColumnHidden(c, c != nameColumn);
+    const bool scrolled = m_view->horizontalScrollBar()->value() > 0;
+    m_frozen->setVisible(scrolled && nameColumn >= 0);
+    if (!scrolled || nameColumn < 0)
+        return;
+    m_frozen->setColumnWidth(nameColumn, m_view->columnWidth(nameColumn));
+    m_frozen->horizontalHeader()->setFixedHeight(m_view->horizontalHeader()->height());
+    m_frozen->setGeometry(m_view->frameWidth() + m_view->verticalHeader()->width(), m_view->frameWidth(),
+                          m_view->columnWidth(nameColumn) + 1,
+                          m_view->viewport()->height() + m_view->horizontalHeader()->height());
 }
 
 QString ItemTablePanel::message() const
@@ -300,6 +357,15 @@ void ItemTablePanel::cutRows()
 
 void ItemTablePanel::pasteRows()
 {
+    // One cell a line is values for cells ("Phase A" with a Name cell selected), never rows.
+    const std::vector<QStringList> lines = tsv::parse(QGuiApplication::clipboard()->text());
+    if (!lines.empty() && std::all_of(lines.begin(), lines.end(), [](const QStringList &l) { return l.size() <= 1; })) {
+        QStringList values;
+        for (const QStringList &line : lines)
+            values << line.value(0);
+        pasteValues(values);
+        return;
+    }
     const std::vector<int> rows = selectedRows();
     const int at = rows.empty() ? m_model->rowCount() : rows.back() + 1;
     const ItemTableModel::PasteResult result = m_model->pasteTsv(QGuiApplication::clipboard()->text(), at);
@@ -316,10 +382,73 @@ void ItemTablePanel::pasteRows()
         QItemSelectionModel::Select);
 }
 
+void ItemTablePanel::pasteValues(const QStringList &values)
+{
+    ScenarioDocument *document = m_model->document();
+    if (!document)
+        return;
+    QModelIndexList cells;
+    if (values.size() == 1) {
+        cells = m_view->selectionModel()->selectedIndexes();
+        if (cells.isEmpty() && m_view->currentIndex().isValid())
+            cells << m_view->currentIndex();
+    } else if (m_view->currentIndex().isValid()) {
+        // A column of values runs down from the current cell.
+        const QModelIndex from = m_view->currentIndex();
+        if (from.row() + values.size() > m_model->rowCount()) {
+            showMessage(tr("Nothing was pasted: %1 values, but %2 rows from row %3. Add rows first, or copy whole "
+                           "rows to add them.")
+                            .arg(values.size())
+                            .arg(m_model->rowCount() - from.row())
+                            .arg(from.row() + 1));
+            return;
+        }
+        for (int i = 0; i < values.size(); ++i)
+            cells << m_model->index(from.row() + i, from.column());
+    }
+    if (cells.isEmpty()) {
+        showMessage(tr("Select the cells to paste into."));
+        return;
+    }
+    std::sort(cells.begin(), cells.end());
+    // Every cell checked first: a refused value leaves the table as it was, and no trace in undo.
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        const QModelIndex &cell = cells[i];
+        if (!(m_model->flags(cell) & Qt::ItemIsEditable))
+            continue;
+        const QString reason = m_model->checkData(cell, values.size() == 1 ? values.front() : values[i]);
+        if (!reason.isEmpty()) {
+            showMessage(tr("Nothing was pasted. %1")
+                            .arg(placedMessage(tr("Row %1").arg(cell.row() + 1), m_model->field(cell.column()), reason)));
+            return;
+        }
+    }
+    QUndoStack *stack = document->undoStack();
+    const int before = stack->index();
+    stack->beginMacro(cells.size() == 1 ? tr("Paste into 1 cell") : tr("Paste into %1 cells").arg(cells.size()));
+    bool ok = true;
+    for (qsizetype i = 0; i < cells.size() && ok; ++i) {
+        const QModelIndex &cell = cells[i];
+        if (!(m_model->flags(cell) & Qt::ItemIsEditable))
+            continue; // a field that does not apply to the row's kind
+        ok = m_model->setData(cell, values.size() == 1 ? values.front() : values[i]); // refused: says why
+    }
+    stack->endMacro();
+    if (!ok) {
+        // All or nothing, like a paste of rows: take back what went in before the refusal.
+        const QString reason = message();
+        if (stack->index() > before)
+            stack->undo();
+        showMessage(reason.isEmpty() ? tr("Nothing was pasted.") : reason.mid(2)); // without the sign
+    }
+}
+
 bool ItemTablePanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_view && event->type() == QEvent::FocusIn)
         emit activated(this);
+    if (watched == m_view && event->type() == QEvent::Resize)
+        updateFrozenColumn();
     // Keys an open cell editor did not take come here too: only act when the table has the focus.
     if (watched != m_view || event->type() != QEvent::KeyPress || QApplication::focusWidget() != m_view)
         return QWidget::eventFilter(watched, event);

@@ -32,6 +32,8 @@ public:
     void setSite(ScenarioDocument *document, int site);
     [[nodiscard]] ItemTableModel *model() const { return m_model; }
     [[nodiscard]] QTableView *view() const { return m_view; }
+    // The Name column kept in view while the table is scrolled sideways (shown only then).
+    [[nodiscard]] QTableView *frozenView() const { return m_frozen; }
     [[nodiscard]] QString message() const;
 
     // The selected rows, ascending; the current row when nothing is selected.
@@ -46,6 +48,8 @@ public:
     void resetCells();
     void copyRows() const;
     void cutRows();
+    // Ctrl+V: a single value (or a column of them) goes into the selected cells, as in a
+    // spreadsheet; only whole rows (several cells a line, or a header line) add rows.
     void pasteRows();
 
 signals:
@@ -57,14 +61,21 @@ protected:
 
 private:
     void updateTitle();
+    // Widens columns to their content (never narrows one the user widened): as rows come in,
+    // a new scenario's table does not keep its empty widths ("50,..." for 50,000).
+    void fitColumns();
+    void updateFrozenColumn();
     void updateButtons();
     void showMessage(const QString &text);
+    // Pastes `values` (one a line) into the selected cells, or down from the current one; one undo step.
+    void pasteValues(const QStringList &values);
     QToolButton *addButton(const QString &text, const QString &tip, const QKeySequence &key,
                            void (ItemTablePanel::*slot)());
 
     ItemList m_list;
     ItemTableModel *m_model;
     QTableView *m_view;
+    QTableView *m_frozen;
     QLabel *m_title;
     InlineMessage *m_message;
     QToolButton *m_add = nullptr;

@@ -19,6 +19,7 @@ KpiPanel::KpiPanel(QWidget *parent)
     m_layout->setContentsMargins(12, 8, 12, 12);
     m_layout->setSpacing(2);
     m_layout->addStretch(1);
+    m_status->setObjectName(QStringLiteral("kpiStatus"));
     m_status->setForegroundRole(QPalette::PlaceholderText);
     m_status->setWordWrap(true);
     m_layout->addWidget(m_status);
@@ -36,6 +37,8 @@ void KpiPanel::setSolved(const std::shared_ptr<const SolvedScenario> &solved)
         m_status->setText(tr("Not solved: the scenario has %1; see Warnings.")
                               .arg(format::nounCount(static_cast<long long>(solved->problems.size()), tr("problem"),
                                                      tr("problems"))));
+    else if (const QString next = KpiListModel::nextStep(solved->scenario); !next.isEmpty())
+        m_status->setText(tr("<b>Next:</b> %1").arg(next.toHtmlEscaped()));
     else
         m_status->setText(
             tr("%1 months from %2").arg(solved->result.horizonMonths).arg(solved->scenario.startMonth.toLabel()));

@@ -1,5 +1,6 @@
 #include "widgets/workspacepanel.h"
 
+#include "document/scenariodocument.h"
 #include "document/workspacesession.h"
 #include "editors/inlinemessage.h"
 #include "itemmodels/workspacelistmodel.h"
@@ -154,10 +155,14 @@ void WorkspacePanel::duplicateScenario()
         return;
     QString error;
     const auto copy = m_session.duplicateScenario(*id, &error);
-    if (!copy)
+    if (!copy) {
         showError(error);
-    else
-        selectScenario(*copy);
+        return;
+    }
+    const auto info = m_session.workspace()->scenario(*copy);
+    emit notice(tr("Duplicated as “%1”, below it in the list; you are still editing “%2” with its undo "
+                   "history.")
+                    .arg(info ? info->name : QString(), m_session.currentDocument() ? m_session.currentDocument()->scenario().name : QString()));
 }
 
 void WorkspacePanel::renameScenario()

@@ -37,10 +37,16 @@ public:
     [[nodiscard]] QString message() const;
 
     void newScenario();
+    // Makes the copy next to it and stays on the scenario being edited, so its undo history
+    // stays at hand (issue 13); notice() says where the copy is.
     void duplicateScenario();
     void renameScenario();
     // Asks first; `confirmed` skips the question (tests, scripted use).
     void deleteScenario(bool confirmed = false);
+
+signals:
+    // Something done that the window's status bar should say.
+    void notice(const QString &text);
 
 private:
     void workspaceChanged();

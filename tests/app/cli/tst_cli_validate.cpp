@@ -91,7 +91,7 @@ private slots:
         QCOMPARE(lines.size(), 3);
         lines.sort();
         QVERIFY2(lines[0].startsWith(
-                     path + QStringLiteral(": horizonMonths: must be a whole number of months from 1 to 600")),
+                     path + QStringLiteral(": horizonMonths: Horizon must be a whole number of months from 1 to 600")),
                  qPrintable(lines[0]));
         QVERIFY2(lines[1].startsWith(
                      path + QStringLiteral(": sites[0].compute[0].accelerator: unknown accelerator \"h200\"")),
@@ -99,6 +99,33 @@ private slots:
         QVERIFY2(lines[2].startsWith(
                      path + QStringLiteral(": sites[0].power[0].kind: unknown power source kind \"fusion\"")),
                  qPrintable(lines[2]));
+    }
+
+    // Issue 13: validate refuses what the editor refuses (the same checks, the same bounds),
+    // naming the field as the window shows it and its JSON path.
+    void refusesWhatTheEditorRefuses()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile in(example("greenfield-grid-wait.json"));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray bytes = in.readAll();
+        QVERIFY(bytes.contains("\"itCapacityMw\": 80"));
+        bytes.replace("\"itCapacityMw\": 80", "\"itCapacityMw\": 1000000000");
+        QVERIFY(bytes.contains("\"startMonth\": \"2025-01\""));
+        bytes.replace("\"startMonth\": \"2025-01\"", "\"startMonth\": \"1900-02\"");
+        const QString path = dir.filePath(QStringLiteral("bad.json"));
+        QVERIFY(writeFile(path, bytes));
+
+        const Run r = validate({ path });
+        QCOMPARE(r.exitCode, 3);
+        QStringList lines = r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        lines.sort();
+        QCOMPARE(lines,
+                 QStringList({ path + QStringLiteral(": sites[0].facility.itCapacityMw: IT capacity must be from 0 to 50,000 "
+                                                     "MW (found 1000000000)"),
+                               path + QStringLiteral(": startMonth: Start must be a month from Jan 1990 to Dec 2100 (found "
+                                                     "Feb 1900)") }));
     }
 
     void notJsonIsInvalidInput()

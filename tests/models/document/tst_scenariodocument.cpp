@@ -112,20 +112,20 @@ private slots:
         QTest::addColumn<QVariant>("value");
         QTest::addColumn<QString>("reasonPart");
         QTest::newRow("count 0") << QStringLiteral("sites[0].compute[0].count") << QVariant(0.0)
-                                 << QStringLiteral("must be a whole number from 1 to 10000000 (found 0)");
+                                 << QStringLiteral("Count must be a whole number from 1 to 10,000,000 (found 0)");
         QTest::newRow("count 2.5") << QStringLiteral("sites[0].compute[0].count") << QVariant(2.5)
                                    << QStringLiteral("must be a whole number (found 2.5)");
         QTest::newRow("text for a number") << QStringLiteral("sites[0].power[0].capacityMw")
                                            << QVariant(QStringLiteral("lots")) << QStringLiteral("enter a number");
         QTest::newRow("percent above 100") << QStringLiteral("sites[0].power[0].availabilityPct") << QVariant(120.0)
-                                           << QStringLiteral("must be a percentage from 0 to 100 (found 120)");
+                                           << QStringLiteral("Availability must be from 0 to 100% (found 120)");
         QTest::newRow("negative MW") << QStringLiteral("sites[0].facility.itCapacityMw") << QVariant(-5.0)
-                                     << QStringLiteral("cannot be negative (found -5)");
+                                     << QStringLiteral("IT capacity must be from 0 to 50,000 MW (found -5)");
         QTest::newRow("pue 4") << QStringLiteral("sites[0].pue") << QVariant(4.0)
                                << QStringLiteral("must be from 1 to 3");
         QTest::newRow("three-point out of order")
             << QStringLiteral("sites[0].power[2].leadTimeMonths") << QVariant::fromValue(ThreePoint{9, 5, 24})
-            << QStringLiteral("low 9 is above mode 5");
+            << QStringLiteral("Lead time: low 9 is above likely (mode) 5");
         QTest::newRow("name used twice") << QStringLiteral("sites[0].power[0].name")
                                          << QVariant(QStringLiteral("H100, first 50k"))
                                          << QStringLiteral("the name \"H100, first 50k\" is already used");

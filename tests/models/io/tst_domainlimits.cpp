@@ -131,16 +131,16 @@ private slots:
         const QString count = QStringLiteral("sites[0].compute[0].count");
         const QString capex = QStringLiteral("sites[0].compute[0].unitCapexUsd");
         QTest::newRow("count 10^7 + 1") << "/sites/0/compute/0/count" << QByteArray("10000001") << count
-                                        << "must be a whole number from 1 to 10000000 (found 10000001)";
+                                        << "Count must be a whole number from 1 to 10,000,000 (found 10000001)";
         QTest::newRow("count 10^7 + 0.5") << "/sites/0/compute/0/count" << QByteArray("10000000.5") << count
                                           << "must be a whole number (found 10000000.5)";
         QTest::newRow("count 10^300") << "/sites/0/compute/0/count" << QByteArray("1e300") << count
                                       << "must be a whole number from 1 to 10000000 (found 1e+300)";
         QTest::newRow("unit capex 10^6 + 1") << "/sites/0/compute/0/unitCapexUsd" << QByteArray("1000001") << capex
-                                             << "must be from 0 to 1000000 USD per accelerator";
+                                             << "Unit price must be from $0 to $1,000,000 (found 1000001)";
         QTest::newRow("unit capex high 10^6 + 1")
             << "/sites/0/compute/0/unitCapexUsd" << QByteArray(R"({"low": 1, "mode": 2, "high": 1000001})")
-            << capex << "high must be from 0 to 1000000 USD per accelerator";
+            << capex << "Unit price, high, must be from $0 to $1,000,000 (found 1000001)";
         QTest::newRow("horizon 601") << "/horizonMonths" << QByteArray("601") << "horizonMonths"
                                      << "must be a whole number of months from 1 to 600 (found 601)";
         QTest::newRow("lead time 601") << "/sites/0/compute/0/leadTimeMonths" << QByteArray("601")

@@ -159,7 +159,7 @@ private slots:
             << QStringLiteral("horizonMonths") << QStringLiteral("from 1 to 600 (found 601)");
         QTest::newRow("percentage out of range")
             << QByteArray("\"utilizationPct\": 85") << QByteArray("\"utilizationPct\": 101")
-            << QStringLiteral("assumptions.utilizationPct") << QStringLiteral("percentage from 0 to 100");
+            << QStringLiteral("assumptions.utilizationPct") << QStringLiteral("Utilization must be from 0 to 100% (found 101)");
         QTest::newRow("pue out of range")
             << QByteArray("\"name\": \"A\",") << QByteArray("\"name\": \"A\", \"pue\": 3.5,")
             << QStringLiteral("sites[0].pue") << QStringLiteral("from 1 to 3 (found 3.5)");
@@ -171,7 +171,7 @@ private slots:
                                          << QStringLiteral("must be a whole number (found 2.5)");
         QTest::newRow("count zero") << QByteArray("\"count\": 10000") << QByteArray("\"count\": 0")
                                     << QStringLiteral("sites[0].compute[0].count")
-                                    << QStringLiteral("from 1 to 10000000 (found 0)");
+                                    << QStringLiteral("Count must be a whole number from 1 to 10,000,000 (found 0)");
         QTest::newRow("count huge") << QByteArray("\"count\": 10000") << QByteArray("\"count\": 1e20")
                                     << QStringLiteral("sites[0].compute[0].count")
                                     << QStringLiteral("from 1 to 10000000 (found 1e+20)");
@@ -181,20 +181,20 @@ private slots:
                                    << QStringLiteral("more than 0 kW");
         QTest::newRow("unit capex above limit")
             << QByteArray("\"count\": 10000,") << QByteArray("\"count\": 10000, \"unitCapexUsd\": 2000000,")
-            << QStringLiteral("sites[0].compute[0].unitCapexUsd") << QStringLiteral("from 0 to 1000000");
+            << QStringLiteral("sites[0].compute[0].unitCapexUsd") << QStringLiteral("Unit price must be from $0 to $1,000,000");
         QTest::newRow("duration not whole") << QByteArray("\"permitMonths\": 2") << QByteArray("\"permitMonths\": 2.5")
                                             << QStringLiteral("sites[0].facility.permitMonths")
                                             << QStringLiteral("whole number of months from 0 to 600");
         QTest::newRow("negative MW") << QByteArray("\"capacityMw\": 25") << QByteArray("\"capacityMw\": -25")
                                      << QStringLiteral("sites[0].power[0].capacityMw")
-                                     << QStringLiteral("cannot be negative");
+                                     << QStringLiteral("Capacity must be from 0 to 50,000 MW (found -25)");
         QTest::newRow("low above mode") << QByteArray("{\"low\": 6, \"mode\": 8")
                                         << QByteArray("{\"low\": 9, \"mode\": 8")
                                         << QStringLiteral("sites[0].facility.buildMonths")
-                                        << QStringLiteral("low 9 is above mode 8");
+                                        << QStringLiteral("Build duration: low 9 is above likely (mode) 8");
         QTest::newRow("mode above high") << QByteArray("\"high\": 12") << QByteArray("\"high\": 7")
                                          << QStringLiteral("sites[0].facility.buildMonths")
-                                         << QStringLiteral("mode 8 is above high 7");
+                                         << QStringLiteral("Build duration: likely (mode) 8 is above high 7");
         QTest::newRow("three-point extra key")
             << QByteArray("\"high\": 12}") << QByteArray("\"high\": 12, \"p50\": 8}")
             << QStringLiteral("sites[0].facility.buildMonths") << QStringLiteral("\"p50\" is not one of them");
@@ -381,9 +381,11 @@ private slots:
         Site site;
         site.name = QStringLiteral("S");
         site.facility.itCapacityMw = 45000.0;
+        site.facility.permitStartMonth = Month::fromYearMonth(2030, 1);
+        site.facility.constructionStartMonth = Month::fromYearMonth(2030, 3);
         site.facility.permitMonths = ThreePoint::fixed(3);
         site.facility.buildMonths = ThreePoint { 1, 2, 3 };
-        site.facility.capexUsd = ThreePoint::fixed(1e300);
+        site.facility.capexUsd = ThreePoint::fixed(1e12); // the bound: $1 trillion
         s.sites.push_back(site);
         const QByteArray text = writeScenarioJson(s);
         QVERIFY(text.endsWith("}\n"));
@@ -396,7 +398,7 @@ private slots:
             text.contains(
                 "\"buildMonths\": {\n          \"low\": 1,\n          \"mode\": 2,\n          \"high\": 3\n        }"),
             text.constData());
-        QVERIFY2(text.contains("\"capexUsd\": 1e+300"), text.constData());
+        QVERIFY2(text.contains("\"capexUsd\": 1000000000000"), text.constData());
         QVERIFY2(text.contains("\"startMonth\": \"2030-02\""), text.constData());
         QVERIFY2(text.contains("\"compute\": [],"), text.constData());
         // Absent optionals stay absent.

@@ -92,15 +92,15 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("reasonPart");
         QTest::newRow("count 0") << QStringLiteral("count") << QStringLiteral("0")
-                                 << QStringLiteral("must be a whole number from 1 to 10000000 (found 0)");
+                                 << QStringLiteral("Count must be a whole number from 1 to 10,000,000 (found 0)");
         QTest::newRow("not a number") << QStringLiteral("count") << QStringLiteral("many")
                                       << QStringLiteral("\"many\" is not a number");
         QTest::newRow("not a month") << QStringLiteral("orderMonth") << QStringLiteral("someday")
                                      << QStringLiteral("write it as 2025-03 or Mar 2025");
         QTest::newRow("three-point order")
-            << QStringLiteral("leadTimeMonths") << QStringLiteral("8; 5; 9") << QStringLiteral("low 8 is above mode 5");
+            << QStringLiteral("leadTimeMonths") << QStringLiteral("8; 5; 9") << QStringLiteral("Lead time: low 8 is above likely (mode) 5");
         QTest::newRow("price above 1e6") << QStringLiteral("unitCapexUsd") << QStringLiteral("2,000,000")
-                                         << QStringLiteral("must be from 0 to 1000000 USD");
+                                         << QStringLiteral("Unit price must be from $0 to $1,000,000 (found 2000000)");
         QTest::newRow("unknown chip") << QStringLiteral("accelerator") << QStringLiteral("h900")
                                       << QStringLiteral("\"h900\" is not one of");
     }
@@ -231,7 +231,7 @@ private slots:
         const ItemTableModel::PasteResult ranges = model.pasteTsv(QStringLiteral("Zero\th100_sxm\t0\t2025-01\t3\n"), 0);
         QVERIFY(!ranges.ok);
         QCOMPARE(ranges.problems,
-                 QStringList{QStringLiteral("Line 1, Count: must be a whole number from 1 to 10000000 (found 0)")});
+                 QStringList{QStringLiteral("Line 1: Count must be a whole number from 1 to 10,000,000 (found 0)")});
         QCOMPARE(model.rowCount(), 2);
     }
 
@@ -241,7 +241,7 @@ private slots:
         ItemTableModel model(ItemList::Power);
         model.setSite(&document, 0);
         const QString copied = model.rowsAsTsv({2, 3});
-        QVERIFY(copied.startsWith(QStringLiteral("Name\tKind\tCapacity (MW)\t")));
+        QVERIFY(copied.startsWith(QStringLiteral("Name\tKind\tOrdered\tLead time (months)\tCapacity (MW)\t")));
         QVERIFY(copied.contains(QStringLiteral("\t15000000; 30000000; 60000000\t"))); // TVA's capex, low; mode; high
         const ItemTableModel::PasteResult result = model.pasteTsv(copied, 4);
         QVERIFY2(result.ok, qPrintable(result.problems.join(QLatin1Char('\n'))));
