@@ -300,7 +300,14 @@ RiskResult runRisk(const Plan &plan, const RiskOptions &options)
     out.seed = options.seed;
     out.startMonth = plan.startMonth;
     out.horizonMonths = horizon;
-    out.targetMonth = options.targetMonth >= 0 ? options.targetMonth : plan.startMonth + horizon - 1;
+    // By default: will the plan make its own date? (The horizon's end asks a question nobody has.)
+    out.targetMonth = options.targetMonth;
+    if (out.targetMonth < 0) {
+        Solver solver;
+        Result planned;
+        solver.solve(plan, planned, SolveOptions{false, false, -1});
+        out.targetMonth = planned.kpis.fullPowerMonth.value_or(plan.startMonth + horizon - 1);
+    }
     const int probeMonth = std::clamp(out.targetMonth - plan.startMonth, 0, horizon - 1);
 
     const std::vector<UncertainInput> inputs = uncertainInputs(plan);

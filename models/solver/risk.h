@@ -82,7 +82,7 @@ struct TornadoBar {
 struct RiskOptions {
     int trials = 2000;
     std::uint64_t seed = 1;
-    int targetMonth = -1; // absolute; -1: the last month of the horizon
+    int targetMonth = -1; // absolute; -1: the plan's own full-power month (the last month when it has none)
     int threads = 0;      // 0: every hardware thread
     bool tornado = true;
     const std::atomic<bool> *cancel = nullptr; // set from another thread to stop early

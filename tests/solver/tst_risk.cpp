@@ -94,9 +94,15 @@ private slots:
         QVERIFY2(std::abs(*r.fullPowerMonth.p50 - (order + 13.61)) <= 1.0, qPrintable(QString::number(*r.fullPowerMonth.p50 - order)));
         QVERIFY(std::abs(*r.fullPowerMonth.p10 - (order + 9.29)) <= 1.0);
         QVERIFY(std::abs(*r.fullPowerMonth.p90 - (order + 19.35)) <= 1.0);
-        // By the end of the horizon (5 years) every trial is at full power.
-        QCOMPARE(r.probabilityFullPowerBy, 1.0);
+        // By default the question is the plan's own date: full power with the lead time's mode,
+        // order + 12 months. A trial makes it when its lead time rounds to 12 or less (halves
+        // up), i.e. is below 12.5: for the triangle (6, 12, 24), 1 - (24 - 12.5)^2 / (18 x 12) = 0.3877.
+        QCOMPARE(r.targetMonth, order + 12);
+        QVERIFY2(std::abs(r.probabilityFullPowerBy - 0.3877) < 0.015, qPrintable(QString::number(r.probabilityFullPowerBy)));
         QCOMPARE(r.inputCount, 1);
+        // By the end of the horizon (5 years) every trial is at full power.
+        options.targetMonth = plan.startMonth + plan.horizonMonths - 1;
+        QCOMPARE(runRisk(plan, options).probabilityFullPowerBy, 1.0);
     }
 
     // The share of trials at full power by month 12: P(round(lead) <= 12) = P(lead < 12.5)

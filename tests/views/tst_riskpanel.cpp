@@ -53,6 +53,10 @@ private slots:
         QVERIFY(r);
         QCOMPARE(r->trials, 300);
 
+        // "Will we make our date?": the run's target is the plan's own full-power month, not the horizon.
+        const auto solved = example("meta-2gw-gas-campus.json");
+        QCOMPARE(std::optional<int>(r->targetMonth), solved->result.kpis.fullPowerMonth);
+
         QTableWidget *p = panel.percentileTable();
         QCOMPARE(cell(p, 1, 0), QStringLiteral("Full power"));
         QCOMPARE(cell(p, 1, 2), format::monthLabel(*r->fullPowerMonth.p50));
@@ -70,6 +74,32 @@ private slots:
         const QList<QPointF> median = panel.energizedFan()->seriesPoints(FanChart::medianName());
         QCOMPARE(median.size(), static_cast<qsizetype>(r->energized.p50.size()));
         QCOMPARE(median.last().y(), r->energized.p50[r->energized.p50.size() - 1]);
+    }
+
+    // Memphis states a value of compute: the table adds NPV of net cash flow and IRR, and the
+    // tornado measures NPV net.
+    void returnsAddNetAndIrr()
+    {
+        RiskPanel panel;
+        panel.trialsBox()->setValue(200);
+        const auto solved = example("memphis-retrofit-100k-h100.json");
+        panel.setSolved(solved);
+        QSignalSpy finished(&panel, &RiskPanel::finished);
+        panel.run();
+        QVERIFY(finished.wait(60000));
+        const solver::RiskResult *r = panel.result();
+        QVERIFY(r && r->returnsStated && r->tornadoByNet && r->irrPct);
+        QTableWidget *p = panel.percentileTable();
+        QCOMPARE(cell(p, 4, 0), QStringLiteral("NPV of net cash flow"));
+        QCOMPARE(cell(p, 4, 2), format::usd(r->npvNetUsd.p50));
+        QCOMPARE(cell(p, 4, 4), format::usd(solved->result.kpis.npvNetUsd));
+        QCOMPARE(cell(p, 5, 0), QStringLiteral("IRR"));
+        QCOMPARE(cell(p, 5, 2), format::percent(r->irrPct->p50));
+        // The price of compute is an input the tornado ranks.
+        bool priced = false;
+        for (const solver::TornadoBar &bar : r->tornado)
+            priced = priced || bar.field == "computePriceUsdPerAcceleratorHour";
+        QVERIFY(priced);
     }
 
     void goodputAndSwingFollowTheSolve()

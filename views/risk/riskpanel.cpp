@@ -276,7 +276,11 @@ void RiskPanel::populateTargets()
         const Month month = s.startMonth.plusMonths(m);
         m_target->addItem(month.toLabel(), month.index());
     }
-    m_target->setCurrentIndex(m_target->count() - 1);
+    // Will we make our date? The plan's own full-power month, not the horizon (issue 14); the
+    // last month when the plan never reaches full power.
+    const std::optional<int> planDate = m_solved->ok() ? m_solved->result.kpis.fullPowerMonth : std::nullopt;
+    const int at = planDate ? m_target->findData(*planDate) : -1;
+    m_target->setCurrentIndex(at >= 0 ? at : m_target->count() - 1);
 }
 
 void RiskPanel::run()

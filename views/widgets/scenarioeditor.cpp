@@ -335,7 +335,10 @@ void ScenarioEditor::updateSummaries()
                               + tr("%1 utilization").arg(format::percent(a.utilizationPct, 0)) + kDot
                               + tr("depreciation %1 / %2 / %3 / %4 years")
                                     .arg(groupedNumber(y.compute, 1), groupedNumber(y.facility, 1),
-                                         groupedNumber(y.power, 1), groupedNumber(y.cooling, 1)));
+                                         groupedNumber(y.power, 1), groupedNumber(y.cooling, 1))
+                              + (a.computePriceUsdPerAcceleratorHour
+                                     ? kDot + tr("compute worth $%1/h").arg(groupedNumber(a.computePriceUsdPerAcceleratorHour->mode, 2))
+                                     : QString()));
     if (m_site < 0 || m_site >= static_cast<int>(written.sites.size()))
         return;
     const Site &site = written.sites[static_cast<std::size_t>(m_site)];

@@ -140,7 +140,7 @@ private:
     ScenarioInput m_input;
     QCommandLineOption m_trials{QStringLiteral("trials"), QStringLiteral("Number of trials (default 2000)."), QStringLiteral("N")};
     QCommandLineOption m_seed{QStringLiteral("seed"), QStringLiteral("Random seed; the same seed gives the same answer everywhere (default 1)."), QStringLiteral("S")};
-    QCommandLineOption m_by{QStringLiteral("by"), QStringLiteral("Target month for the chance of full power and criticality (default: the plan's last month)."), QStringLiteral("YYYY-MM")};
+    QCommandLineOption m_by{QStringLiteral("by"), QStringLiteral("Target month for the chance of full power and criticality (default: the plan's own full-power month; its last month when it never gets there)."), QStringLiteral("YYYY-MM")};
     QCommandLineOption m_threads{QStringLiteral("threads"), QStringLiteral("Worker threads (default: every core); the answer does not depend on it."), QStringLiteral("N")};
     QCommandLineOption m_json{QStringLiteral("json"), QStringLiteral("Write the risk document to OUT; '-' is standard output."), QStringLiteral("OUT")};
 };

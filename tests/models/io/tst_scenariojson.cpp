@@ -245,10 +245,10 @@ private slots:
             << QByteArray("\"utilizationPct\": 85,")
             << QByteArray("\"utilizationPct\": 85, \"computePriceUsdPerAcceleratorHour\": -2,")
             << QStringLiteral("assumptions.computePriceUsdPerAcceleratorHour")
-            << QStringLiteral("must be from 0 to 1000 USD per accelerator-hour");
+            << QStringLiteral("Value of compute must be from $0 to $1,000");
         QTest::newRow("sold share over 100")
             << QByteArray("\"leadTimeMonths\": 6}") << QByteArray("\"leadTimeMonths\": 6, \"soldPct\": 120}")
-            << QStringLiteral("sites[0].compute[0].soldPct") << QStringLiteral("must be a percentage from 0 to 100");
+            << QStringLiteral("sites[0].compute[0].soldPct") << QStringLiteral("Sold must be from 0 to 100%");
         QTest::newRow("item not an object")
             << QByteArray("\"power\": [") << QByteArray("\"power\": [42, ") << QStringLiteral("sites[0].power[0]")
             << QStringLiteral("must be an object, not a number");
