@@ -46,7 +46,8 @@ void markGating(SiteTimeline &site)
             return false;
         if (bar.phase == TimelinePhase::Permit || bar.phase == TimelinePhase::Construction)
             return site.readyMonth == full;
-        // A battery adds no firm MW (spec section 3): it never brings a site to full power.
+        // A battery adds no firm MW (docs/scenario-format.md, section 3): it never brings a site to
+        // full power.
         return !(bar.phase == TimelinePhase::Power && (bar.powerKind == solver::PowerKind::Bess || bar.quantity <= 0.0));
     };
     auto markArrivals = [&](const std::vector<TimelinePhase> &phases) {

@@ -32,7 +32,8 @@ struct TimelineBar {
 struct SiteTimeline {
     QString name;
     int readyMonth = 0;
-    std::optional<int> fullPowerMonth;  // the site's own (spec section 5), null when never within the plan
+    // The site's own (docs/scenario-format.md, section 5), null when never within the plan.
+    std::optional<int> fullPowerMonth;
     solver::Binding limitedBy = solver::Binding::None; // what holds the site back just before full power
                                                        // (at the end of the plan when it never gets there)
     std::vector<TimelineBar> bars;      // permit, construction, power sources, cooling plants, tranches

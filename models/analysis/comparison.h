@@ -7,7 +7,7 @@
 #include <vector>
 
 // Saved scenarios side by side: each one's KPIs and its deltas against the first (the
-// baseline), by the rules of the spec's `compare` document (scenario-v1 section 5):
+// baseline), by the rules of the compare document (docs/scenario-format.md, section 5.3):
 // numeric KPIs abs = x - base and pct = 100 (x - base) / |base| (null when base is 0 or either
 // value is null); month KPIs as a difference in calendar months (null when either month is null;
 // pct always null); capexByCategory and opexByCategory per key.
@@ -33,7 +33,7 @@ struct KpiDefinition {
     std::optional<double> (*value)(const solver::Kpis &kpis);
 };
 
-// Every KPI of the spec's result document in its order, categories expanded, then the
+// Every KPI of the result document in its order, categories expanded, then the
 // extensions plannedAccelerators and peakEnergized.
 [[nodiscard]] const std::vector<KpiDefinition> &comparisonKpis();
 

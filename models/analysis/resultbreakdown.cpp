@@ -40,7 +40,8 @@ SiteBreakdown breakDownSite(const solver::Plan &plan, const solver::Site &site, 
     std::vector<int> delivery(trancheCount);
     for (std::size_t i = 0; i < trancheCount; ++i)
         delivery[i] = solver::arrivalMonth(site.tranches[i]);
-    // Tranches take the IT budget in order of delivery, ties in the order listed (spec section 4).
+    // Tranches take the IT budget in order of delivery, ties in the order listed
+    // (docs/scenario-format.md, section 4).
     std::vector<std::size_t> order(trancheCount);
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return delivery[a] < delivery[b]; });
@@ -57,7 +58,8 @@ SiteBreakdown breakDownSite(const solver::Plan &plan, const solver::Site &site, 
             if (availableIn(absMonth, delivery[i], site.tranches[i].retireMonth))
                 out.trancheDelivered[i][m] = site.tranches[i].count;
         if (absMonth >= result.readyMonth) {
-            // The same IEEE double steps as the spec writes them, so the counts match the solver's.
+            // The same IEEE double steps as docs/scenario-format.md, section 4, writes them, so the
+            // counts match the solver's.
             const double budgetMw = std::min(site.facility.itCapacityMw, std::min(series.coolingMw[m], series.powerMw[m] / site.pue));
             double leftMw = budgetMw;
             for (const std::size_t i : order) {

@@ -25,7 +25,8 @@ struct CatalogValue {
 
     [[nodiscard]] solver::ThreePoint range() const { return { low, value, high }; }
     [[nodiscard]] std::optional<Month> asOfMonth() const { return Month::parse(asOf); }
-    // More than 24 months between asOf and today (spec section 6: "older than two years").
+    // More than 24 months between asOf and today (docs/scenario-format.md, section 6: "older than
+    // two years").
     [[nodiscard]] bool isStale(Month today) const;
     // "SemiAnalysis ..., 2024-06, confidence M (estimate)": for tooltips and reports.
     [[nodiscard]] QString provenance() const;

@@ -6,8 +6,8 @@
 #include <optional>
 
 // The address of one field of a scenario, so an edit, a validation problem or a warning can
-// name it and the editor can take the user there. Converts to and from the spec's JSON path
-// ("sites[0].power[1].leadTimeMonths", section 7).
+// name it and the editor can take the user there. Converts to and from its JSON path
+// ("sites[0].power[1].leadTimeMonths", docs/scenario-format.md, section 7).
 namespace cp {
 
 // The three item lists of a site.
@@ -29,7 +29,7 @@ struct FieldPath {
     int site = -1; // every scope from Site on
     ItemList list = ItemList::Compute; // Scope::Item only
     int row = -1; // Scope::Item only
-    // The spec's key within that object ("depreciationYears.compute" for the nested assumption);
+    // The JSON key within that object ("depreciationYears.compute" for the nested assumption);
     // empty for the object itself (a whole site, facility or row).
     QString key;
 
@@ -63,7 +63,7 @@ struct FieldPath {
     }
 
     [[nodiscard]] QString toJsonPath() const;
-    // Any path the spec and validateScenario write; nullopt for anything else (negative or
+    // Any path the format and validateScenario write; nullopt for anything else (negative or
     // malformed indices, unknown sections).
     [[nodiscard]] static std::optional<FieldPath> fromJsonPath(QStringView path);
 

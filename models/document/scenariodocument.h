@@ -23,13 +23,13 @@ class Catalog;
 
 // One open scenario: its value, its undo stack and its place in a workspace.
 //
-// Every edit is an undo command (setValue, the row and site operations below), also edits
-// that come through an item model's setData. A command is checked before it is pushed: an
-// edit that would make the scenario break a rule of spec section 7 is refused with the reason
+// Every edit is an undo command (setValue, the row and site operations below), also edits that come
+// through an item model's setData. A command is checked before it is pushed: an edit that would
+// make the scenario break a rule of docs/scenario-format.md, section 7, is refused with the reason
 // and never reaches the document. After every step (do, undo, redo) the document saves its
-// canonical JSON to the workspace, one transaction; when that save fails the document stays
-// as it was, the step is taken back (a new edit is dropped, an undo or redo is not made) and
-// saveFailed() says why. Listeners follow one signal, changed(), sent after the change.
+// canonical JSON to the workspace, one transaction; when that save fails the document stays as it
+// was, the step is taken back (a new edit is dropped, an undo or redo is not made) and saveFailed()
+// says why. Listeners follow one signal, changed(), sent after the change.
 class ScenarioDocument final : public QObject
 {
     Q_OBJECT
@@ -42,8 +42,8 @@ public:
     ~ScenarioDocument() override;
 
     [[nodiscard]] const Scenario &scenario() const { return m_scenario; }
-    // The scenario with every default filled from the spec and the catalog (what the editor
-    // shows for an empty field).
+    // The scenario with every default filled from the format's rules (docs/scenario-format.md)
+    // and the catalog (what the editor shows for an empty field).
     [[nodiscard]] const Scenario &resolved() const;
     [[nodiscard]] const Catalog &catalog() const { return m_catalog; }
     [[nodiscard]] QUndoStack *undoStack() const { return m_undoStack; }

@@ -16,11 +16,11 @@ namespace cp {
 
 namespace {
 
-// Bounds a planner recognises (spec section 7, the catalog's ranges). They are the one
-// declaration of each field's range: the spin boxes step in them and validateScenario refuses
-// what lies outside, for the editor, the importer and `clusterplan-cli validate` alike.
-// 50 GW: the spec's largest tranche (10 million accelerators) at 5 kW each, ten times the largest
-// campus announced (5 GW); a typo such as 1,000,000,000 MW is far beyond it.
+// Bounds a planner recognises (docs/scenario-format.md, section 7.1; the catalog's ranges). They
+// are the one declaration of each field's range: the spin boxes step in them and validateScenario
+// refuses what lies outside, for the editor, the importer and `clusterplan-cli validate` alike.
+// 50 GW: the format's largest tranche (10 million accelerators) at 5 kW each, ten times the
+// largest campus announced (5 GW); a typo such as 1,000,000,000 MW is far beyond it.
 constexpr double kMaxSiteMw = 50'000;
 constexpr double kMaxMwh = 10 * kMaxSiteMw; // a battery of that power for 10 hours
 constexpr double kMaxTotalUsd = 1e12; // $1 trillion for one building, plant or source
@@ -91,7 +91,8 @@ FieldInfo threePoint(const char *key, const char *label, const char *unit, doubl
 {
     FieldInfo info = number(key, label, unit, 0.0, maximum, decimals, help, optional);
     info.type = FieldType::ThreePointEstimate;
-    info.whole = info.unit == u"months"; // durations are whole months (spec section 1)
+    // Durations are whole months (docs/scenario-format.md, section 1).
+    info.whole = info.unit == u"months";
     return info;
 }
 

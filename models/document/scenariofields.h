@@ -28,15 +28,16 @@ enum class FieldType { Text, Number, WholeNumber, Month, ThreePointEstimate, Cho
 enum class ChoiceSet { None, FacilityKinds, FacilityCoolings, Ownerships, PowerKinds, CoolingPlantKinds, Accelerators, ResidualValues };
 
 struct FieldInfo {
-    QString key; // the spec's key, e.g. "leadTimeMonths"
+    QString key; // the JSON key, e.g. "leadTimeMonths"
     QString label; // what a planner reads, e.g. "Lead time"
     QString unit; // "months", "MW", "$", "$/kW", "%"; empty when the number has none
     FieldType type = FieldType::Number;
     ChoiceSet choices = ChoiceSet::None;
     bool optional = false; // may be left empty: it then takes its default (catalog, or as help says)
-    // The field's bounds, declared once (spec section 7, the catalog's ranges): spin boxes step
-    // within them and validateScenario refuses any number outside, for every part of a
-    // three-point estimate. The editor, the importer and `clusterplan-cli validate` so agree.
+    // The field's bounds, declared once (docs/scenario-format.md, section 7.1; the catalog's
+    // ranges): spin boxes step within them and validateScenario refuses any number outside, for
+    // every part of a three-point estimate. The editor, the importer and `clusterplan-cli validate`
+    // so agree.
     double minimum = 0.0;
     double maximum = 0.0;
     bool minimumExclusive = false; // the minimum itself is refused: "more than 0 kW"

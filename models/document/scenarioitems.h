@@ -23,7 +23,7 @@ void insertItem(Site &site, int row, const ScenarioItem &item);
 void removeItem(Site &site, ItemList list, int row);
 
 // Every name used by the site's items (compute, power and cooling share one name space,
-// spec section 7).
+// docs/scenario-format.md, section 7).
 [[nodiscard]] std::vector<QString> itemNames(const Site &site);
 // `base` when unused, else "base (2)", "base (3)", ...: names must be unique within a site.
 [[nodiscard]] QString uniqueName(const QString &base, const std::vector<QString> &taken);

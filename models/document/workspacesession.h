@@ -52,11 +52,12 @@ public:
     bool renameScenario(ScenarioId id, const QString &name, QString *error = nullptr);
     bool removeScenario(ScenarioId id, QString *error = nullptr);
 
-    // Adds the scenario of a JSON file (spec format). Nothing is added when the file has any
-    // problem: every one goes to *problems (file, JSON path, reason).
+    // Adds the scenario of a JSON file (docs/scenario-format.md). Nothing is added when the file
+    // has any problem: every one goes to *problems (file, JSON path, reason).
     std::optional<ScenarioId> importScenario(const QString &file, std::vector<Problem> *problems,
                                              QString *error = nullptr);
-    // Writes the scenario with every value resolved (spec section 3), atomically.
+    // Writes the scenario with every value resolved (docs/scenario-format.md, section 3),
+    // atomically.
     bool exportScenario(ScenarioId id, const QString &file, QString *error = nullptr);
     bool saveCopyAs(const QString &path, QString *error = nullptr);
 

@@ -7,7 +7,7 @@
 
 #include <optional>
 
-// The spec's spelling of every enumerated value ("gas_ccgt", "cloud_partner", ...), both ways,
+// The format's spelling of every enumerated value ("gas_ccgt", "cloud_partner", ...), both ways,
 // and the names a planner reads on screen ("Gas combined cycle").
 namespace cp {
 

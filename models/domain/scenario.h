@@ -9,7 +9,7 @@
 #include <optional>
 #include <vector>
 
-// The plan as the user wrote it (spec scenario-v1, section 3). Fields the catalog can supply
+// The plan as the user wrote it (docs/scenario-format.md, section 3). Fields the catalog can supply
 // are std::optional: absent means "take the catalog's value", so the editor can show it as a
 // default with its source and date, and the workspace keeps what the user actually typed.
 // models/resolve turns a Scenario plus the Catalog into the solver's plain solver::Plan; JSON

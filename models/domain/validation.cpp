@@ -104,7 +104,7 @@ public:
             number(path, value.mode, info);
             return;
         }
-        // The spec's keys are low, mode and high; the window calls the mode "likely".
+        // The JSON keys are low, mode and high; the window calls the mode "likely".
         const std::pair<const char *, double> parts[]
             = { { "low", value.low }, { "likely (mode)", value.mode }, { "high", value.high } };
         bool finite = true;
@@ -177,7 +177,8 @@ QString knownAccelerators(const Catalog &catalog)
     return ids.join(QStringLiteral(", "));
 }
 
-// Item names within one site, compute, power and cooling together (spec section 7).
+// Item names within one site, compute, power and cooling together (docs/scenario-format.md, section
+// 7).
 class NameRegistry
 {
 public:

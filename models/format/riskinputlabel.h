@@ -12,7 +12,7 @@ struct TornadoBar;
 // How the Risk tab, the report and the command line name an uncertain input, so both read the same.
 namespace cp::format {
 
-// The spec's field name as a planner reads it: "leadTimeMonths" -> "lead time".
+// A JSON key as a planner reads it: "leadTimeMonths" -> "lead time".
 [[nodiscard]] QString riskFieldLabel(const std::string &field);
 // "H100, first 50k: unit capex"; with the site in front when the plan has several:
 // "Memphis / H100, first 50k: unit capex".

@@ -13,8 +13,8 @@ namespace cp {
 class Catalog;
 }
 
-// The scenario exchange format (spec scenario-v1, section 3): reading with every problem named,
-// and canonical writing: spec key order, 2-space indent, trailing newline, C-locale numbers,
+// The scenario exchange format (docs/scenario-format.md, section 3): reading with every problem
+// named, and canonical writing: spec key order, 2-space indent, trailing newline, C-locale numbers,
 // whole numbers without ".0", a three-point value with low == mode == high as a plain number.
 namespace cp::io {
 
@@ -36,7 +36,7 @@ struct ParseResult {
 // The scenario as written: absent optionals stay absent (the workspace's storage form).
 [[nodiscard]] QByteArray writeScenarioJson(const Scenario &scenario);
 // Every value resolved (catalog defaults filled, with their ranges), so the file no longer
-// depends on the catalog (spec section 3).
+// depends on the catalog (docs/scenario-format.md, section 3).
 [[nodiscard]] QByteArray exportScenarioJson(const Scenario &scenario, const Catalog &catalog);
 
 } // namespace cp::io

@@ -153,7 +153,8 @@ public:
         return parsed;
     }
 
-    // A number, or {"low": a, "mode": b, "high": c} with exactly those keys (spec section 2).
+    // A number, or {"low": a, "mode": b, "high": c} with exactly those keys
+    // (docs/scenario-format.md, section 2).
     std::optional<ThreePoint> threePoint(const json &parent, const QString &path, const char *key, Need need)
     {
         const json *value = member(parent, path, key, need);

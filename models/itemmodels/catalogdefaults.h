@@ -16,7 +16,7 @@ struct FieldInfo;
 // default in grey with its source and date.
 struct FieldDefault {
     QVariant value; // invalid when the field takes nothing
-    const CatalogValue *source = nullptr; // the catalog figure; null for a rule of the spec
+    const CatalogValue *source = nullptr; // the catalog figure; null for a rule of the format
     QString rule; // how the value follows when it is not the figure as is
 
     [[nodiscard]] bool isValid() const { return value.isValid(); }

@@ -13,7 +13,7 @@ class Catalog;
 
 // Every figure of the reference catalog for the Reference data window: where it sits, its
 // value, unit and range, its source, date and confidence. Values dated more than two years
-// before `today` are marked stale (spec section 6).
+// before `today` are marked stale (docs/scenario-format.md, section 6).
 class CatalogModel final : public QAbstractTableModel
 {
     Q_OBJECT

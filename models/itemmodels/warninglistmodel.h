@@ -11,9 +11,9 @@ namespace cp {
 
 struct SolvedScenario;
 
-// What the planner should look at in the latest solve: validation problems first, then the
-// solver's checks (spec section 6) and stale catalog values. Each row knows the field or row
-// it is about (FieldPathRole), so a click can take the user there.
+// What the planner should look at in the latest solve: validation problems first, then the solver's
+// checks (docs/scenario-format.md, section 6) and stale catalog values. Each row knows the field or
+// row it is about (FieldPathRole), so a click can take the user there.
 class WarningListModel final : public QAbstractTableModel
 {
     Q_OBJECT

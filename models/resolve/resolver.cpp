@@ -106,7 +106,8 @@ private:
 
         if (rented) {
             if (!p.fixedOmUsdPerKwYear)
-                p.fixedOmUsdPerKwYear = 0.0; // the rent includes O&M (spec: 0 for rented sources)
+                // The rent includes O&M (docs/scenario-format.md, section 3: 0 for rented sources).
+                p.fixedOmUsdPerKwYear = 0.0;
         } else {
             if (!p.capexUsd) {
                 if (p.kind == PowerKind::Bess && spec.capexUsdPerKwh) {

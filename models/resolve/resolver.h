@@ -9,8 +9,8 @@
 
 #include <vector>
 
-// From the plan as written to the plan as solved: every default filled from the spec and the
-// catalog. Interpretations beyond the spec's words (agreed for issue 3):
+// From the plan as written to the plan as solved: every default filled from the format's rules
+// (docs/scenario-format.md) and the catalog. Interpretations beyond the format's words:
 // - Months become absolute indices (Month::index()); an absent retireMonth is solver::kNever.
 // - Facility capex = capexUsd if given, else capexUsdPerMwIt (catalog low/default/high when
 //   absent) x itCapacityMw. A colocation facility has no capex; it takes leaseUsdPerKwMonth
@@ -31,7 +31,8 @@
 //   from the accelerator's catalog entry (unitCapexUsd as its range; 0 for a cloud-only chip
 //   on a cloud-partner site, where it is never paid).
 // - plan.checks takes swingFraction, interruptionsPerAcceleratorYear and spareRatio from the
-//   catalog globals; the 10 MW swing threshold is the spec's own.
+//   catalog globals; the 10 MW swing threshold is the format's own
+//   (docs/scenario-format.md, section 6).
 namespace cp {
 
 // One catalog value a plan relies on: which field took it, and the value with its provenance.
@@ -39,7 +40,7 @@ struct CatalogUse {
     QString path;                        // JSON path of the field, e.g. "sites[0].compute[1].unitCapexUsd"
     QString site;                        // site name
     QString item;                        // item name; empty for the site's own fields (facility, pue)
-    QString field;                       // the spec's field name, e.g. "unitCapexUsd"
+    QString field;                       // the JSON key, e.g. "unitCapexUsd"
     const CatalogValue *value = nullptr; // into the Catalog passed in; valid while it lives
 };
 

@@ -13,8 +13,9 @@ namespace {
 constexpr double kEpsilonMw = 1e-9;
 
 // Training loads swing by tens of MW in fractions of a second; batteries absorb the swing. The
-// spec's check compares the batteries with swingFraction x the peak IT load; batteries that
-// arrive after the load starts are flagged too, with the months that run short.
+// format's check (docs/scenario-format.md, section 6) compares the batteries with swingFraction x
+// the peak IT load; batteries that arrive after the load starts are flagged too, with the months
+// that run short.
 void checkPowerSwing(const Plan &plan, const Site &site, const SiteFacts &facts, const Kpis &kpis,
                      std::vector<Warning> &warnings)
 {

@@ -3,8 +3,8 @@
 #include "solver/result.h"
 #include "solver/sitesolver.h"
 
-// KPIs (spec section 5). One site's come straight from its segments and payments; the
-// portfolio's from its monthly sums. Both follow the same rules.
+// KPIs (docs/scenario-format.md, section 5). One site's come straight from its segments and
+// payments; the portfolio's from its monthly sums. Both follow the same rules.
 namespace cp::solver::detail {
 
 // With `returns`, also the returns figures (the site's from its arrays, expanded into `scratch`).

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <vector>
 
-// Monthly arrays of a solve (spec section 4) and the categories they are split by. Months are
-// plan months 0 .. H-1.
+// Monthly arrays of a solve (docs/scenario-format.md, section 4) and the categories they are split
+// by. Months are plan months 0 .. H-1.
 namespace cp::solver {
 
 enum class CapexCategory : std::uint8_t { Compute, Facility, Power, Cooling };
@@ -14,12 +14,12 @@ enum class OpexCategory : std::uint8_t { Energy, Fuel, Rent, Om, Cloud };
 inline constexpr int kCapexCategories = 4;
 inline constexpr int kOpexCategories = 5;
 
-// Spec names, in the spec's order: "compute", "facility", "power", "cooling".
+// Spec names, in the format's order: "compute", "facility", "power", "cooling".
 [[nodiscard]] const char *capexCategoryName(CapexCategory category) noexcept;
 // "energy", "fuel", "rent", "om", "cloud".
 [[nodiscard]] const char *opexCategoryName(OpexCategory category) noexcept;
 
-// What limits the energized count in a month (spec section 4, `binding`).
+// What limits the energized count in a month (docs/scenario-format.md, section 4, `binding`).
 enum class Binding : std::uint8_t { None, Facility, Delivery, Power, Cooling };
 [[nodiscard]] const char *bindingName(Binding binding) noexcept; // "none", "facility", ...
 

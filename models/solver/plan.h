@@ -11,10 +11,11 @@
 #include <string>
 #include <vector>
 
-// What the solver reads: a plan with every default already resolved (catalog values, spec
-// defaults) into plain numbers. Months are absolute indices (year * 12 + month - 1, see
-// calendar.h); durations are three-point values whose mode the deterministic solve uses.
-// Built from the domain model by models/resolve; built directly by tests and benchmarks.
+// What the solver reads: a plan with every default already resolved (catalog values, the
+// defaults of docs/scenario-format.md) into plain numbers. Months are absolute indices
+// (year * 12 + month - 1, see calendar.h); durations are three-point values whose mode the
+// deterministic solve uses. Built from the domain model by models/resolve; built directly by
+// tests and benchmarks.
 namespace cp::solver {
 
 inline constexpr int kNever = INT_MAX; // a retire month that never comes
@@ -126,7 +127,7 @@ struct Site {
 };
 
 // A duration in whole months: the deterministic solve passes whole modes; risk samples are
-// rounded to the nearest whole month, halves up (spec section 2).
+// rounded to the nearest whole month, halves up (docs/scenario-format.md, section 2).
 [[nodiscard]] inline int wholeMonths(double months) noexcept
 {
     return static_cast<int>(std::floor(months + 0.5));
@@ -141,7 +142,7 @@ template<typename Item>
 }
 
 // The absolute months a facility's permit and construction end; it is ready at the later of
-// the two (spec section 3).
+// the two (docs/scenario-format.md, section 3).
 [[nodiscard]] inline int permitEndMonth(const Facility &f) noexcept
 {
     return f.permitStartMonth + wholeMonths(f.permitMonths.mode);

@@ -4,9 +4,9 @@
 
 #include <vector>
 
-// The portfolio's monthly sums over sites (spec section 4: portfolio arrays are sums of the
-// sites'; its binding is the binding of the site with the most accelerators waiting). Internal
-// to the solver.
+// The portfolio's monthly sums over sites (docs/scenario-format.md, section 4: portfolio arrays are
+// sums of the sites'; its binding is the binding of the site with the most accelerators waiting).
+// Internal to the solver.
 //
 // A site adds a handful of runs of constant months. The sums are kept month-major, one row of
 // every summed quantity per month, so adding a run is one short loop over its months that

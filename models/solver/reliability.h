@@ -1,6 +1,6 @@
 #pragma once
 
-// Goodput of a training job that spans a site's energized accelerators (issue 8): at scale,
+// Goodput of a training job that spans a site's energized accelerators: at scale,
 // something fails every few minutes, and the job loses the work since its last checkpoint plus
 // a restart each time. Young/Daly give the checkpoint interval that minimises the loss.
 //

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-// What the solver produces (spec section 4 and 5): monthly arrays per site and for the
-// portfolio, KPIs and the section 6 warnings. Months are plan months 0 .. H-1 unless a field
-// says "absolute month" (year * 12 + month - 1).
+// What the solver produces (docs/scenario-format.md, sections 4 and 5): monthly arrays per site and
+// for the portfolio, KPIs and the section 6 warnings. Months are plan months 0 .. H-1 unless a
+// field says "absolute month" (year * 12 + month - 1).
 namespace cp::solver {
 
 struct Kpis {
@@ -32,7 +32,7 @@ struct Kpis {
     double peakBf16Pflops = 0.0;
     double depreciationUsd = 0.0;
     std::optional<double> costPerAcceleratorHourUsd;
-    // Beyond the spec's KPI list, for screens and reports.
+    // Beyond v1's KPI list (docs/scenario-format.md, section 5.1), for screens and reports.
     double plannedAccelerators = 0.0;
     double peakEnergized = 0.0;
     double energizedAcceleratorHours = 0.0;

@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-// What could slip (spec section 5, `risk`): Monte Carlo over every three-point input, sampled
-// from its triangular distribution, durations rounded to whole months (halves up). Each trial
-// draws from its own generator seeded by (seed, trial index), so the answer is the same on every
-// machine and for any number of threads.
+// What could slip (docs/scenario-format.md, section 5.4): Monte Carlo over every three-point input,
+// sampled from its triangular distribution, durations rounded to whole months (halves up). Each
+// trial draws from its own generator seeded by (seed, trial index), so the answer is the same on
+// every machine and for any number of threads.
 namespace cp::solver {
 
 enum class UncertainField : std::uint8_t {
@@ -38,7 +38,7 @@ struct UncertainInput {
     ThreePoint range;
 
     [[nodiscard]] bool isDuration() const noexcept;
-    [[nodiscard]] const char *fieldName() const noexcept; // the spec's name, e.g. "leadTimeMonths"
+    [[nodiscard]] const char *fieldName() const noexcept; // the JSON key, e.g. "leadTimeMonths"
 };
 
 [[nodiscard]] std::vector<UncertainInput> uncertainInputs(const Plan &plan);

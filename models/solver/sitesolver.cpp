@@ -366,8 +366,9 @@ void SiteSolver::solve(const Plan &plan, const Site &site, SiteFacts &facts)
             if (isAvailable(m, m_plantRel[k], m_plantRetireRel[k]))
                 seg.coolingMw += site.coolingPlants[k].capacityMw;
 
-        // Allocation: tranches take the IT budget in order of delivery, so a later delivery
-        // never displaces an earlier one (spec section 4, in IEEE double as written there).
+        // Allocation: tranches take the IT budget in order of delivery, so a later delivery never
+        // displaces an earlier one (docs/scenario-format.md, section 4, in IEEE double as written
+        // there).
         std::fill(m_energizedNow.begin(), m_energizedNow.end(), 0.0);
         double budgetMw = 0.0;
         const double powerTermMw = seg.firmMw / pue;

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-// One site, month by month (spec section 4). Internal to the solver.
+// One site, month by month (docs/scenario-format.md, section 4). Internal to the solver.
 //
 // A plan is piecewise constant between events: the ready month, deliveries, availabilities and
 // retirements. The site solver computes the allocation and every monthly rate once per segment

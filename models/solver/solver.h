@@ -5,9 +5,9 @@
 
 #include <memory>
 
-// The timeline and cost solver (spec sections 4 to 6): a resolved plan in, monthly arrays,
-// KPIs and warnings out. Deterministic: the same plan gives the same bits. A Solver object
-// keeps its scratch buffers between calls, so repeated solves (risk trials, live editing)
+// The timeline and cost solver (docs/scenario-format.md, sections 4 to 6): a resolved plan in,
+// monthly arrays, KPIs and warnings out. Deterministic: the same plan gives the same bits. A Solver
+// object keeps its scratch buffers between calls, so repeated solves (risk trials, live editing)
 // allocate nothing once the sizes are known.
 namespace cp::solver {
 

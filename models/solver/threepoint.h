@@ -1,7 +1,8 @@
 #pragma once
 
-// A three-point estimate (spec section 2): the deterministic solve uses `mode`; risk runs sample
-// a triangular distribution over [low, high] peaking at mode. A fixed value has low == mode == high.
+// A three-point estimate (docs/scenario-format.md, section 2): the deterministic solve uses `mode`;
+// risk runs sample a triangular distribution over [low, high] peaking at mode. A fixed value has
+// low == mode == high.
 namespace cp::solver {
 
 struct ThreePoint {

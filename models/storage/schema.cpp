@@ -14,7 +14,8 @@ namespace {
 
 // Version 1: one row per scenario. The document is the scenario's canonical JSON exactly as
 // written (TEXT, UTF-8) with its SHA-256 to notice damage SQLite cannot see (it keeps no
-// checksums). Names are unique with exact comparison, as the spec compares names.
+// checksums). Names are unique with exact comparison, as the format
+// compares names (docs/scenario-format.md, section 7).
 bool createScenarioTable(SqliteConnection &connection)
 {
     return connection.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS scenario ("

@@ -129,7 +129,7 @@ private slots:
     }
 
     // Every tab fits a 1280 x 720 screen with the workspace and key-figure docks open.
-    // Issue 13, the first hour: a way in (Help), the export says where the file went,
+    // The first hour: a way in (Help), the export says where the file went,
     // duplicating keeps the history at hand, a new scenario says what to add next.
     void helpMenuHasAQuickTour()
     {

@@ -1,4 +1,4 @@
-// Switching scenario redraws every chart (issue 6: under 100 ms for the shipped examples).
+// Switching scenario redraws every chart (the target: under 100 ms for the shipped examples).
 // For each example, switched to from the one before, two measures:
 // - all five charts on screen at once (the panel's four pages laid out side by side in one
 //   window): ScenarioChartsPanel::setSolved (models reset, every chart's series rebuilt) and

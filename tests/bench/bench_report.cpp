@@ -1,5 +1,5 @@
 // The PDF report of every shipped example, end to end as `clusterplan-cli report` makes it:
-// solve, the 2,000-trial risk run, and the layout and drawing of every page. Issue 7 asks for
+// solve, the 2,000-trial risk run, and the layout and drawing of every page. The target is
 // the largest example's report in under 3 seconds; this measures it. Prints a Markdown table.
 //
 //   build/tests/bin/bench_report            # 5 runs per example, the median and the slowest

@@ -9,8 +9,9 @@
 #include <numeric>
 #include <vector>
 
-// A deliberately plain reference: spec section 4 read literally, one month at a time, every
-// item looked at in every month, no events or segments. Tests compare the real solver with it.
+// A deliberately plain reference: docs/scenario-format.md, section 4, read literally, one month at
+// a time, every item looked at in every month, no events or segments. Tests compare the real solver
+// with it.
 namespace testplan {
 
 using namespace cp::solver;

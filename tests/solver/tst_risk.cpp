@@ -9,8 +9,8 @@
 
 using namespace testplan;
 
-// Risk runs (spec section 5, `risk`). Expected values are analytic where the distribution
-// allows it; elsewhere the tests check what must hold for any sample.
+// Risk runs (docs/scenario-format.md, section 5.4). Expected values are analytic where the
+// distribution allows it; elsewhere the tests check what must hold for any sample.
 namespace {
 
 // A site that is ready at once, with all accelerators delivered at once, powered only by a grid

@@ -8,7 +8,7 @@
 using namespace testplan;
 
 // Golden scenarios: every expected number is worked out by hand in the comments, from the
-// rules of spec/scenario-v1.md section 4. Plans start in Jan 2024 (plan month 0).
+// rules of docs/scenario-format.md, section 4. Plans start in Jan 2024 (plan month 0).
 // Hours of 2024 months: Jan 744, Feb 696 (leap), Mar 744, Apr 720, May 744, Jun 720,
 // Jul 744, Aug 744, Sep 720, Oct 744, Nov 720, Dec 744.
 

@@ -39,7 +39,8 @@ class TestSolverProperties : public QObject
     Q_OBJECT
 
 private slots:
-    // The event-segment solver equals the month-by-month reading of the spec, month by month.
+    // The event-segment solver equals the month-by-month reading of the format
+    // (docs/scenario-format.md, section 4), month by month.
     void matchesNaiveReference()
     {
         PlanGenerator gen(11);
@@ -188,7 +189,7 @@ private slots:
 
     // More power never lowers the IT load energized, nor the count of the first-delivered
     // tranche; with one kW per accelerator across a site it never lowers the count either.
-    // (With mixed kW the spec's delivery-order rule can lower the count: 4 x 1.0 kW then
+    // (With mixed kW the format's delivery-order rule can lower the count: 4 x 1.0 kW then
     // 3 x 0.3 kW energize 6 at 3.988 MW but 5 at 4.322 MW. The IT MW still rises.)
     void addingPowerNeverLowersEnergizedLoad()
     {

@@ -94,7 +94,7 @@ private slots:
         m_document.reset();
     }
 
-    // Issue 13: one wheel tick over "Build cost, total" set it to $0. Scrolling past fields must
+    // One wheel tick over "Build cost, total" set it to $0. Scrolling past fields must
     // scroll the page and leave the plan as it was; a field the user has clicked into steps.
     void theWheelScrollsThePageOverFieldsWithoutFocus()
     {
@@ -132,7 +132,7 @@ private slots:
         QCOMPARE(m_document->undoStack()->count(), 1);
     }
 
-    // Issue 13: Up on an empty "Retired" cell gave Feb 1900. A month field steps by month from a
+    // Up on an empty "Retired" cell gave Feb 1900. A month field steps by month from a
     // sensible start, stays in the window, opens a month picker, and the document refuses a
     // month outside the window or a retirement before the order.
     void monthFieldsStepByMonthFromASensibleStart()
@@ -214,7 +214,7 @@ private slots:
         QCOMPARE(m_document->undoStack()->count(), 0);
     }
 
-    // Issue 13: typing a likely value above the high one threw the whole edit away. It stays,
+    // Typing a likely value above the high one threw the whole edit away. It stays,
     // the box is marked, the message says what to do, and fixing the range takes it all.
     void aRangeOutOfOrderKeepsWhatWasTyped()
     {
@@ -353,7 +353,7 @@ private slots:
                  qPrintable(cooling->message()));
     }
 
-    // Issue 13: Ctrl+V of "Phase A" with one Name cell selected created a tranche of 1,000 H100.
+    // Ctrl+V of "Phase A" with one Name cell selected created a tranche of 1,000 H100.
     void aSingleValuePastesIntoTheSelectedCells()
     {
         ItemTablePanel *compute = panel(ItemList::Compute);
@@ -409,7 +409,7 @@ private slots:
         QCOMPARE(m_document->scenario().sites[0].compute[1].name, QStringLiteral("Phase A (2)"));
     }
 
-    // Issue 13: the Name column scrolled away at 1366x768. Scrolled sideways, it stays in view.
+    // The Name column scrolled away at 1366x768. Scrolled sideways, it stays in view.
     void theNameColumnStaysInViewWhenScrolledSideways()
     {
         m_editor->resize(700, 900);

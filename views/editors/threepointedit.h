@@ -14,10 +14,10 @@ namespace cp::views {
 
 class UnitSpinBox;
 
-// A three-point estimate as low <= likely <= high with the unit once after them (spec
-// section 2). While the three are equal, the
-// value is fixed and low and high follow the mode; editing low or high makes it a range.
-// edited() fires when the user changes any of the three.
+// A three-point estimate as low <= likely <= high with the unit once after them
+// (docs/scenario-format.md, section 2). While the three are equal, the value is fixed and low and
+// high follow the mode; editing low or high makes it a range. edited() fires when the user changes
+// any of the three.
 class ThreePointEdit final : public QWidget
 {
     Q_OBJECT

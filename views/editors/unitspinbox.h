@@ -8,10 +8,10 @@ struct FieldInfo;
 
 namespace cp::views {
 
-// A number with its unit ("150 MW", "$45,000", "9%"), grouped digits and as many decimals as
-// the value needs. The arrows step within the field's range (spec section 7); typing is not
-// clamped, so a value out of range reaches the document, which refuses it with the reason
-// (a spin box that silently clamps would hide the mistake). A clearable box also takes an
+// A number with its unit ("150 MW", "$45,000", "9%"), grouped digits and as many decimals as the
+// value needs. The arrows step within the field's range (docs/scenario-format.md, section 7.1);
+// typing is not clamped, so a value out of range reaches the document, which refuses it with the
+// reason (a spin box that silently clamps would hide the mistake). A clearable box also takes an
 // empty text: the field then returns to its default (value() == minimum(), isCleared()).
 class UnitSpinBox final : public QDoubleSpinBox
 {

@@ -47,7 +47,8 @@ struct RenderedReport {
 [[nodiscard]] RenderedReport renderComparisonReport(const ComparisonReportInput &input,
                                                     const ReportDocument::Progress &progress = {});
 
-// The monthly results (RFC 4180, formula-safe) and the spec's result document.
+// The monthly results (RFC 4180, formula-safe) and the result document (docs/scenario-format.md,
+// section 5).
 [[nodiscard]] QByteArray resultsCsv(const SolvedScenario &solved);
 [[nodiscard]] QByteArray resultsJson(const SolvedScenario &solved);
 

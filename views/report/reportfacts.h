@@ -20,7 +20,8 @@ struct SolvedScenario;
 // executive summary and the catalog values the plan rests on, grouped for the assumptions table.
 namespace cp::report {
 
-// What holds the plan back before it reaches full power (spec section 4, `binding`).
+// What holds the plan back before it reaches full power (docs/scenario-format.md, section 4,
+// `binding`).
 struct GateFacts {
     solver::Binding binding = solver::Binding::None; // just before full power, or at the end of the plan
     QString site;                 // the site that sets the portfolio's full-power month, or waits most

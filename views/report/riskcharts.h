@@ -16,7 +16,7 @@ class ReportDocument;
 void appendRiskFans(ReportDocument &document, const SolvedScenario &solved, const solver::RiskResult &risk);
 // The tornado of the NPV of costs.
 void appendTornadoChart(ReportDocument &document, const SolvedScenario &solved, const solver::RiskResult &risk);
-// Each site's training power-swing margin (sites above the spec's 10 MW threshold).
+// Each site's training power-swing margin (sites above the format's 10 MW threshold).
 void appendSwingMargins(ReportDocument &document, const SolvedScenario &solved);
 
 } // namespace cp::report

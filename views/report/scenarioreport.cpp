@@ -26,7 +26,7 @@ namespace {
 
 using text::qs;
 
-// What each KPI of the result document is, in a line (spec sections 4 and 5).
+// What each KPI of the result document is, in a line (docs/scenario-format.md, sections 4 and 5).
 QString kpiMeaning(const char *key)
 {
     static const QHash<QString, QString> meanings{

@@ -5,7 +5,7 @@
 
 namespace cp::views {
 
-// Training power swings against batteries, for one site: the smoothing the spec's check asks
+// Training power swings against batteries, for one site: the smoothing the format's check asks
 // for (swing fraction x IT MW) and the battery power available, month by month; the months
 // where the batteries fall short are shaded.
 class SwingMarginChart final : public TimeSeriesChart

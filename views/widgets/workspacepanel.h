@@ -38,7 +38,7 @@ public:
 
     void newScenario();
     // Makes the copy next to it and stays on the scenario being edited, so its undo history
-    // stays at hand (issue 13); notice() says where the copy is.
+    // stays at hand; notice() says where the copy is.
     void duplicateScenario();
     void renameScenario();
     // Asks first; `confirmed` skips the question (tests, scripted use).

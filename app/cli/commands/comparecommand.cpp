@@ -20,9 +20,9 @@ namespace cp::cli {
 namespace {
 
 // `clusterplan-cli compare`: two or more scenarios, each one's KPIs and its deltas against the
-// first (spec section 5), from a workspace (--workspace W --scenario A --scenario B ...) or
-// from files (A.json B.json ...). With --json the spec's compare document, with --pdf the
-// comparison report (ComparePdfOutput); with neither, a table.
+// first (docs/scenario-format.md, section 5.3), from a workspace (--workspace W --scenario A
+// --scenario B ...) or from files (A.json B.json ...). With --json the compare document, with --pdf
+// the comparison report (ComparePdfOutput); with neither, a table.
 class CompareCommand final : public CliCommand
 {
 public:

@@ -14,8 +14,8 @@ namespace cp::cli {
 
 namespace {
 
-// `clusterplan-cli solve`: the plan's monthly truth as the spec's result JSON, a CSV table,
-// or (with neither) a short summary a person reads.
+// `clusterplan-cli solve`: the plan's monthly truth as the result JSON and the CSV table of
+// docs/scenario-format.md, section 5, or (with neither) a short summary a person reads.
 class SolveCommand final : public CliCommand
 {
 public:

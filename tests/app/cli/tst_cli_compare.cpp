@@ -9,7 +9,7 @@
 
 #include <cmath>
 
-// `clusterplan-cli compare` end to end: the spec's compare document from files and from a
+// `clusterplan-cli compare` end to end: the compare document from files and from a
 // workspace, a readable table without --json, and the usual exit codes.
 namespace {
 

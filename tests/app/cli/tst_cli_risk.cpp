@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-// `clusterplan-cli risk` end to end: the spec's risk document, reproducible from its seed
+// `clusterplan-cli risk` end to end: the risk document, reproducible from its seed
 // whatever the number of threads.
 namespace {
 

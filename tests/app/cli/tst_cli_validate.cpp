@@ -101,7 +101,7 @@ private slots:
                  qPrintable(lines[2]));
     }
 
-    // Issue 13: validate refuses what the editor refuses (the same checks, the same bounds),
+    // Validate refuses what the editor refuses (the same checks, the same bounds),
     // naming the field as the window shows it and its JSON path.
     void refusesWhatTheEditorRefuses()
     {

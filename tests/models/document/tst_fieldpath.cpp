@@ -7,7 +7,8 @@ using cp::ItemList;
 
 Q_DECLARE_METATYPE(cp::FieldPath)
 
-// Field addresses travel as the spec's JSON paths (section 7) and come back the same.
+// Field addresses travel as their JSON paths (docs/scenario-format.md, section 7) and come back the
+// same.
 class TestFieldPath : public QObject
 {
     Q_OBJECT

@@ -4,7 +4,7 @@
 
 using cp::Month;
 
-// Month strings follow the spec exactly: ^\d{4}-(0[1-9]|1[0-2])$, any year.
+// Month strings follow docs/scenario-format.md, section 1, exactly: ^\d{4}-(0[1-9]|1[0-2])$, any year.
 class TestMonth : public QObject
 {
     Q_OBJECT

@@ -137,7 +137,7 @@ const std::vector<BadCase> &badCases()
           "sites[0].power[1].powerMw", "Battery power (powerMw) above 0" },
         { "infinite cooling capex", [](Scenario &s) { s.sites[0].cooling[0].capexUsd = ThreePoint::fixed(HUGE_VAL); },
           "sites[0].cooling[0].capexUsd", "finite" },
-        // Issue 13: magnitudes a planner would never mean, months outside any plan, a retirement
+        // Magnitudes a planner would never mean, months outside any plan, a retirement
         // before the order.
         { "IT capacity of a billion MW", [](Scenario &s) { s.sites[0].facility.itCapacityMw = 1e9; },
           "sites[0].facility.itCapacityMw", "IT capacity must be from 0 to 50,000 MW (found 1000000000)" },

@@ -9,10 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
-// Plans at the edges of what the format allows (spec section 7: count up to 10^7, unitCapexUsd up
-// to 10^6, horizons and durations up to 600 months) compute exactly, and a value one step beyond
-// is refused with the file, its JSON path and the rule. Expected figures are products of the
-// inputs, each an integer far below 2^53, so a double holds them exactly.
+// Plans at the edges of what the format allows (docs/scenario-format.md, section 7: count up to
+// 10^7, unitCapexUsd up to 10^6, horizons and durations up to 600 months) compute exactly, and a
+// value one step beyond is refused with the file, its JSON path and the rule. Expected figures are
+// products of the inputs, each an integer far below 2^53, so a double holds them exactly.
 namespace {
 
 using json = nlohmann::json;

@@ -10,7 +10,7 @@
 
 using namespace cp;
 
-// The solve command's outputs: the spec's result JSON and the monthly CSV. A user checks that
+// The solve command's outputs: the result JSON and the monthly CSV. A user checks that
 // the numbers in the files are the solver's numbers, and that a spreadsheet cannot be made to
 // run a formula from a name.
 namespace {

@@ -84,7 +84,8 @@ private slots:
         QCOMPARE(s.name, QStringLiteral("Small"));
         QCOMPARE(s.startMonth, Month::fromYearMonth(2025, 1));
         QCOMPARE(s.horizonMonths, 24);
-        // Absent assumptions take the spec defaults; given ones win.
+        // Absent assumptions take the format's defaults (docs/scenario-format.md, section 3); given
+        // ones win.
         QCOMPARE(s.assumptions.discountRatePct, 9.0);
         QCOMPARE(s.assumptions.electricityUsdPerMwh, 80.0);
         QCOMPARE(s.assumptions.gasUsdPerMmbtu, 3.5);

@@ -110,7 +110,8 @@ bool near(const ThreePoint &a, const ThreePoint &b)
 
 } // namespace
 
-// The resolver fills every default the spec and the brief name, by hand-checked numbers.
+// The resolver fills every default the format (docs/scenario-format.md) and the brief name, by
+// hand-checked numbers.
 class TestResolve : public QObject
 {
     Q_OBJECT

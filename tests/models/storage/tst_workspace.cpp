@@ -100,7 +100,7 @@ private slots:
         auto workspace = openOrFail(path);
         QVERIFY(workspace);
         QVERIFY(workspace->createScenario(QStringLiteral("Memphis"), doc("{}")));
-        QVERIFY(workspace->createScenario(QStringLiteral("memphis"), doc("{}"))); // exact comparison, as the spec
+        QVERIFY(workspace->createScenario(QStringLiteral("memphis"), doc("{}"))); // exact comparison, as the format says
 
         QVERIFY(!workspace->createScenario(QStringLiteral(" Memphis "), doc("{\"x\":1}")));
         QCOMPARE(workspace->lastError().kind, WorkspaceError::Kind::NameTaken);
