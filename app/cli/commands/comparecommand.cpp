@@ -190,7 +190,7 @@ private:
                                   QStringLiteral("A scenario of the workspace, by name; give two or more, the baseline first."),
                                   QStringLiteral("NAME")};
     QCommandLineOption m_json{QStringLiteral("json"),
-                              QStringLiteral("Write the compare document (spec section 5) to OUT; '-' is standard output."),
+                              QStringLiteral("Write the compare document (docs/scenario-format.md, section 5) to OUT; '-' is standard output."),
                               QStringLiteral("OUT")};
     QCommandLineOption m_asOf{QStringLiteral("as-of"),
                               QStringLiteral("Month the plans are looked at from, for stale catalog values (default: this month)."),

@@ -80,7 +80,7 @@ private:
     }
 
     ScenarioInput m_input;
-    QCommandLineOption m_json{QStringLiteral("json"), QStringLiteral("Write the result document (spec section 5) to OUT; '-' is standard output."), QStringLiteral("OUT")};
+    QCommandLineOption m_json{QStringLiteral("json"), QStringLiteral("Write the result document (docs/scenario-format.md, section 5) to OUT; '-' is standard output."), QStringLiteral("OUT")};
     QCommandLineOption m_csv{QStringLiteral("csv"), QStringLiteral("Write the monthly table (one row per month and site, plus portfolio rows) to OUT; '-' is standard output."), QStringLiteral("OUT")};
 };
 
