@@ -15,7 +15,9 @@
 
 namespace cp::optimize {
 
+using solver::constructionEndMonth;
 using solver::kNever;
+using solver::permitEndMonth;
 using solver::Plan;
 using solver::PowerKind;
 using solver::Site;
@@ -231,6 +233,9 @@ private:
     void buildModel(int goalMonth);
     bool assign(int item, int choice);
     void unassign(int item, int choice);
+    void markForLp(int item);
+    void syncLp();
+    double energyBound();
     void dfs(int depth, double costSoFar);
     void leaf();
     bool evaluate(const std::vector<int> &assignment, double *value, std::optional<int> *fullPower);
@@ -288,6 +293,13 @@ private:
     std::vector<double> m_suffixMin;         // [depth]
     std::vector<double> m_leaves;            // [depth] candidate plans below
     std::vector<int> m_assigned;             // [item] -> choice or -1
+    int m_energyMonths = 0;                  // energyBound() covers plan months [0, this)
+    std::vector<double> m_hoursDiscount;     // [plan month] hours x discount x utilization
+    std::vector<double> m_siteUsdPerMwh;     // [site] cheapest marginal cost of any source (0: none)
+    std::vector<double> m_siteKwMax;         // [site] largest IT kW per accelerator
+    std::vector<std::vector<double>> m_delta; // scratch: [site] IT, firm, cooling changes by month
+    std::vector<char> m_lpStale;             // [item]: its LP bounds lag its assignment
+    std::vector<int> m_lpStaleItems;
     bool m_boundsValid = true;
     bool m_feasibilityOnly = false;
 
@@ -430,6 +442,26 @@ void Engine::buildModel(int goalMonth)
             w += solver::hoursInMonth(start + m) * std::pow(1.0 + rate, -m / 12.0);
         return w;
     };
+
+    // Below the goal the energy is bounded in the search (energyBound); from the goal on, the
+    // LP bounds it for deterministic goals. A confidence goal's plan need not be full after the
+    // goal as solved, so there the search bounds every month.
+    m_energyMonths = utilization > 0.0 ? (deterministic ? std::min(m_goalRel, horizon) : horizon) : 0;
+    m_hoursDiscount.assign(at(std::max(m_energyMonths, 0)), 0.0);
+    for (int m = 0; m < m_energyMonths; ++m)
+        m_hoursDiscount[at(m)] = solver::hoursInMonth(start + m) * std::pow(1.0 + rate, -m / 12.0) * utilization;
+    m_siteUsdPerMwh.assign(plan.sites.size(), 0.0);
+    m_siteKwMax.assign(plan.sites.size(), 0.0);
+    m_delta.resize(plan.sites.size());
+    for (std::size_t s = 0; s < plan.sites.size(); ++s) {
+        double cheapest = std::numeric_limits<double>::infinity();
+        for (const int i : m_itemAt[s][static_cast<std::size_t>(ItemList::PowerSource)])
+            if (m_items[at(i)].facts.mw > 0.0)
+                cheapest = std::min(cheapest, m_items[at(i)].facts.usdPerMwh);
+        m_siteUsdPerMwh[s] = std::isfinite(cheapest) ? std::max(cheapest, 0.0) : 0.0;
+        for (const solver::Tranche &t : plan.sites[s].tranches)
+            m_siteKwMax[s] = std::max(m_siteKwMax[s], t.itKwPerAccelerator);
+    }
 
     const std::size_t n = m_items.size();
     m_valid.assign(n, {});
@@ -612,10 +644,7 @@ bool Engine::assign(int item, int choice)
         m_rowMax[at(r)] += t.coef[at(choice)] - t.maxValid;
         ok = ok && m_rowMax[at(r)] >= m_rows[at(r)].lower;
     }
-    const int base = m_column[at(item)];
-    for (std::size_t j = 0; j < m_valid[at(item)].size(); ++j)
-        if (m_valid[at(item)][j] && static_cast<int>(j) != choice)
-            m_lp->setColumnUpper(base + static_cast<int>(j), 0.0);
+    markForLp(item);
     return ok;
 }
 
@@ -626,10 +655,97 @@ void Engine::unassign(int item, int choice)
         const RowTerm &t = m_rows[at(r)].terms[at(k)];
         m_rowMax[at(r)] -= t.coef[at(choice)] - t.maxValid;
     }
-    const int base = m_column[at(item)];
-    for (std::size_t j = 0; j < m_valid[at(item)].size(); ++j)
-        if (m_valid[at(item)][j] && static_cast<int>(j) != choice)
-            m_lp->setColumnUpper(base + static_cast<int>(j), 1.0);
+    markForLp(item);
+}
+
+void Engine::markForLp(int item)
+{
+    if (!m_lpStale[at(item)]) {
+        m_lpStale[at(item)] = 1;
+        m_lpStaleItems.push_back(item);
+    }
+}
+
+// The LP's column bounds follow the assignment lazily: only items changed since the last LP
+// solve are touched, and only when an LP is solved (most nodes never solve one).
+void Engine::syncLp()
+{
+    for (const int item : m_lpStaleItems) {
+        const int base = m_column[at(item)];
+        const int chosen = m_assigned[at(item)];
+        for (std::size_t j = 0; j < m_valid[at(item)].size(); ++j) {
+            const double upper = m_valid[at(item)][j] && (chosen < 0 || chosen == static_cast<int>(j)) ? 1.0 : 0.0;
+            if (m_lp->columnUpper(base + static_cast<int>(j)) != upper)
+                m_lp->setColumnUpper(base + static_cast<int>(j), upper);
+        }
+        m_lpStale[at(item)] = 0;
+    }
+    m_lpStaleItems.clear();
+}
+
+// Energy, fuel and variable O&M the solver charges in months [0, m_energyMonths), from below,
+// using only the items already assigned: every other item can only add delivered accelerators,
+// firm power or cooling, and the energized IT load (delivered, within the budget) never falls
+// when they grow, less the floor() of whole accelerators (under one accelerator per tranche, at
+// most the largest IT kW). Served at no less than the site's cheapest marginal cost.
+double Engine::energyBound()
+{
+    const Plan &plan = m_problem.plan;
+    const int months = m_energyMonths;
+    if (months <= 0)
+        return 0.0;
+    double usd = 0.0;
+    for (std::size_t s = 0; s < plan.sites.size(); ++s) {
+        const Site &site = plan.sites[s];
+        if (site.cloudPartner || m_siteUsdPerMwh[s] <= 0.0)
+            continue;
+        // Changes at each month: [0] delivered IT MW, [1] firm MW, [2] plants' cooling MW.
+        std::vector<double> &d = m_delta[s];
+        d.assign(3 * static_cast<std::size_t>(months + 1), 0.0);
+        const auto add = [&](int kind, int from, int to, double mw) {
+            from = std::max(from, 0);
+            to = std::min(to, months);
+            if (from >= to)
+                return;
+            d[3 * at(from) + at(kind)] += mw;
+            d[3 * at(to) + at(kind)] -= mw;
+        };
+        bool any = false;
+        for (const auto &slots : m_itemAt[s]) {
+            for (const int i : slots) {
+                const int j = m_assigned[at(i)];
+                if (j < 0)
+                    continue;
+                const Item &item = m_items[at(i)];
+                const ItemChoice &c = item.choices[at(j)];
+                if (!c.kept || item.facts.mw <= 0.0)
+                    continue;
+                // The plan as solved: lead times at their modes.
+                const int arrival = c.orderMonth + solver::wholeMonths(item.facts.lead.mode) - plan.startMonth;
+                const int retire = relative(c.retireMonth, plan.startMonth);
+                const int kind = item.list == ItemList::Tranche ? 0 : item.list == ItemList::PowerSource ? 1 : 2;
+                add(kind, arrival, retire, item.facts.mw);
+                any = any || kind == 0;
+            }
+        }
+        if (!any)
+            continue;
+        const int ready = std::max(permitEndMonth(site.facility), constructionEndMonth(site.facility)) - plan.startMonth;
+        double it = 0.0, firm = 0.0, cooling = 0.0;
+        for (int m = 0; m < months; ++m) {
+            it += d[3 * at(m)];
+            firm += d[3 * at(m) + 1];
+            cooling += d[3 * at(m) + 2];
+            if (m < ready)
+                continue;
+            const double budget = std::min(site.facility.itCapacityMw,
+                                           std::min(site.facility.coolingMw + cooling, firm / site.pue));
+            const double energizedMw = std::min(it, budget - m_siteKwMax[s] / 1000.0);
+            if (energizedMw > 0.0)
+                usd += energizedMw * site.pue * m_hoursDiscount[at(m)] * m_siteUsdPerMwh[s];
+        }
+    }
+    return usd;
 }
 
 Plan Engine::planOf(const std::vector<int> &assignment, const Plan &base) const
@@ -768,6 +884,11 @@ void Engine::dfs(int depth, double costSoFar)
     };
     if (pruned(bound))
         return;
+    // The energy before the goal (which neither bound above counts), from the items assigned so far.
+    const double early = m_boundsValid && !m_feasibilityOnly && m_out.bestValue ? energyBound() : 0.0;
+    bound += early;
+    if (pruned(bound))
+        return;
     if (depth == static_cast<int>(m_order.size())) {
         leaf();
         return;
@@ -775,11 +896,12 @@ void Engine::dfs(int depth, double costSoFar)
     const int item = m_order[at(depth)];
     std::vector<int> children = m_byCost[at(item)];
     if (m_leaves[at(depth)] > kLpLeaves) {
+        syncLp();
         const detail::Relaxation::LpResult lp = m_lp->solveLp();
         if (!lp.feasible)
             return;
         if (m_boundsValid)
-            bound = std::max(bound, lp.value + m_constantUsd);
+            bound = std::max(bound, lp.value + m_constantUsd + early);
         if (pruned(bound))
             return;
         const int base = m_column[at(item)];
@@ -810,6 +932,8 @@ SearchResult Engine::search(int goalMonth, const std::vector<int> *warm, bool fe
 
     const std::size_t n = m_items.size();
     m_assigned.assign(n, -1);
+    m_lpStale.assign(n, 0);
+    m_lpStaleItems.clear();
     m_byCost.assign(n, {});
     m_order.clear();
     std::vector<double> minCost(n, 0.0), spread(n, 0.0);
@@ -837,8 +961,12 @@ SearchResult Engine::search(int goalMonth, const std::vector<int> *warm, bool fe
         ok = assign(i, j) && ok;
         fixedCost += m_cost[at(i)][at(j)];
     }
-    // Items whose choices differ most in cost first, so bounds bite near the root.
-    std::stable_sort(m_order.begin(), m_order.end(), [&](int a, int b) { return spread[at(a)] > spread[at(b)]; });
+    // Tranches first (what is delivered when drives the energy bound), then the items whose
+    // choices differ most in cost, so bounds bite near the root.
+    std::stable_sort(m_order.begin(), m_order.end(), [&](int a, int b) {
+        const bool ta = m_items[at(a)].list == ItemList::Tranche, tb = m_items[at(b)].list == ItemList::Tranche;
+        return ta != tb ? ta : spread[at(a)] > spread[at(b)];
+    });
     const std::size_t depthCount = m_order.size();
     m_suffixMin.assign(depthCount + 1, 0.0);
     m_leaves.assign(depthCount + 1, 1.0);
@@ -869,11 +997,14 @@ SearchResult Engine::search(int goalMonth, const std::vector<int> *warm, bool fe
 
     // The MILP over every choice at once (CBC): a proven bound for every plan, and a candidate.
     double milpBound = -kUnbounded;
-    if (!checkStop()) {
+    // On a frontier the previous month's answer is a good start, and the search's own LP bounds
+    // close the gap faster than a fresh MILP (CBC's root solve alone costs more than the search).
+    if (!checkStop() && !(warm && m_out.bestValue)) {
         double seconds = 5.0;
         if (m_options.timeLimitSeconds > 0.0)
             seconds = std::min(seconds, m_options.timeLimitSeconds
                                             - std::chrono::duration<double>(Clock::now() - m_started).count());
+        syncLp();
         const detail::Relaxation::MilpResult milp = m_lp->solveMilp(seconds, feasibilityOnly);
         if (milp.status == detail::Relaxation::MilpResult::Status::Infeasible) {
             m_out.status = Status::Infeasible;

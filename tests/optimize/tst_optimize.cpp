@@ -151,7 +151,7 @@ private slots:
     {
         QTest::addColumn<unsigned>("seed");
         QTest::addColumn<int>("sites");
-        for (unsigned seed = 1; seed <= 40; ++seed)
+        for (unsigned seed = 1; seed <= 60; ++seed)
             QTest::addRow("seed %u", seed) << seed << (seed % 4 == 0 ? 2 : 1);
     }
 
