@@ -1222,7 +1222,9 @@ void finishAnswer(Answer &answer, const Engine &engine, const SearchResult &r, c
 
 } // namespace
 
-Answer optimize(const Problem &problem, const Goal &goal, Objective objective, const Options &options)
+namespace {
+
+Answer optimizeJoint(const Problem &problem, const Goal &goal, Objective objective, const Options &options)
 {
     const Clock::time_point started = Clock::now();
     Answer answer;
@@ -1263,7 +1265,7 @@ Answer optimize(const Problem &problem, const Goal &goal, Objective objective, c
     return answer;
 }
 
-Frontier frontier(const Problem &problem, const Goal &goal, Objective objective, const Options &options)
+Frontier frontierJoint(const Problem &problem, const Goal &goal, Objective objective, const Options &options)
 {
     const Clock::time_point started = Clock::now();
     Frontier out;
@@ -1305,6 +1307,7 @@ Frontier frontier(const Problem &problem, const Goal &goal, Objective objective,
             point.objectiveUsd = reportedValue(objective, result.kpis);
             point.fullPowerMonth = result.kpis.fullPowerMonth;
             point.boundUsd = r.status == Status::Optimal ? point.objectiveUsd : std::optional(sign * r.bound);
+            point.choices = engine.choicesOf(r.best);
             previous = r.best;
         }
         out.points.push_back(point);
@@ -1314,6 +1317,169 @@ Frontier frontier(const Problem &problem, const Goal &goal, Objective objective,
             break;
         }
     }
+    out.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    return out;
+}
+
+// Sites never share power or cooling, the NPV of costs is a sum over sites, and the portfolio is
+// at full power from the month every site is: a plain goal (no confidence, whose trials draw all
+// sites together) splits into one problem per site, solved apart and joined. Only when every
+// site keeps some tranche (else a site could drop all its accelerators and have no full power
+// of its own while the portfolio has one).
+bool splitsBySite(const Problem &problem, const Goal &goal)
+{
+    if (goal.confidencePct > 0.0 || problem.plan.sites.size() < 2)
+        return false;
+    for (std::size_t s = 0; s < problem.plan.sites.size(); ++s) {
+        bool keeps = false;
+        for (std::size_t t = 0; t < problem.plan.sites[s].tranches.size() && !keeps; ++t) {
+            keeps = true;
+            for (const Decision &d : problem.decisions)
+                if (at(d.site) == s && d.list == ItemList::Tranche && at(d.index) == t && d.optional)
+                    keeps = false;
+        }
+        if (!keeps)
+            return false;
+    }
+    return true;
+}
+
+Problem siteProblem(const Problem &problem, std::size_t site)
+{
+    Problem p;
+    p.plan = problem.plan;
+    p.plan.sites = { problem.plan.sites[site] };
+    for (const Decision &d : problem.decisions) {
+        if (at(d.site) != site)
+            continue;
+        p.decisions.push_back(d);
+        p.decisions.back().site = 0;
+    }
+    return p;
+}
+
+// Site s's choices back in the problem's terms (site index and the problem's decision order).
+void joinChoices(std::vector<Choice> &into, const Problem &problem, std::size_t site, std::vector<Choice> choices)
+{
+    for (Choice &c : choices) {
+        c.site = static_cast<int>(site);
+        into.push_back(std::move(c));
+    }
+    if (site + 1 == problem.plan.sites.size()) {
+        // Every site is in: order as the problem's decisions.
+        std::vector<Choice> ordered;
+        for (const Decision &d : problem.decisions)
+            for (const Choice &c : into)
+                if (c.site == d.site && c.list == d.list && c.index == d.index)
+                    ordered.push_back(c);
+        into = std::move(ordered);
+    }
+}
+
+} // namespace
+
+Answer optimize(const Problem &problem, const Goal &goal, Objective objective, const Options &options)
+{
+    if (!checkProblem(problem, goal, objective).empty() || !splitsBySite(problem, goal))
+        return optimizeJoint(problem, goal, objective, options);
+    const Clock::time_point started = Clock::now();
+    Answer answer;
+    answer.objective = objective;
+    answer.goalMonth = goal.fullPowerBy;
+    answer.status = Status::Optimal;
+    std::optional<int> earliest = problem.plan.startMonth;
+    double boundUsd = 0.0;
+    std::vector<Choice> choices;
+    for (std::size_t s = 0; s < problem.plan.sites.size(); ++s) {
+        const Answer a = optimizeJoint(siteProblem(problem, s), goal, objective, options);
+        answer.nodes += a.nodes;
+        answer.evaluations += a.evaluations;
+        earliest = earliest && a.earliestFullPowerMonth ? std::optional(std::max(*earliest, *a.earliestFullPowerMonth)) : std::nullopt;
+        if (a.status == Status::Infeasible || answer.status == Status::Infeasible)
+            answer.status = Status::Infeasible;
+        else if (a.status == Status::Limit)
+            answer.status = Status::Limit;
+        boundUsd += a.boundUsd.value_or(0.0);
+        if (a.status == Status::Infeasible || !a.objectiveUsd)
+            continue;
+        joinChoices(choices, problem, s, a.choices);
+    }
+    if (answer.status == Status::Limit && choices.size() != problem.decisions.size())
+        answer.status = Status::Limit; // some site found nothing yet: no plan to report
+    answer.earliestFullPowerMonth = earliest;
+    if (answer.status != Status::Infeasible && choices.size() == problem.decisions.size()) {
+        answer.choices = std::move(choices);
+        answer.plan = applyChoices(problem.plan, answer.choices);
+        const solver::Result result = solver::solve(answer.plan);
+        answer.objectiveUsd = reportedValue(objective, result.kpis);
+        answer.fullPowerMonth = result.kpis.fullPowerMonth;
+        answer.boundUsd = answer.status == Status::Optimal ? answer.objectiveUsd : std::optional(boundUsd);
+        if (answer.status == Status::Limit && std::abs(*answer.objectiveUsd) > 0.0)
+            answer.gapPct = 100.0 * std::abs(*answer.objectiveUsd - *answer.boundUsd) / std::abs(*answer.objectiveUsd);
+    }
+    if (answer.status == Status::Infeasible)
+        answer.message = answer.earliestFullPowerMonth
+            ? "no choice reaches full power by " + solver::text::monthLabel(goal.fullPowerBy) + "; the earliest is "
+                + solver::text::monthLabel(*answer.earliestFullPowerMonth)
+            : "no choice reaches full power within the plan";
+    else if (answer.status == Status::Limit)
+        answer.message = "stopped before proving the best plan (time limit or cancel)";
+    answer.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    return answer;
+}
+
+Frontier frontier(const Problem &problem, const Goal &goal, Objective objective, const Options &options)
+{
+    Goal last = goal;
+    last.fullPowerBy = problem.plan.startMonth + problem.plan.horizonMonths - 1;
+    if (!checkProblem(problem, last, objective).empty() || !splitsBySite(problem, goal))
+        return frontierJoint(problem, goal, objective, options);
+    const Clock::time_point started = Clock::now();
+    Frontier out;
+    std::vector<Frontier> sites;
+    std::optional<int> earliest = problem.plan.startMonth;
+    for (std::size_t s = 0; s < problem.plan.sites.size(); ++s) {
+        sites.push_back(frontierJoint(siteProblem(problem, s), goal, objective, options));
+        const Frontier &f = sites.back();
+        earliest = earliest && f.earliestFullPowerMonth ? std::optional(std::max(*earliest, *f.earliestFullPowerMonth)) : std::nullopt;
+        if (f.status == Status::Infeasible || f.status == Status::Invalid) {
+            out.status = f.status;
+            out.message = f.message;
+            return out;
+        }
+        if (f.status == Status::Limit)
+            out.status = Status::Limit;
+    }
+    out.earliestFullPowerMonth = earliest;
+    if (!earliest) {
+        out.status = Status::Limit;
+        out.message = "stopped before finding the earliest full power";
+        return out;
+    }
+    // Each goal month: every site's best plan for it, joined and solved as one.
+    for (int g = *earliest; g <= last.fullPowerBy; ++g) {
+        FrontierPoint point;
+        point.month = g;
+        std::vector<Choice> choices;
+        bool complete = true;
+        for (std::size_t s = 0; s < sites.size() && complete; ++s) {
+            const auto &points = sites[s].points;
+            const auto it = std::find_if(points.begin(), points.end(), [g](const FrontierPoint &p) { return p.month == g; });
+            complete = it != points.end() && it->objectiveUsd && it->status == Status::Optimal;
+            if (complete)
+                joinChoices(choices, problem, s, it->choices);
+        }
+        if (!complete)
+            break;
+        point.choices = std::move(choices);
+        const solver::Result result = solver::solve(applyChoices(problem.plan, point.choices));
+        point.objectiveUsd = reportedValue(objective, result.kpis);
+        point.boundUsd = point.objectiveUsd;
+        point.fullPowerMonth = result.kpis.fullPowerMonth;
+        out.points.push_back(std::move(point));
+    }
+    if (out.status == Status::Limit)
+        out.message = "stopped before the last goal month (time limit or cancel)";
     out.seconds = std::chrono::duration<double>(Clock::now() - started).count();
     return out;
 }

@@ -126,6 +126,7 @@ struct FrontierPoint {
     std::optional<double> objectiveUsd;
     std::optional<double> boundUsd;
     std::optional<int> fullPowerMonth;
+    std::vector<Choice> choices; // the plan that reaches it
 };
 
 struct Frontier {
