@@ -145,6 +145,30 @@ private slots:
         QCOMPARE(again.exitCode, 1);
     }
 
+    void shippedExampleHoldsUp()
+    {
+        // data/examples/greenfield-bridge-options.json: the hall is ready in Sep 2026 (construction
+        // from Jun 2025, 15 months), so nothing reaches full power before then.
+        QTemporaryDir dir;
+        const Run r = cli({ QStringLiteral("optimize"), example("greenfield-bridge-options.json"), QStringLiteral("--full-power-by"),
+                            QStringLiteral("2026-12"), QStringLiteral("--json"), QStringLiteral("-") });
+        QCOMPARE(r.exitCode, 0);
+        const json doc = parse(r.out);
+        QCOMPARE(doc.at("status").get<std::string>(), std::string("optimal"));
+        QCOMPARE(doc.at("earliestFullPowerMonth").get<std::string>(), std::string("2026-09"));
+        QCOMPARE(doc.at("choices").size(), std::size_t(5));
+        const QString chosen = dir.filePath(QStringLiteral("chosen.json"));
+        QFile file(chosen);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray::fromStdString(doc.at("scenario").dump(2)));
+        file.close();
+        const Run solved = cli({ QStringLiteral("solve"), chosen, QStringLiteral("--json"), QStringLiteral("-") });
+        QCOMPARE(solved.exitCode, 0);
+        const json result = parse(solved.out);
+        QCOMPARE(result.at("kpis").at("npvCostUsd").get<double>(), doc.at("objectiveUsd").get<double>());
+        QVERIFY(result.at("kpis").at("fullPowerMonth").get<std::string>() <= std::string("2026-12"));
+    }
+
     void errors()
     {
         // Usage: no goal, a malformed goal, an unknown objective, --save-as without a workspace.

@@ -21,7 +21,8 @@ QStringList exampleFiles()
 {
     return { QStringLiteral("memphis-retrofit-100k-h100.json"), QStringLiteral("meta-2gw-gas-campus.json"),
              QStringLiteral("anthropic-400k-trainium2-cloud.json"), QStringLiteral("gpt4-era-20k-a100.json"),
-             QStringLiteral("greenfield-grid-wait.json"), QStringLiteral("greenfield-grid-wait-bridged.json") };
+             QStringLiteral("greenfield-grid-wait.json"), QStringLiteral("greenfield-grid-wait-bridged.json"),
+             QStringLiteral("greenfield-bridge-options.json") };
 }
 
 QByteArray readAll(const QString &path)
