@@ -27,6 +27,8 @@ libgl-dev
 libsqlite3-dev
 nlohmann-json3-dev
 libeigen3-dev
+coinor-libcbc-dev
+coinor-libclp-dev
 fonts-dejavu-core
 xvfb
 xauth

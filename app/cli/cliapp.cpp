@@ -153,6 +153,7 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
     commands.push_back(makeCompareCommand());
     commands.push_back(makeReportCommand());
     commands.push_back(makeRiskCommand());
+    commands.push_back(makeOptimizeCommand());
     return commands;
 }
 

@@ -58,6 +58,20 @@ struct Assumptions {
     friend bool operator==(const Assumptions &, const Assumptions &) = default;
 };
 
+// Optimizer inputs (issue 18): the months an item may be ordered in, or retired in.
+struct OrderWindow {
+    Month earliest; // both inclusive
+    Month latest;
+    friend bool operator==(const OrderWindow &, const OrderWindow &) = default;
+};
+
+struct RetireWindow {
+    Month earliest; // both inclusive
+    Month latest;
+    bool none = false; // "never retire" is a choice too
+    friend bool operator==(const RetireWindow &, const RetireWindow &) = default;
+};
+
 struct Facility {
     FacilityKind kind = FacilityKind::Greenfield;
     FacilityCooling cooling = FacilityCooling::Air;
@@ -89,6 +103,9 @@ struct ComputeTranche {
     std::optional<ThreePoint> priceUsdPerAcceleratorHour; // returns: wins over the plan's price
     std::optional<double> soldPct;                        // returns: share of energized hours sold (utilization)
     std::optional<double> salvagePctOfBook;               // returns: share of book value at retirement (0)
+    // Optimizer inputs: absent from a plan that decides nothing (then solved as written).
+    bool optional = false; // the optimizer may drop it
+    std::optional<OrderWindow> orderWindow;
     friend bool operator==(const ComputeTranche &, const ComputeTranche &) = default;
 };
 
@@ -110,6 +127,9 @@ struct PowerSource {
     std::optional<double> heatRateBtuPerKwh;     // gas kinds; catalog default
     std::optional<Month> retireMonth;
     std::optional<double> salvagePctOfBook;      // returns, owned sources: share of book value at retirement (0)
+    bool optional = false; // optimizer inputs, as for ComputeTranche
+    std::optional<OrderWindow> orderWindow;
+    std::optional<RetireWindow> retireWindow;
     friend bool operator==(const PowerSource &, const PowerSource &) = default;
 };
 
@@ -124,6 +144,9 @@ struct CoolingPlant {
     double depositPct = 0.0;
     std::optional<Month> retireMonth;
     std::optional<double> salvagePctOfBook; // returns, owned plants: share of book value at retirement (0)
+    bool optional = false; // optimizer inputs, as for ComputeTranche
+    std::optional<OrderWindow> orderWindow;
+    std::optional<RetireWindow> retireWindow;
     friend bool operator==(const CoolingPlant &, const CoolingPlant &) = default;
 };
 

@@ -159,6 +159,25 @@ public:
                     .arg(retired.label, retireMonth->toLabel(), ordered.label, orderMonth.toLabel()));
     }
 
+    // An optimizer window: months the format accepts, earliest no later than latest.
+    template<typename Window> void window(const QString &path, const std::optional<Window> &w)
+    {
+        if (!w)
+            return;
+        bool accepted = true;
+        for (const auto &[key, month] : { std::pair { u"earliest", w->earliest }, std::pair { u"latest", w->latest } }) {
+            if (!month.isAccepted()) {
+                add(jsonPathKey(path, key),
+                    QStringLiteral("%1 is outside the months a plan may name (%2 to %3)")
+                        .arg(month.toIso(), Month::earliestAccepted().toIso(), Month::latestAccepted().toIso()));
+                accepted = false;
+            }
+        }
+        if (accepted && w->latest < w->earliest)
+            add(path, QStringLiteral("earliest %1 is after latest %2; a window needs earliest <= latest")
+                          .arg(w->earliest.toIso(), w->latest.toIso()));
+    }
+
     void name(const QString &path, const QString &value, const char *what)
     {
         if (value.trimmed().isEmpty())
@@ -241,6 +260,7 @@ void checkTranche(Checker &check, const QString &path, const ComputeTranche &t, 
                      itemField(ItemList::Compute, u"priceUsdPerAcceleratorHour"));
     check.number(jsonPathKey(path, u"soldPct"), t.soldPct, itemField(ItemList::Compute, u"soldPct"));
     check.number(jsonPathKey(path, u"salvagePctOfBook"), t.salvagePctOfBook, salvageField());
+    check.window(jsonPathKey(path, u"orderWindow"), t.orderWindow);
     if (spec && !spec->unitCapexUsd && !t.unitCapexUsd && site.ownership == SiteOwnership::Own) {
         check.add(jsonPathKey(path, u"unitCapexUsd"),
                   QStringLiteral("%1 is sold only as cloud capacity, so the catalog has no price for it; state "
@@ -276,6 +296,8 @@ void checkPowerSource(Checker &check, const QString &path, const PowerSource &p)
     check.number(jsonPathKey(path, u"varOmUsdPerMwh"), p.varOmUsdPerMwh, itemField(ItemList::Power, u"varOmUsdPerMwh"));
     check.number(jsonPathKey(path, u"heatRateBtuPerKwh"), p.heatRateBtuPerKwh, itemField(ItemList::Power, u"heatRateBtuPerKwh"));
     check.number(jsonPathKey(path, u"salvagePctOfBook"), p.salvagePctOfBook, salvageField());
+    check.window(jsonPathKey(path, u"orderWindow"), p.orderWindow);
+    check.window(jsonPathKey(path, u"retireWindow"), p.retireWindow);
 }
 
 void checkCoolingPlant(Checker &check, const QString &path, const CoolingPlant &c)
@@ -288,6 +310,8 @@ void checkCoolingPlant(Checker &check, const QString &path, const CoolingPlant &
     check.threePoint(jsonPathKey(path, u"capexUsd"), c.capexUsd, itemField(ItemList::Cooling, u"capexUsd"));
     check.number(jsonPathKey(path, u"depositPct"), c.depositPct, itemField(ItemList::Cooling, u"depositPct"));
     check.number(jsonPathKey(path, u"salvagePctOfBook"), c.salvagePctOfBook, salvageField());
+    check.window(jsonPathKey(path, u"orderWindow"), c.orderWindow);
+    check.window(jsonPathKey(path, u"retireWindow"), c.retireWindow);
 }
 
 } // namespace

@@ -153,6 +153,48 @@ public:
         return parsed;
     }
 
+    std::optional<bool> boolean(const json &parent, const QString &path, const char *key, Need need)
+    {
+        const json *value = member(parent, path, key, need);
+        if (!value)
+            return std::nullopt;
+        if (!value->is_boolean()) {
+            add(jsonPathKey(path, QLatin1String(key)), QStringLiteral("must be true or false, not ") + typeName(*value));
+            return std::nullopt;
+        }
+        return value->get<bool>();
+    }
+
+    // {"earliest": "YYYY-MM", "latest": "YYYY-MM"} (an order window), with "none": true/false
+    // allowed when `withNone` (a retire window). Value rules (earliest <= latest) are validation's.
+    std::optional<RetireWindow> window(const json &parent, const QString &path, const char *key, bool withNone)
+    {
+        const json *value = object(parent, path, key, Need::Optional);
+        if (!value)
+            return std::nullopt;
+        const QString at = jsonPathKey(path, QLatin1String(key));
+        bool ok = true;
+        for (const auto &[name, item] : value->items()) {
+            if (name != "earliest" && name != "latest" && !(withNone && name == "none")) {
+                add(at, QStringLiteral("a window has the keys earliest and latest%1; \"%2\" is not one of them")
+                            .arg(withNone ? QStringLiteral(" (and none)") : QString(), QString::fromStdString(name)));
+                ok = false;
+            }
+        }
+        const std::optional<Month> earliest = month(*value, at, "earliest", Need::Required);
+        const std::optional<Month> latest = month(*value, at, "latest", Need::Required);
+        const std::optional<bool> none = withNone ? boolean(*value, at, "none", Need::Optional) : std::nullopt;
+        if (!ok || !earliest || !latest)
+            return std::nullopt;
+        return RetireWindow { *earliest, *latest, none.value_or(false) };
+    }
+
+    std::optional<OrderWindow> orderWindow(const json &parent, const QString &path)
+    {
+        const std::optional<RetireWindow> w = window(parent, path, "orderWindow", false);
+        return w ? std::optional(OrderWindow { w->earliest, w->latest }) : std::nullopt;
+    }
+
     // A number, or {"low": a, "mode": b, "high": c} with exactly those keys
     // (docs/scenario-format.md, section 2).
     std::optional<ThreePoint> threePoint(const json &parent, const QString &path, const char *key, Need need)
@@ -317,6 +359,8 @@ void readTranche(Reader &r, const json &object, const QString &path, ComputeTran
     t.priceUsdPerAcceleratorHour = r.threePoint(object, path, "priceUsdPerAcceleratorHour", Need::Optional);
     t.soldPct = r.number(object, path, "soldPct", Need::Optional);
     t.salvagePctOfBook = r.number(object, path, "salvagePctOfBook", Need::Optional);
+    assign(t.optional, r.boolean(object, path, "optional", Need::Optional));
+    t.orderWindow = r.orderWindow(object, path);
 }
 
 void readPowerSource(Reader &r, const json &object, const QString &path, PowerSource &p)
@@ -346,6 +390,9 @@ void readPowerSource(Reader &r, const json &object, const QString &path, PowerSo
     p.heatRateBtuPerKwh = r.number(object, path, "heatRateBtuPerKwh", Need::Optional);
     p.retireMonth = r.month(object, path, "retireMonth", Need::Optional);
     p.salvagePctOfBook = r.number(object, path, "salvagePctOfBook", Need::Optional);
+    assign(p.optional, r.boolean(object, path, "optional", Need::Optional));
+    p.orderWindow = r.orderWindow(object, path);
+    p.retireWindow = r.window(object, path, "retireWindow", true);
 }
 
 void readCoolingPlant(Reader &r, const json &object, const QString &path, CoolingPlant &c)
@@ -362,6 +409,9 @@ void readCoolingPlant(Reader &r, const json &object, const QString &path, Coolin
     assign(c.depositPct, r.number(object, path, "depositPct", Need::Optional));
     c.retireMonth = r.month(object, path, "retireMonth", Need::Optional);
     c.salvagePctOfBook = r.number(object, path, "salvagePctOfBook", Need::Optional);
+    assign(c.optional, r.boolean(object, path, "optional", Need::Optional));
+    c.orderWindow = r.orderWindow(object, path);
+    c.retireWindow = r.window(object, path, "retireWindow", true);
 }
 
 // Reads each object of the list `key` of `site` with `readItem`.

@@ -65,6 +65,28 @@ void put(ordered &object, const char *key, const std::optional<Month> &value)
         object[key] = text(value->toIso());
 }
 
+// Optimizer inputs, written only when present so plans without them keep their bytes.
+void putOptimizerInputs(ordered &o, bool optional, const std::optional<OrderWindow> &orderWindow,
+                        const std::optional<RetireWindow> &retireWindow)
+{
+    if (optional)
+        o["optional"] = true;
+    if (orderWindow) {
+        ordered w = ordered::object();
+        w["earliest"] = text(orderWindow->earliest.toIso());
+        w["latest"] = text(orderWindow->latest.toIso());
+        o["orderWindow"] = std::move(w);
+    }
+    if (retireWindow) {
+        ordered w = ordered::object();
+        w["earliest"] = text(retireWindow->earliest.toIso());
+        w["latest"] = text(retireWindow->latest.toIso());
+        if (retireWindow->none)
+            w["none"] = true;
+        o["retireWindow"] = std::move(w);
+    }
+}
+
 ordered facilityJson(const Facility &f)
 {
     ordered o = ordered::object();
@@ -100,6 +122,7 @@ ordered trancheJson(const ComputeTranche &t)
     put(o, "priceUsdPerAcceleratorHour", t.priceUsdPerAcceleratorHour);
     put(o, "soldPct", t.soldPct);
     put(o, "salvagePctOfBook", t.salvagePctOfBook);
+    putOptimizerInputs(o, t.optional, t.orderWindow, std::nullopt);
     return o;
 }
 
@@ -126,6 +149,7 @@ ordered powerSourceJson(const PowerSource &p)
     put(o, "heatRateBtuPerKwh", p.heatRateBtuPerKwh);
     put(o, "retireMonth", p.retireMonth);
     put(o, "salvagePctOfBook", p.salvagePctOfBook);
+    putOptimizerInputs(o, p.optional, p.orderWindow, p.retireWindow);
     return o;
 }
 
@@ -142,6 +166,7 @@ ordered coolingPlantJson(const CoolingPlant &c)
     o["depositPct"] = number(c.depositPct);
     put(o, "retireMonth", c.retireMonth);
     put(o, "salvagePctOfBook", c.salvagePctOfBook);
+    putOptimizerInputs(o, c.optional, c.orderWindow, c.retireWindow);
     return o;
 }
 

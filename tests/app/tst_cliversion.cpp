@@ -45,7 +45,7 @@ private slots:
     {
         const Run r = run(QStringLiteral("clusterplan-cli"), {QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
-        for (const char *command : {"validate", "import", "list", "export", "solve", "compare", "report", "risk"})
+        for (const char *command : {"validate", "import", "list", "export", "solve", "compare", "report", "risk", "optimize"})
             QVERIFY2(r.out.contains(QLatin1String(command)), command);
     }
 

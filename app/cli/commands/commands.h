@@ -15,6 +15,7 @@ std::unique_ptr<CliCommand> makeSolveCommand();
 std::unique_ptr<CliCommand> makeCompareCommand();
 std::unique_ptr<CliCommand> makeReportCommand();
 std::unique_ptr<CliCommand> makeRiskCommand();
+std::unique_ptr<CliCommand> makeOptimizeCommand();
 
 // Every command, in the order `clusterplan-cli --help` lists them.
 std::vector<std::unique_ptr<CliCommand>> allCommands();

@@ -21,7 +21,8 @@ QStringList exampleFiles()
 {
     return { QStringLiteral("memphis-retrofit-100k-h100.json"), QStringLiteral("meta-2gw-gas-campus.json"),
              QStringLiteral("anthropic-400k-trainium2-cloud.json"), QStringLiteral("gpt4-era-20k-a100.json"),
-             QStringLiteral("greenfield-grid-wait.json"), QStringLiteral("greenfield-grid-wait-bridged.json") };
+             QStringLiteral("greenfield-grid-wait.json"), QStringLiteral("greenfield-grid-wait-bridged.json"),
+             QStringLiteral("greenfield-bridge-options.json") };
 }
 
 QByteArray readAll(const QString &path)
@@ -250,6 +251,35 @@ private slots:
         QTest::newRow("sold share over 100")
             << QByteArray("\"leadTimeMonths\": 6}") << QByteArray("\"leadTimeMonths\": 6, \"soldPct\": 120}")
             << QStringLiteral("sites[0].compute[0].soldPct") << QStringLiteral("Sold must be from 0 to 100%");
+        // Optimizer inputs (issue 18).
+        const QByteArray grid("\"leadTimeMonths\": 12}");
+        const auto gridWith = [](const char *extra) -> QByteArray {
+            return QByteArray("\"leadTimeMonths\": 12, ") + extra + '}';
+        };
+        QTest::newRow("order window ends before it starts")
+            << grid << gridWith(R"("orderWindow": {"earliest": "2024-09", "latest": "2024-06"})")
+            << QStringLiteral("sites[0].power[0].orderWindow")
+            << QStringLiteral("earliest 2024-09 is after latest 2024-06; a window needs earliest <= latest");
+        QTest::newRow("retire window outside the accepted months")
+            << grid << gridWith(R"("retireWindow": {"earliest": "1980-01", "latest": "2026-01", "none": true})")
+            << QStringLiteral("sites[0].power[0].retireWindow.earliest")
+            << QStringLiteral("1980-01 is outside the months a plan may name (1990-01 to 2100-12)");
+        QTest::newRow("window without latest")
+            << grid << gridWith(R"("orderWindow": {"earliest": "2024-06"})")
+            << QStringLiteral("sites[0].power[0].orderWindow.latest") << QStringLiteral("required field is missing");
+        QTest::newRow("window month malformed")
+            << grid << gridWith(R"("orderWindow": {"earliest": "2024-6", "latest": "2024-07"})")
+            << QStringLiteral("sites[0].power[0].orderWindow.earliest") << QStringLiteral("is not a month");
+        QTest::newRow("none in an order window")
+            << grid << gridWith(R"("orderWindow": {"earliest": "2024-06", "latest": "2024-07", "none": true})")
+            << QStringLiteral("sites[0].power[0].orderWindow") << QStringLiteral("\"none\" is not one of them");
+        QTest::newRow("optional not true or false")
+            << grid << gridWith(R"("optional": "yes")") << QStringLiteral("sites[0].power[0].optional")
+            << QStringLiteral("must be true or false, not text");
+        QTest::newRow("tranche order window")
+            << QByteArray("\"leadTimeMonths\": 6}")
+            << QByteArray(R"("leadTimeMonths": 6, "optional": true, "orderWindow": {"earliest": "2025-04", "latest": "2025-03"}})")
+            << QStringLiteral("sites[0].compute[0].orderWindow") << QStringLiteral("earliest 2025-04 is after latest 2025-03");
         QTest::newRow("item not an object")
             << QByteArray("\"power\": [") << QByteArray("\"power\": [42, ") << QStringLiteral("sites[0].power[0]")
             << QStringLiteral("must be an object, not a number");
@@ -435,6 +465,31 @@ private slots:
         s.sites[0].power[0].salvagePctOfBook = 10;
         s.sites[0].cooling[0].salvagePctOfBook = 5;
         const QByteArray text = writeScenarioJson(s);
+    void optimizerInputsRoundTrip()
+    {
+        // The optimizer's fields are written after retireMonth, only when present, and read back
+        // as written.
+        ParseResult r = parse(QByteArray(kValid));
+        QVERIFY(r.ok());
+        Scenario s = *r.scenario;
+        const QByteArray without = writeScenarioJson(s);
+        QVERIFY(!without.contains("optional"));
+        QVERIFY(!without.contains("Window"));
+        Site &site = s.sites[0];
+        site.compute[0].optional = true;
+        site.compute[0].orderWindow = OrderWindow { Month::fromYearMonth(2025, 1), Month::fromYearMonth(2025, 6) };
+        site.power[1].optional = true;
+        site.power[1].retireWindow = RetireWindow { Month::fromYearMonth(2026, 1), Month::fromYearMonth(2026, 6), true };
+        site.cooling[0].orderWindow = OrderWindow { Month::fromYearMonth(2025, 2), Month::fromYearMonth(2025, 2) };
+        site.cooling[0].retireWindow = RetireWindow { Month::fromYearMonth(2027, 1), Month::fromYearMonth(2027, 3), false };
+        const QByteArray text = writeScenarioJson(s);
+        QVERIFY2(text.contains("\"depositPct\": 0,\n          \"optional\": true,\n          \"orderWindow\": {\n"
+                               "            \"earliest\": \"2025-01\",\n            \"latest\": \"2025-06\"\n          }"),
+                 text.constData());
+        QVERIFY2(text.contains("\"retireWindow\": {\n            \"earliest\": \"2026-01\",\n            \"latest\": "
+                               "\"2026-06\",\n            \"none\": true\n          }"),
+                 text.constData());
+        QVERIFY2(text.contains("\"latest\": \"2027-03\"\n          }"), text.constData()); // no "none": false
         const ParseResult back = parse(text);
         QVERIFY2(back.ok(), qPrintable(describe(back)));
         QCOMPARE(*back.scenario, s);
