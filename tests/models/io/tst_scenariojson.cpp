@@ -175,7 +175,7 @@ private slots:
                                     << QStringLiteral("Count must be a whole number from 1 to 10,000,000 (found 0)");
         QTest::newRow("count huge") << QByteArray("\"count\": 10000") << QByteArray("\"count\": 1e20")
                                     << QStringLiteral("sites[0].compute[0].count")
-                                    << QStringLiteral("from 1 to 10000000 (found 1e+20)");
+                                    << QStringLiteral("Count must be a whole number from 1 to 10,000,000 (found 1e+20)");
         QTest::newRow("itKw zero") << QByteArray("\"count\": 10000,")
                                    << QByteArray("\"count\": 10000, \"itKwPerAccelerator\": 0,")
                                    << QStringLiteral("sites[0].compute[0].itKwPerAccelerator")
