@@ -243,11 +243,18 @@ template<typename T> void assign(T &target, const std::optional<T> &value)
         target = *value;
 }
 
+// "Count must be a whole number from 1 to 10,000,000": the field's bounds as the editor declares them.
+QString rangeOf(const FieldInfo &field)
+{
+    return field.label + QLatin1Char(' ') + field.rangeRule();
+}
+
 // The returns inputs of the assumptions (docs/methodology.md, "Returns").
 void readReturns(Reader &r, const json &object, const QString &path, Assumptions &a)
 {
     a.computePriceUsdPerAcceleratorHour = r.threePoint(object, path, "computePriceUsdPerAcceleratorHour", Need::Optional);
-    a.burnInMonths = r.wholeNumber(object, path, "burnInMonths", Need::Optional, "must be a whole number from 0 to 60");
+    a.burnInMonths = r.wholeNumber(object, path, "burnInMonths", Need::Optional,
+                                   rangeOf(*fieldInfo(FieldPath::assumptions(QStringLiteral("burnInMonths")))));
     a.residualValue = r.kind(object, path, "residualValue", Need::Optional, &residualValueFromSpec, kResidualValues,
                              "residual value");
     const QString pctPath = jsonPathKey(path, u"residualPctOfBook");
@@ -302,12 +309,6 @@ void readFacility(Reader &r, const json &site, const QString &sitePath, Facility
     f.capexUsd = r.threePoint(*object, path, "capexUsd", Need::Optional);
     f.leaseUsdPerKwMonth = r.number(*object, path, "leaseUsdPerKwMonth", Need::Optional);
     f.fixedOmUsdPerMwItYear = r.number(*object, path, "fixedOmUsdPerMwItYear", Need::Optional);
-}
-
-// "Count must be a whole number from 1 to 10,000,000": the field's bounds as the editor declares them.
-QString rangeOf(const FieldInfo &field)
-{
-    return field.label + QLatin1Char(' ') + field.rangeRule();
 }
 
 void readTranche(Reader &r, const json &object, const QString &path, ComputeTranche &t)

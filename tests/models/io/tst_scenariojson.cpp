@@ -246,7 +246,7 @@ private slots:
             << QByteArray("\"utilizationPct\": 85,")
             << QByteArray("\"utilizationPct\": 85, \"computePriceUsdPerAcceleratorHour\": -2,")
             << QStringLiteral("assumptions.computePriceUsdPerAcceleratorHour")
-            << QStringLiteral("Value of compute must be from $0 to $1,000");
+            << QStringLiteral("Value of compute must be from $0 to $1,000 per hour (found -2)");
         QTest::newRow("sold share over 100")
             << QByteArray("\"leadTimeMonths\": 6}") << QByteArray("\"leadTimeMonths\": 6, \"soldPct\": 120}")
             << QStringLiteral("sites[0].compute[0].soldPct") << QStringLiteral("Sold must be from 0 to 100%");
