@@ -655,7 +655,9 @@ QString FieldInfo::rangeRule() const
     const auto amount = [this](double value, bool withUnit = true) -> QString {
         const QString number = groupedNumber(value, std::max(decimals, 3));
         if (unit.startsWith(u'$')) {
-            const QString per = withUnit ? unit.mid(1) : QString();
+            QString per = withUnit ? unit.mid(1) : QString();
+            if (per == u"/h")
+                per = QStringLiteral("/hour"); // "$1,000 per hour", not "per h"
             return QStringLiteral("$") + number + (per.startsWith(u'/') ? QStringLiteral(" per ") + per.mid(1) : per);
         }
         if (!withUnit || unit.isEmpty() || unit == u"months")

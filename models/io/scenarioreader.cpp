@@ -3,6 +3,7 @@
 #include "io/scenariojson.h"
 
 #include "catalog/catalog.h"
+#include "document/scenariofields.h"
 #include "domain/kinds.h"
 #include "domain/validation.h"
 #include "io/numbertext.h"
@@ -110,8 +111,10 @@ public:
     }
 
     // A whole-number field: any JSON number with an integral value (10, 10.0).
+    // `rangeText`: what to say when the number is beyond an int (rangeOf() for a scenario
+    // field: its bounds as declared once, which validateScenario checks).
     std::optional<int> wholeNumber(const json &parent, const QString &path, const char *key, Need need,
-                                   const char *rangeText)
+                                   const QString &rangeText)
     {
         const std::optional<double> value = number(parent, path, key, need);
         if (!value)
@@ -122,7 +125,7 @@ public:
             return std::nullopt;
         }
         if (*value < INT_MIN || *value > INT_MAX) {
-            add(at, QLatin1String(rangeText) + QStringLiteral(" (found %1)").arg(numberText(*value)));
+            add(at, rangeText + QStringLiteral(" (found %1)").arg(numberText(*value)));
             return std::nullopt;
         }
         return static_cast<int>(*value);
@@ -282,11 +285,18 @@ template<typename T> void assign(T &target, const std::optional<T> &value)
         target = *value;
 }
 
+// "Count must be a whole number from 1 to 10,000,000": the field's bounds as the editor declares them.
+QString rangeOf(const FieldInfo &field)
+{
+    return field.label + QLatin1Char(' ') + field.rangeRule();
+}
+
 // The returns inputs of the assumptions (docs/methodology.md, "Returns").
 void readReturns(Reader &r, const json &object, const QString &path, Assumptions &a)
 {
     a.computePriceUsdPerAcceleratorHour = r.threePoint(object, path, "computePriceUsdPerAcceleratorHour", Need::Optional);
-    a.burnInMonths = r.wholeNumber(object, path, "burnInMonths", Need::Optional, "must be a whole number from 0 to 60");
+    a.burnInMonths = r.wholeNumber(object, path, "burnInMonths", Need::Optional,
+                                   rangeOf(*fieldInfo(FieldPath::assumptions(QStringLiteral("burnInMonths")))));
     a.residualValue = r.kind(object, path, "residualValue", Need::Optional, &residualValueFromSpec, kResidualValues,
                              "residual value");
     const QString pctPath = jsonPathKey(path, u"residualPctOfBook");
@@ -347,7 +357,8 @@ void readTranche(Reader &r, const json &object, const QString &path, ComputeTran
 {
     assign(t.name, r.string(object, path, "name", Need::Required));
     assign(t.accelerator, r.string(object, path, "accelerator", Need::Required));
-    assign(t.count, r.wholeNumber(object, path, "count", Need::Required, "must be a whole number from 1 to 10000000"));
+    assign(t.count, r.wholeNumber(object, path, "count", Need::Required,
+                                  rangeOf(*itemFieldInfo(ItemList::Compute, QStringLiteral("count")))));
     assign(t.orderMonth, r.month(object, path, "orderMonth", Need::Required));
     assign(t.leadTimeMonths, r.threePoint(object, path, "leadTimeMonths", Need::Required));
     t.unitCapexUsd = r.threePoint(object, path, "unitCapexUsd", Need::Optional);
@@ -456,7 +467,7 @@ void readDocument(Reader &r, const json &document, Scenario &s)
         r.add(QStringLiteral("format"),
               QStringLiteral("\"%1\" is not a ClusterPlan scenario; format must be \"clusterplan.scenario\"")
                   .arg(*format));
-    const std::optional<int> version = r.wholeNumber(document, top, "formatVersion", Need::Required, "must be 1");
+    const std::optional<int> version = r.wholeNumber(document, top, "formatVersion", Need::Required, QStringLiteral("must be 1"));
     if (version && *version != 1) {
         r.add(QStringLiteral("formatVersion"),
               QStringLiteral("version %1 is not supported; this ClusterPlan reads version 1").arg(*version));
@@ -466,7 +477,7 @@ void readDocument(Reader &r, const json &document, Scenario &s)
     assign(s.startMonth, r.month(document, top, "startMonth", Need::Required));
     assign(s.horizonMonths,
            r.wholeNumber(document, top, "horizonMonths", Need::Required,
-                         "must be a whole number of months from 1 to 600"));
+                         rangeOf(*fieldInfo(FieldPath::scenario(QStringLiteral("horizonMonths"))))));
     readAssumptions(r, document, s.assumptions);
     const json *sites = r.array(document, top, "sites", Need::Required);
     if (!sites)

@@ -300,11 +300,22 @@ private slots:
             qPrintable(facility->message(QStringLiteral("itCapacityMw"))));
         QCOMPARE(box->value(), 150.0);
 
+        // Issue 13: a billion MW ("$12000.00T" of capex) is beyond any plan.
+        line->selectAll();
+        QTest::keyClicks(line, QStringLiteral("1,000,000,000"));
+        QTest::keyClick(line, Qt::Key_Return);
+        QCOMPARE(m_document->scenario().sites[0].facility.itCapacityMw, 150.0);
+        QVERIFY2(facility->message(QStringLiteral("itCapacityMw"))
+                     .contains(QStringLiteral("IT capacity must be from 0 to 50,000 MW (found 1000000000)")),
+                 qPrintable(facility->message(QStringLiteral("itCapacityMw"))));
+        QCOMPARE(m_document->undoStack()->count(), 0);
+
         line->selectAll();
         QTest::keyClicks(line, QStringLiteral("170"));
         QTest::keyClick(line, Qt::Key_Return);
         QCOMPARE(m_document->scenario().sites[0].facility.itCapacityMw, 170.0);
         QVERIFY(facility->message(QStringLiteral("itCapacityMw")).isEmpty());
+        QCOMPARE(m_document->undoStack()->undoText(), QStringLiteral("Change IT capacity"));
     }
 
     void addAndRemoveAPowerSourceWithButtonsAndKeys()

@@ -135,7 +135,7 @@ private slots:
         QTest::newRow("count 10^7 + 0.5") << "/sites/0/compute/0/count" << QByteArray("10000000.5") << count
                                           << "must be a whole number (found 10000000.5)";
         QTest::newRow("count 10^300") << "/sites/0/compute/0/count" << QByteArray("1e300") << count
-                                      << "must be a whole number from 1 to 10000000 (found 1e+300)";
+                                      << "Count must be a whole number from 1 to 10,000,000 (found 1e+300)";
         QTest::newRow("unit capex 10^6 + 1") << "/sites/0/compute/0/unitCapexUsd" << QByteArray("1000001") << capex
                                              << "Unit price must be from $0 to $1,000,000 (found 1000001)";
         QTest::newRow("unit capex high 10^6 + 1")

@@ -176,7 +176,7 @@ private slots:
                                     << QStringLiteral("Count must be a whole number from 1 to 10,000,000 (found 0)");
         QTest::newRow("count huge") << QByteArray("\"count\": 10000") << QByteArray("\"count\": 1e20")
                                     << QStringLiteral("sites[0].compute[0].count")
-                                    << QStringLiteral("from 1 to 10000000 (found 1e+20)");
+                                    << QStringLiteral("Count must be a whole number from 1 to 10,000,000 (found 1e+20)");
         QTest::newRow("itKw zero") << QByteArray("\"count\": 10000,")
                                    << QByteArray("\"count\": 10000, \"itKwPerAccelerator\": 0,")
                                    << QStringLiteral("sites[0].compute[0].itKwPerAccelerator")
@@ -247,7 +247,7 @@ private slots:
             << QByteArray("\"utilizationPct\": 85,")
             << QByteArray("\"utilizationPct\": 85, \"computePriceUsdPerAcceleratorHour\": -2,")
             << QStringLiteral("assumptions.computePriceUsdPerAcceleratorHour")
-            << QStringLiteral("Value of compute must be from $0 to $1,000");
+            << QStringLiteral("Value of compute must be from $0 to $1,000 per hour (found -2)");
         QTest::newRow("sold share over 100")
             << QByteArray("\"leadTimeMonths\": 6}") << QByteArray("\"leadTimeMonths\": 6, \"soldPct\": 120}")
             << QStringLiteral("sites[0].compute[0].soldPct") << QStringLiteral("Sold must be from 0 to 100%");
