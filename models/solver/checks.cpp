@@ -3,7 +3,10 @@
 #include "solver/textformat.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <optional>
+#include <string>
 #include <utility>
 
 namespace cp::solver::detail {
@@ -128,6 +131,113 @@ void checkCloudPower(const Site &site, std::vector<Warning> &warnings)
                                     "add the partner's grid or generation so the plan shows when capacity is real."});
 }
 
+// The power sources and cooling plants that leave service in `month` (absolute; retireMonth is
+// the first month out).
+std::vector<std::string> retiringIn(const Site &site, int month)
+{
+    std::vector<std::string> names;
+    for (const PowerSource &s : site.sources)
+        if (s.retireMonth == month)
+            names.push_back(s.name);
+    for (const CoolingPlant &p : site.coolingPlants)
+        if (p.retireMonth == month)
+            names.push_back(p.name);
+    return names;
+}
+
+// Energized accelerators that fall while they are still planned (not retired tranches): a
+// bridge retires before what replaces it is there, and delivered hardware goes dark. A board
+// reads "full power from Dec 2028" as "and it stays so"; this says when it does not.
+void checkEnergizedDrop(const Plan &plan, const Site &site, const SiteFacts &facts, std::vector<Warning> &warnings)
+{
+    for (std::size_t i = 1; i < facts.segments.size(); ++i) {
+        const Segment &before = facts.segments[i - 1];
+        const Segment &after = facts.segments[i];
+        const double lost = std::min(before.energized, after.planned) - after.energized;
+        if (lost < 0.5)
+            continue;
+        const int month = plan.startMonth + after.start;
+        const std::vector<std::string> causes = retiringIn(site, month);
+        std::string message = text::concat(site.name, ": energized accelerators fall from ",
+                                           text::count(before.energized), " to ", text::count(after.energized),
+                                           " in ", text::monthLabel(month));
+        for (std::size_t c = 0; c < causes.size(); ++c)
+            message += (c == 0 ? " at the retirement of " : c + 1 == causes.size() ? " and " : ", ") + causes[c];
+        message += text::concat("; the limit then is ", bindingName(after.binding), ", and ", text::count(lost),
+                                " delivered accelerators sit idle.");
+        warnings.push_back({site.name, causes.empty() ? std::string{} : causes.front(), "energized_drop", message});
+    }
+}
+
+// Delivered accelerators that wait for the building, power or cooling: capital that earns
+// nothing. The money figure is the hardware waiting at the worst month, at the site's average
+// unit capex (the mode); a cloud-partner site rents its accelerators and has none.
+void checkIdleAccelerators(const Site &site, const SiteFacts &facts, std::vector<Warning> &warnings)
+{
+    double idleMonths = 0.0;
+    double peakIdle = 0.0;
+    int monthsWithIdle = 0;
+    std::array<double, 5> byBinding{};
+    for (const Segment &seg : facts.segments) {
+        const double idle = seg.delivered - seg.energized;
+        if (idle < 0.5)
+            continue;
+        idleMonths += idle * seg.length;
+        byBinding[static_cast<std::size_t>(seg.binding)] += idle * seg.length;
+        peakIdle = std::max(peakIdle, idle);
+        monthsWithIdle += seg.length;
+    }
+    if (idleMonths < 1.0)
+        return;
+    double accelerators = 0.0;
+    double hardwareUsd = 0.0;
+    for (const Tranche &t : site.tranches) {
+        accelerators += t.count;
+        hardwareUsd += t.count * t.unitCapexUsd.mode;
+    }
+    const auto top = static_cast<Binding>(std::max_element(byBinding.begin(), byBinding.end()) - byBinding.begin());
+    std::string message = text::concat(site.name, ": delivered accelerators sit idle for ", text::count(idleMonths),
+                                       " accelerator-months over ", std::to_string(monthsWithIdle),
+                                       monthsWithIdle == 1 ? " month" : " months", ", at most ", text::count(peakIdle),
+                                       " at once");
+    if (accelerators > 0.0 && hardwareUsd > 0.0)
+        message += " (" + text::usd(peakIdle * hardwareUsd / accelerators) + " of hardware)";
+    message += text::concat("; most of the time they wait for ", top == Binding::Facility ? "the building" : bindingName(top), ".");
+    warnings.push_back({site.name, {}, "idle_accelerators", message});
+}
+
+// Rented power and cooling that pay rent before the site energizes anything: the months a bridge
+// is hired too early.
+void checkIdleRent(const Plan &plan, const Site &site, const SiteFacts &facts, std::optional<int> firstComputeMonth,
+                   std::vector<Warning> &warnings)
+{
+    const int horizonEnd = plan.startMonth + plan.horizonMonths;
+    const int firstLoad = firstComputeMonth.value_or(horizonEnd);
+    auto check = [&](const std::string &name, int available, int retire, double rentUsdPerMonth) {
+        const int from = std::max(available, plan.startMonth);
+        const int until = std::min({firstLoad, retire, horizonEnd});
+        if (rentUsdPerMonth <= 0.0 || until <= from)
+            return;
+        const int months = until - from;
+        warnings.push_back({site.name, name, "idle_rent",
+                            text::concat(site.name, " / ", name, ": ", text::usd(rentUsdPerMonth * months),
+                                         " of rent over ", std::to_string(months), months == 1 ? " month" : " months", " (",
+                                         text::monthLabel(from), " to ", text::monthLabel(until - 1),
+                                         firstComputeMonth ? ") before the first accelerator is energized."
+                                                           : ") with no accelerator energized.")});
+    };
+    for (std::size_t i = 0; i < site.sources.size(); ++i) {
+        const PowerSource &s = site.sources[i];
+        if (s.rented)
+            check(s.name, facts.sourceAvailableMonth[i], s.retireMonth, s.rentUsdPerMwMonth * s.nameplateMw());
+    }
+    for (std::size_t i = 0; i < site.coolingPlants.size(); ++i) {
+        const CoolingPlant &p = site.coolingPlants[i];
+        if (p.rented)
+            check(p.name, facts.plantAvailableMonth[i], p.retireMonth, p.rentUsdPerMonth);
+    }
+}
+
 } // namespace
 
 void checkSite(const Plan &plan, const Site &site, const SiteFacts &facts, const Kpis &kpis,
@@ -137,6 +247,9 @@ void checkSite(const Plan &plan, const Site &site, const SiteFacts &facts, const
     checkPowerSwing(plan, site, facts, kpis, warnings);
     checkNeverEnergized(plan, site, facts, warnings);
     checkNotFullyEnergized(plan, site, facts, warnings);
+    checkEnergizedDrop(plan, site, facts, warnings);
+    checkIdleAccelerators(site, facts, warnings);
+    checkIdleRent(plan, site, facts, kpis.firstComputeMonth, warnings);
     checkOutsideFlows(plan, site, facts, warnings);
     checkReliability(plan, site, kpis, warnings);
 }
