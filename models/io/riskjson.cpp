@@ -97,6 +97,26 @@ QByteArray writeRiskJson(const solver::RiskResult &risk)
         w.endObject();
     }
     w.endObjectArray();
+    if (!risk.energizedDrops.empty()) { // written only when some trial loses energized accelerators
+        w.key("energizedDrops");
+        w.beginObjectArray();
+        for (const solver::EnergizedDrop &drop : risk.energizedDrops) {
+            w.beginObject();
+            w.field("month", std::string_view(solver::text::monthIso(drop.month)));
+            w.field("share", drop.share);
+            w.key("causes");
+            w.beginObjectArray();
+            for (const solver::EnergizedDrop::Cause &cause : drop.causes) {
+                w.beginObject();
+                w.field("site", std::string_view(cause.site));
+                w.field("item", std::string_view(cause.item));
+                w.endObject();
+            }
+            w.endObjectArray();
+            w.endObject();
+        }
+        w.endObjectArray();
+    }
     if (risk.tornadoByNet) // the bars' npvAt* are NPVs of net cash flow, not of costs
         w.field("tornadoMeasure", std::string_view("npvNetUsd"));
     w.key("tornado");

@@ -291,6 +291,53 @@ double sampleTriangular(const ThreePoint &r, double u) noexcept
     return r.high - std::sqrt((1.0 - u) * width * (r.high - r.mode));
 }
 
+namespace {
+
+// The first month (absolute) in which the portfolio's energized accelerators fall below what
+// the month before had, beyond what retired tranches explain; kNeverMonth when they never do.
+int firstDropMonth(const Result &result)
+{
+    const Eigen::ArrayXd &energized = result.monthly.energized;
+    const Eigen::ArrayXd &planned = result.monthly.planned;
+    for (Eigen::Index m = 1; m < energized.size(); ++m)
+        if (std::min(energized[m - 1], planned[m]) - energized[m] >= 0.5)
+            return result.startMonth + static_cast<int>(m);
+    return kNeverMonth;
+}
+
+std::vector<EnergizedDrop> groupDrops(const Plan &plan, const std::vector<int> &firstDrop)
+{
+    std::vector<int> months;
+    for (const int m : firstDrop)
+        if (m != kNeverMonth)
+            months.push_back(m);
+    std::sort(months.begin(), months.end());
+    std::vector<EnergizedDrop> drops;
+    for (std::size_t i = 0; i < months.size();) {
+        std::size_t j = i;
+        while (j < months.size() && months[j] == months[i])
+            ++j;
+        EnergizedDrop drop;
+        drop.month = months[i];
+        drop.share = static_cast<double>(j - i) / static_cast<double>(firstDrop.size());
+        for (const Site &site : plan.sites) {
+            for (const PowerSource &s : site.sources)
+                if (s.retireMonth == drop.month)
+                    drop.causes.push_back({site.name, s.name});
+            for (const CoolingPlant &p : site.coolingPlants)
+                if (p.retireMonth == drop.month)
+                    drop.causes.push_back({site.name, p.name});
+        }
+        drops.push_back(std::move(drop));
+        i = j;
+    }
+    std::stable_sort(drops.begin(), drops.end(),
+                     [](const EnergizedDrop &a, const EnergizedDrop &b) { return a.share > b.share; });
+    return drops;
+}
+
+} // namespace
+
 RiskResult runRisk(const Plan &plan, const RiskOptions &options)
 {
     RiskResult out;
@@ -323,6 +370,7 @@ RiskResult runRisk(const Plan &plan, const RiskOptions &options)
     std::vector<double> npvNet(returns ? static_cast<std::size_t>(trials) : 0U, 0.0);
     std::vector<double> irr(returns ? static_cast<std::size_t>(trials) : 0U, kNoIrr);
     std::vector<int> critical(static_cast<std::size_t>(trials), -1);
+    std::vector<int> firstDrop(static_cast<std::size_t>(trials), kNeverMonth);
     Eigen::ArrayXXf energized(trials, horizon);
     Eigen::ArrayXXf spend(trials, horizon);
 
@@ -361,6 +409,7 @@ RiskResult runRisk(const Plan &plan, const RiskOptions &options)
                     irr[slot] = result.kpis.irrPct.value_or(kNoIrr);
                 }
                 energized.row(t) = result.monthly.energized.cast<float>().transpose();
+                firstDrop[slot] = firstDropMonth(result);
                 double cumulative = 0.0;
                 for (int m = 0; m < horizon; ++m) {
                     cumulative += result.monthly.capexUsd[m] + result.monthly.opexUsd[m];
@@ -424,6 +473,8 @@ RiskResult runRisk(const Plan &plan, const RiskOptions &options)
         / trials;
     out.energized = fanBands(energized, trials);
     out.cumulativeSpendUsd = fanBands(spend, trials);
+
+    out.energizedDrops = groupDrops(plan, firstDrop);
 
     std::vector<int> counts(static_cast<std::size_t>(candidates.total), 0);
     for (const int c : critical)

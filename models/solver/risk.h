@@ -79,6 +79,18 @@ struct TornadoBar {
     int fullPowerSwingMonths = 0; // months between the two full-power dates (a date beyond the horizon counts as the month after it)
 };
 
+// Trials in which energized accelerators fall while still planned (a bridge retires before what
+// replaces it is there), grouped by the first month they fall.
+struct EnergizedDrop {
+    int month = 0;      // absolute
+    double share = 0.0; // of all trials
+    struct Cause {
+        std::string site;
+        std::string item; // a power source or cooling plant that retires that month
+    };
+    std::vector<Cause> causes;
+};
+
 struct RiskOptions {
     int trials = 2000;
     std::uint64_t seed = 1;
@@ -111,6 +123,7 @@ struct RiskResult {
     double probabilityFullPowerBy = 0.0; // share of trials at full power by the target month
     std::vector<CriticalItem> criticality; // by share, largest first
     std::vector<TornadoBar> tornado;       // by NPV swing, largest first
+    std::vector<EnergizedDrop> energizedDrops; // by share, largest first
     FanBands energized;
     FanBands cumulativeSpendUsd; // capex + opex, cumulative from month 0
 };

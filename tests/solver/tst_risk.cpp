@@ -5,6 +5,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace testplan;
@@ -120,6 +121,47 @@ private slots:
         QVERIFY(!r.criticality.empty());
         QCOMPARE(r.criticality.front().item, std::string("Substation"));
         QVERIFY(std::abs(r.criticality.front().share - (1 - r.probabilityFullPowerBy)) < 1e-12);
+    }
+
+    // A bridge that retires on a fixed date before the grid it bridges to: 1,000 accelerators
+    // (1 MW) on 10 MW of mobile turbines from Jan 2024, retiring Jan 2025 (month 12); the
+    // substation's lead time is triangular (6, 18, 30). The plan (lead 18) goes dark from Jan 2025
+    // to Jul 2025 and says so; a trial goes dark when its lead rounds above 12 months, i.e. is at
+    // least 12.5: 1 - (12.5 - 6)^2 / (24 x 12) = 0.8533 of trials, always in Jan 2025.
+    void bridgeThatRetiresBeforeTheGridIsAWarning()
+    {
+        Plan plan = gridWaitPlan({6, 18, 30});
+        PowerSource bridge = grid("Mobile turbines", 10, month(2024, 1), 0);
+        bridge.retireMonth = month(2025, 1);
+        plan.sites[0].sources.push_back(bridge);
+
+        Solver solver;
+        Result planned;
+        solver.solve(plan, planned);
+        const auto drop = std::find_if(planned.warnings.begin(), planned.warnings.end(),
+                                       [](const Warning &w) { return w.code == "energized_drop"; });
+        QVERIFY(drop != planned.warnings.end());
+        QCOMPARE(drop->item, std::string("Mobile turbines"));
+        QVERIFY2(drop->message.find("fall from 1,000 to 0 in Jan 2025 at the retirement of Mobile turbines") != std::string::npos,
+                 drop->message.c_str());
+        QCOMPARE(planned.kpis.fullPowerMonth, std::optional<int>(month(2025, 7)));
+
+        RiskOptions options;
+        options.trials = 20000;
+        options.tornado = false;
+        const RiskResult r = runRisk(plan, options);
+        QCOMPARE(r.energizedDrops.size(), std::size_t(1));
+        QCOMPARE(r.energizedDrops[0].month, month(2025, 1));
+        QVERIFY2(std::abs(r.energizedDrops[0].share - 0.8533) < 0.015, qPrintable(QString::number(r.energizedDrops[0].share)));
+        QCOMPARE(r.energizedDrops[0].causes.size(), std::size_t(1));
+        QCOMPARE(r.energizedDrops[0].causes[0].item, std::string("Mobile turbines"));
+
+        // A bridge kept until the latest grid date never goes dark: no warning, no drop in any trial.
+        plan.sites[0].sources.back().retireMonth = month(2026, 7);
+        solver.solve(plan, planned);
+        QVERIFY(std::none_of(planned.warnings.begin(), planned.warnings.end(),
+                             [](const Warning &w) { return w.code == "energized_drop"; }));
+        QVERIFY(runRisk(plan, options).energizedDrops.empty());
     }
 
     void zeroWidthRangesEqualTheDeterministicSolve()

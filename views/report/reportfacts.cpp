@@ -4,6 +4,7 @@
 #include "analysis/solvedscenario.h"
 #include "catalog/catalog.h"
 #include "domain/kinds.h"
+#include "format/energizeddroptext.h"
 #include "format/units.h"
 
 #include <QHash>
@@ -233,6 +234,8 @@ std::vector<SummarySentence> summarySentences(const SolvedScenario &solved, cons
                               shareText(top.share));
         }
         gates += QLatin1Char('.');
+        if (!risk->energizedDrops.empty() && risk->energizedDrops.front().share >= 0.01)
+            gates += QLatin1Char(' ') + format::energizedDropSentence(risk->energizedDrops.front(), solved.scenario.sites.size() > 1);
     }
     sentences.push_back({QStringLiteral("What gates it?"), gates});
     return sentences;

@@ -2,6 +2,7 @@
 
 #include "analysis/sitegoodput.h"
 #include "analysis/solvedscenario.h"
+#include "format/energizeddroptext.h"
 #include "format/riskinputlabel.h"
 #include "format/units.h"
 #include "report/reportdocument.h"
@@ -167,9 +168,16 @@ void appendRiskSection(ReportDocument &document, const SolvedScenario &solved, c
     RichText chance;
     chance.bold(QStringLiteral("Chance of full power by %1: %2.")
                     .arg(format::monthLabel(r.targetMonth), format::percent(100.0 * r.probabilityFullPowerBy, 0)));
-    chance.plain(QStringLiteral(" The share of trials in which every planned accelerator is energized by the plan's last "
-                                "month and stays so."));
+    chance.plain(QStringLiteral(" The share of trials in which every planned accelerator is energized by %1 and stays "
+                                "so to the end of the plan.")
+                     .arg(format::monthLabel(r.targetMonth)));
     document.callout(chance);
+    for (std::size_t i = 0; i < std::min<std::size_t>(3, r.energizedDrops.size()); ++i) {
+        RichText drop;
+        drop.bold(QStringLiteral("Warning: "));
+        drop.plain(format::energizedDropSentence(r.energizedDrops[i], solved.scenario.sites.size() > 1));
+        document.callout(drop);
+    }
     appendPercentiles(document, solved.result.kpis, r);
     appendRiskFans(document, solved, r);
     appendCriticality(document, r);

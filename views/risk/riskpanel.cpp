@@ -2,6 +2,7 @@
 
 #include "analysis/riskrunner.h"
 #include "analysis/sitegoodput.h"
+#include "format/energizeddroptext.h"
 #include "format/units.h"
 #include "risk/fanchart.h"
 #include "risk/swingmarginchart.h"
@@ -173,6 +174,9 @@ void RiskPanel::buildUi()
     big.setPointSizeF(big.pointSizeF() * 1.25);
     big.setBold(true);
     m_probability->setFont(big);
+    m_dropWarning = new QLabel(this);
+    m_dropWarning->setWordWrap(true);
+    m_dropWarning->hide();
 
     m_percentiles = makeTable({tr("Outcome"), tr("P10"), tr("P50"), tr("P90"), tr("Plan")}, this);
     m_criticality = makeTable({tr("Site"), tr("Gating item"), tr("Share of trials")}, this);
@@ -202,6 +206,7 @@ void RiskPanel::buildUi()
     auto *summaryLayout = new QVBoxLayout(summary);
     summaryLayout->setContentsMargins(0, 0, 0, 0);
     summaryLayout->addWidget(m_probability);
+    summaryLayout->addWidget(m_dropWarning);
     summaryLayout->addWidget(m_percentiles);
     grid->addWidget(group(tr("Dates and costs"), summary, content), 0, 0);
     grid->addWidget(group(tr("What holds the plan back at the target month"), m_criticality, content), 0, 1);
@@ -325,6 +330,13 @@ void RiskPanel::showResult(std::shared_ptr<const solver::RiskResult> result)
                   .arg(format::nounCount(r.inputCount, tr("uncertain input"), tr("uncertain inputs"))));
     m_probability->setText(tr("Chance of full power by %1: %2")
                                .arg(format::monthLabel(r.targetMonth), format::percent(100.0 * r.probabilityFullPowerBy, 0)));
+
+    // Energized accelerators that go dark in some trials: the bridge retires before the grid.
+    QStringList drops;
+    for (std::size_t i = 0; i < std::min<std::size_t>(3, r.energizedDrops.size()); ++i)
+        drops << QStringLiteral("\u26A0 ") + format::energizedDropSentence(r.energizedDrops[i], m_solved->scenario.sites.size() > 1);
+    m_dropWarning->setText(drops.join(QLatin1Char('\n')));
+    m_dropWarning->setVisible(!drops.isEmpty());
 
     m_percentiles->setRowCount(4);
     setRow(m_percentiles, 0, {tr("First compute"), monthText(r.firstComputeMonth.p10), monthText(r.firstComputeMonth.p50),

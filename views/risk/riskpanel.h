@@ -50,6 +50,7 @@ public:
     [[nodiscard]] QTableWidget *criticalityTable() const { return m_criticality; }
     [[nodiscard]] QTableWidget *goodputTable() const { return m_goodput; }
     [[nodiscard]] QLabel *goodputAdvice() const { return m_goodputAdvice; } // sites whose one job keeps too little
+    [[nodiscard]] QLabel *dropWarning() const { return m_dropWarning; } // trials that lose energized accelerators
     [[nodiscard]] TornadoChart *tornadoChart() const { return m_tornado; }
     [[nodiscard]] FanChart *energizedFan() const { return m_energizedFan; }
     [[nodiscard]] FanChart *spendFan() const { return m_spendFan; }
@@ -85,6 +86,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_probability = nullptr;
+    QLabel *m_dropWarning = nullptr;
     QTableWidget *m_percentiles = nullptr;
     QTableWidget *m_criticality = nullptr;
     QTableWidget *m_goodput = nullptr;

@@ -2,6 +2,7 @@
 
 #include "analysis/solvedscenario.h"
 #include "clioutput.h"
+#include "format/energizeddroptext.h"
 #include "format/riskinputlabel.h"
 #include "format/units.h"
 #include "io/riskjson.h"
@@ -117,6 +118,9 @@ private:
         }
         out << "  Chance of full power by " << format::monthLabel(r.targetMonth) << ": "
             << format::percent(100.0 * r.probabilityFullPowerBy, 0) << '\n';
+        // Up to three months in which trials lose energized accelerators, most frequent first.
+        for (std::size_t i = 0; i < std::min<std::size_t>(3, r.energizedDrops.size()); ++i)
+            out << "  Warning: " << format::energizedDropSentence(r.energizedDrops[i], scenario.sites.size() > 1) << '\n';
         if (!r.criticality.empty()) {
             out << "  What holds the plan back in " << format::monthLabel(r.targetMonth) << ":\n";
             for (std::size_t i = 0; i < std::min<std::size_t>(5, r.criticality.size()); ++i)
