@@ -12,6 +12,7 @@ AcceleratorChart::AcceleratorChart(ResultSeriesModel *series, QWidget *parent)
     : TimeSeriesChart(tr("Accelerators"), parent)
     , m_series(series)
 {
+    setStepped(true);
     watch(m_series);
     rebuildNow();
 }

@@ -17,6 +17,7 @@ PowerChart::PowerChart(ResultPowerModel *power, ResultSeriesModel *series, QWidg
     , m_power(power)
     , m_series(series)
 {
+    setStepped(true);
     watch(m_power);
     watch(m_series);
     rebuildNow();

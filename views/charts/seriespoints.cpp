@@ -21,4 +21,19 @@ double maxY(const QList<QPointF> &points)
     return max;
 }
 
+QList<QPointF> stepPoints(const QList<QPointF> &points)
+{
+    QList<QPointF> steps;
+    steps.reserve(2 * points.size());
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        const double x = points[i].x();
+        const double from = i == 0 ? x : (points[i - 1].x() + x) / 2.0;
+        const double to = i + 1 == points.size() ? x : (x + points[i + 1].x()) / 2.0;
+        steps << QPointF(from, points[i].y());
+        if (to != from)
+            steps << QPointF(to, points[i].y());
+    }
+    return steps;
+}
+
 } // namespace cp::views

@@ -1,6 +1,7 @@
 #include "charts/timeserieschart.h"
 
 #include "charts/chartpalette.h"
+#include "charts/seriespoints.h"
 
 #include <QAbstractItemModel>
 #include <QAreaSeries>
@@ -381,7 +382,7 @@ void TimeSeriesChart::addLine(const QString &name, const QColor &color, const QL
                               Qt::PenStyle style, qreal width)
 {
     auto *series = static_cast<QLineSeries *>(takeSlot(SeriesKind::Line, name, side));
-    series->replace(points);
+    series->replace(m_stepped ? stepPoints(points) : points);
     QPen pen(color, width, style);
     pen.setCapStyle(Qt::RoundCap); // flat caps show a seam at every point of a thick line
     pen.setJoinStyle(Qt::RoundJoin);
@@ -408,8 +409,8 @@ void TimeSeriesChart::setArea(const QString &name, const QList<QPointF> &lower, 
                               const QBrush &brush, const QPen &pen, Side side, const QList<QPointF> &own)
 {
     auto *series = static_cast<QAreaSeries *>(takeSlot(SeriesKind::Area, name, side));
-    series->lowerSeries()->replace(lower);
-    series->upperSeries()->replace(upper);
+    series->lowerSeries()->replace(m_stepped ? stepPoints(lower) : lower);
+    series->upperSeries()->replace(m_stepped ? stepPoints(upper) : upper);
     if (series->brush() != brush)
         series->setBrush(brush);
     if (series->pen() != pen)

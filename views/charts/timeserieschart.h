@@ -68,6 +68,10 @@ protected:
     void setTimeAxis(int months, int offset);
     void setValueAxis(Side side, double maxValue, AxisUnit unit, const QString &title);
     void setSubtitle(const QString &subtitle); // a line under the title (scope, notes)
+    // Monthly quantities drawn as steps (each month flat across its width, the change at the
+    // boundary), so a one-month overlap reads as a one-month block, not a sloped spike. The
+    // series' points (seriesPoints) stay one per month.
+    void setStepped(bool stepped) { m_stepped = stepped; }
     void addLine(const QString &name, const QColor &color, const QList<QPointF> &points, Side side = Side::Left,
                  Qt::PenStyle style = Qt::SolidLine, qreal width = 2.0);
     // The band between `lower` and `upper` (same x); its own value is upper - lower.
@@ -133,6 +137,7 @@ private:
     std::vector<Slot> m_slots; // the chart's series in the order the last rebuild added them
     std::size_t m_cursor = 0;  // during a rebuild: the next slot to reuse
     bool m_usesRightAxis = false;
+    bool m_stepped = false;
     bool m_emptied = false; // this rebuild has emptied the series for a range change
     bool m_dirty = false;
     int m_holds = 0;
