@@ -152,6 +152,24 @@ private slots:
         QCOMPARE(static_cast<BuildTimelineChart *>(timeline)->summary(), QStringLiteral("Full power Sep 2025, gated by Engine"));
     }
 
+    // Monthly quantities are steps: each month is drawn flat across its width and the change
+    // falls halfway between two months, not on a slope from one month to the next.
+    void powerIsDrawnInSteps()
+    {
+        ScenarioChartsPanel panel;
+        panel.setSolved(handChecked());
+        auto *power = static_cast<PowerChart *>(panel.chart(Chart::Power));
+        const QList<QPointF> drawn = power->drawnPoints(PowerChart::loadNeededName());
+        // Load needed: 0 in Jan-Mar, 5 MW in Apr-May, 10 MW from Jun (plan months 0-2, 3-4, 5-11).
+        QVERIFY(drawn.contains(QPointF(2.5, 0)) && drawn.contains(QPointF(2.5, 5)));
+        QVERIFY(drawn.contains(QPointF(4.5, 5)) && drawn.contains(QPointF(4.5, 10)));
+        QVERIFY(!drawn.contains(QPointF(3, 2.5)));
+        for (qsizetype i = 1; i < drawn.size(); ++i) // every piece is flat or vertical
+            QVERIFY(drawn[i].y() == drawn[i - 1].y() || drawn[i].x() == drawn[i - 1].x());
+        // The series still holds one value per month for hover and export.
+        QCOMPARE(power->seriesPoints(PowerChart::loadNeededName()).size(), qsizetype(12));
+    }
+
     // A legend click hides a series: it leaves the tooltip, and a hidden capex category leaves
     // the stack; clicking again brings it back. The data stays the solver's.
     void legendTogglesSeries()

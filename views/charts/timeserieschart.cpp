@@ -250,6 +250,20 @@ QList<QPointF> TimeSeriesChart::seriesPoints(const QString &name) const
     return m_points.value(name);
 }
 
+QList<QPointF> TimeSeriesChart::drawnPoints(const QString &name) const
+{
+    const_cast<TimeSeriesChart *>(this)->ensureBuilt();
+    for (const Slot &slot : m_slots) {
+        if (slot.name != name)
+            continue;
+        if (const auto *area = qobject_cast<const QAreaSeries *>(slot.series))
+            return area->upperSeries()->points();
+        if (const auto *line = qobject_cast<const QLineSeries *>(slot.series))
+            return line->points();
+    }
+    return {};
+}
+
 void TimeSeriesChart::setSeriesShown(const QString &name, bool shown)
 {
     if (shown == !m_hidden.contains(name))

@@ -46,6 +46,8 @@ public:
     [[nodiscard]] QString title() const override { return m_title; }
     [[nodiscard]] QStringList seriesNames() const override;
     [[nodiscard]] QList<QPointF> seriesPoints(const QString &name) const override;
+    // The outline as drawn (a line, or an area's upper edge): steps when the chart is stepped.
+    [[nodiscard]] QList<QPointF> drawnPoints(const QString &name) const;
     [[nodiscard]] bool isSeriesShown(const QString &name) const override { return !m_hidden.contains(name); }
     void setSeriesShown(const QString &name, bool shown) override;
 
