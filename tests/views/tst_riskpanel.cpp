@@ -102,6 +102,34 @@ private slots:
         QVERIFY(priced);
     }
 
+    // The bridged greenfield plan retires its rented turbines in Jul 2029 whatever the grid does:
+    // in the trials where the grid is late, its accelerators go dark, and the tab says so above
+    // the table, naming the month and the turbines. The site column goes for a one-site plan.
+    void warnsWhenTrialsGoDark()
+    {
+        RiskPanel panel;
+        panel.trialsBox()->setValue(400);
+        panel.setSolved(example("greenfield-grid-wait-bridged.json"));
+        QSignalSpy finished(&panel, &RiskPanel::finished);
+        panel.run();
+        QVERIFY(finished.wait(60000));
+        const solver::RiskResult *r = panel.result();
+        QVERIFY(r && !r->energizedDrops.empty());
+        QCOMPARE(r->energizedDrops.front().month, Month::fromYearMonth(2029, 7).index());
+        const QString text = panel.dropWarning()->text();
+        QVERIFY2(!panel.dropWarning()->isHidden() && text.contains(QStringLiteral("fall in Jul 2029"))
+                     && text.contains(QStringLiteral("Mobile turbines")),
+                 qPrintable(text));
+        QVERIFY(panel.criticalityTable()->isColumnHidden(0));
+
+        // Memphis's turbines retire after its grid arrives in every trial: no warning.
+        panel.setSolved(example("memphis-retrofit-100k-h100.json"));
+        panel.run();
+        QVERIFY(finished.wait(60000));
+        QVERIFY(panel.result()->energizedDrops.empty());
+        QVERIFY(panel.dropWarning()->isHidden());
+    }
+
     void goodputAndSwingFollowTheSolve()
     {
         RiskPanel panel;

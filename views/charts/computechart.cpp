@@ -12,6 +12,7 @@ ComputeChart::ComputeChart(ResultSeriesModel *series, QWidget *parent)
     : TimeSeriesChart(tr("Compute online"), parent)
     , m_series(series)
 {
+    setStepped(true);
     watch(m_series);
     rebuildNow();
 }

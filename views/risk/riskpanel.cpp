@@ -228,8 +228,8 @@ void RiskPanel::buildUi()
     swingLayout->addLayout(siteRow);
     swingLayout->addWidget(m_swing);
     grid->addWidget(group(tr("Training power swings"), swingBox, content), 4, 0, 1, 2);
-    grid->setColumnStretch(0, 1);
-    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(0, 3); // the percentiles table has five columns, the gating table three
+    grid->setColumnStretch(1, 2);
 
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(content);
@@ -358,6 +358,8 @@ void RiskPanel::showResult(std::shared_ptr<const solver::RiskResult> result)
     }
 
     m_criticality->setRowCount(0);
+    // One site: its name in every row says nothing and takes the room the item's name needs.
+    m_criticality->setColumnHidden(0, m_solved->scenario.sites.size() <= 1);
     const double nothing = 1.0 - [&r] {
         double s = 0;
         for (const solver::CriticalItem &c : r.criticality)
@@ -373,6 +375,8 @@ void RiskPanel::showResult(std::shared_ptr<const solver::RiskResult> result)
     m_criticality->insertRow(row);
     setRow(m_criticality, row, {tr("(every site)"), tr("Nothing: fully powered"), format::percent(100.0 * nothing, 0)}, 2);
     fitHeight(m_percentiles);
+    // Every column whole, the plan's own figures included: the panel scrolls before it hides one.
+    m_percentiles->setMinimumWidth(m_percentiles->horizontalHeader()->length() + 2 * m_percentiles->frameWidth());
     fitHeight(m_criticality);
 
     m_tornado->setBars(r.tornado, r.tornadoByNet ? plan.npvNetUsd : plan.npvCostUsd);
