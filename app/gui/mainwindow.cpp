@@ -116,7 +116,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_liveSolver, &LiveSolver::solved, this, &MainWindow::showSolved);
     connect(m_compare, &views::CompareView::comparisonChanged, this,
-            [this] { m_exports->setComparison(m_compare->comparison().solved()); });
+            [this] { m_exports->setComparison(m_compare->comparison().ownSolved()); });
     connect(m_compare, &views::CompareView::pickedByUser, this, [this] { m_compareFollowsScenario = false; });
     connect(m_warningsPanel, &views::WarningsPanel::fieldRequested, this, &MainWindow::showField);
     connect(m_warningsPanel, &views::WarningsPanel::countChanged, this, [this](int count) {

@@ -1,8 +1,13 @@
 #include "analysis/comparison.h"
 
 #include "analysis/solvedscenario.h"
+#include "format/units.h"
 #include "solver/result.h"
+#include "solver/solver.h"
 
+#include <QStringList>
+
+#include <algorithm>
 #include <cmath>
 
 namespace cp {
@@ -115,23 +120,83 @@ std::vector<std::shared_ptr<const SolvedScenario>> Comparison::solved() const
     return out;
 }
 
-Comparison compareScenarios(const std::vector<std::shared_ptr<const SolvedScenario>> &scenarios)
+std::vector<std::shared_ptr<const SolvedScenario>> Comparison::ownSolved() const
+{
+    std::vector<std::shared_ptr<const SolvedScenario>> out;
+    out.reserve(scenarios.size());
+    for (const ComparedScenario &compared : scenarios)
+        out.push_back(compared.own);
+    return out;
+}
+
+namespace {
+
+// The same plan solved over [start, start + months): only the plan's window changes.
+std::shared_ptr<const SolvedScenario> solvedOver(const SolvedScenario &solved, int start, int months)
+{
+    auto copy = std::make_shared<SolvedScenario>(solved);
+    copy->scenario.startMonth = Month::fromIndex(start);
+    copy->scenario.horizonMonths = months;
+    copy->resolved.plan.startMonth = start;
+    copy->resolved.plan.horizonMonths = months;
+    solver::Solver solver;
+    solver.solve(copy->resolved.plan, copy->result);
+    return copy;
+}
+
+} // namespace
+
+QString windowSentence(const Comparison &comparison)
+{
+    if (!comparison.windowsDiffer || comparison.empty())
+        return {};
+    const bool common = std::any_of(comparison.scenarios.begin(), comparison.scenarios.end(), [](const ComparedScenario &c) {
+        return c.solved->result.horizonMonths != c.ownHorizonMonths;
+    });
+    QString sentence = common ? QStringLiteral("Compared over the first %1 months of each plan").arg(comparison.windowMonths)
+                              : QStringLiteral("Each plan over its own months; totals of unequal horizons do not compare");
+    QStringList own;
+    for (const ComparedScenario &c : comparison.scenarios)
+        if (c.ownHorizonMonths != comparison.windowMonths)
+            own << QStringLiteral("'%1' runs %2 months on its own (%3 to %4)")
+                       .arg(c.name)
+                       .arg(c.ownHorizonMonths)
+                       .arg(format::monthLabel(c.ownStartMonth), format::monthLabel(c.ownStartMonth + c.ownHorizonMonths - 1));
+    return sentence + (own.isEmpty() ? QString() : QStringLiteral("; ") + own.join(QStringLiteral("; "))) + QLatin1Char('.');
+}
+
+Comparison compareScenarios(const std::vector<std::shared_ptr<const SolvedScenario>> &scenarios, CompareWindow window)
 {
     Comparison comparison;
+    std::vector<std::shared_ptr<const SolvedScenario>> usable;
+    for (const auto &solved : scenarios)
+        if (solved && solved->ok())
+            usable.push_back(solved);
+    if (usable.empty())
+        return comparison;
+    // Like with like: every plan over the same number of months from its own start (the
+    // shortest horizon), so a 72-month plan's totals are not set against a 60-month plan's.
+    int months = usable.front()->result.horizonMonths;
+    for (const auto &solved : usable)
+        months = std::min(months, solved->result.horizonMonths);
+    const bool common = window == CompareWindow::Common;
+    comparison.windowMonths = common ? months : usable.front()->result.horizonMonths;
+
     const std::vector<KpiDefinition> &kpis = comparisonKpis();
-    for (const auto &solved : scenarios) {
-        if (!solved || !solved->ok())
-            continue;
+    for (const auto &solved : usable) {
         ComparedScenario compared;
         compared.name = solved->scenario.name;
-        compared.solved = solved;
+        compared.ownStartMonth = solved->result.startMonth;
+        compared.ownHorizonMonths = solved->result.horizonMonths;
+        const bool own = !common || compared.ownHorizonMonths == months;
+        compared.own = solved;
+        compared.solved = own ? solved : solvedOver(*solved, compared.ownStartMonth, months);
+        comparison.windowsDiffer = comparison.windowsDiffer || compared.ownHorizonMonths != usable.front()->result.horizonMonths;
         compared.kpis.reserve(kpis.size());
         for (const KpiDefinition &kpi : kpis)
-            compared.kpis.push_back({kpi.value(solved->result.kpis), {}, KpiVerdict::Same});
+            compared.kpis.push_back({kpi.value(compared.solved->result.kpis), {}, KpiVerdict::Same});
         comparison.scenarios.push_back(std::move(compared));
     }
-    if (comparison.empty())
-        return comparison;
     const ComparedScenario &baseline = comparison.scenarios.front();
     for (ComparedScenario &compared : comparison.scenarios) {
         for (std::size_t i = 0; i < kpis.size(); ++i) {

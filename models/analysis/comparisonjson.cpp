@@ -113,11 +113,21 @@ QByteArray writeComparisonJson(const Comparison &comparison)
         w.null();
     else
         w.value(comparison.scenarios.front().name.toStdString());
+    if (comparison.windowsDiffer) { // only then: plans of one window keep v1's document
+        w.key("window");
+        w.beginObject();
+        w.field("horizonMonths", static_cast<double>(comparison.windowMonths));
+        w.endObject();
+    }
     w.key("scenarios");
     w.beginObjectArray();
     for (const ComparedScenario &scenario : comparison.scenarios) {
         w.beginObject();
         w.field("name", scenario.name.toStdString());
+        if (comparison.windowsDiffer) {
+            w.field("ownStartMonth", std::string_view(solver::text::monthIso(scenario.ownStartMonth)));
+            w.field("ownHorizonMonths", static_cast<double>(scenario.ownHorizonMonths));
+        }
         w.key("kpis");
         kpiObject(w, scenario, [&](const KpiDefinition &kpi, const ComparedKpi &c) { kpiValue(w, kpi, c.value); });
         w.key("deltas");

@@ -126,6 +126,11 @@ private slots:
         QVERIFY(treeTexts(view.findChild<QTreeWidget *>()).join(u'\n').contains(QStringLiteral("Memphis against A")));
         // The calendar widens to cover Memphis (2024-01 .. 2028-12) and A (2025).
         QCOMPARE(energized->visibleLast() - energized->visibleFirst(), 60.0);
+        // The table's totals cover the first 12 months of each (A's whole horizon), and the status says so.
+        QVERIFY2(view.status().contains(QStringLiteral("Compared over the first 12 months of each plan; "
+                                                       "'Memphis' runs 60 months on its own (Jan 2024 to Dec 2028).")),
+                 qPrintable(view.status()));
+        QCOMPARE(view.comparison().scenarios[2].solved->result.horizonMonths, 12);
 
         // Dropping the baseline's partner leaves too little to compare.
         second->setCurrentIndex(0);

@@ -271,14 +271,15 @@ void CompareView::compare(const std::vector<std::shared_ptr<const SolvedScenario
 {
     m_comparison = compareScenarios(scenarios);
     m_kpiModel->setComparison(m_comparison);
-    m_overlay->setScenarios(m_comparison.solved());
+    m_overlay->setScenarios(m_comparison.ownSolved());
     showChanges();
     showWorth();
     if (m_comparison.scenarios.size() < 2)
         m_status->setText(tr("Pick a baseline and at least one scenario to compare with it (up to %1).").arg(kMostScenarios));
     else
         m_status->setText(tr("Deltas are against the baseline, '%1': green is better, red is worse.")
-                              .arg(m_comparison.scenarios.front().name));
+                              .arg(m_comparison.scenarios.front().name)
+                          + (m_comparison.windowsDiffer ? QLatin1Char(' ') + windowSentence(m_comparison) : QString()));
     emit comparisonChanged();
 }
 

@@ -59,6 +59,8 @@ void appendSummary(ReportDocument &document, const Comparison &comparison)
                            .plain(QStringLiteral("; every other scenario is measured against it. Deltas are the "
                                                  "scenario's value less the baseline's, in green where better and in "
                                                  "red where worse.")));
+    if (comparison.windowsDiffer)
+        document.callout(RichText().bold(QStringLiteral("Months compared: ")).plain(windowSentence(comparison)));
     for (std::size_t i = 1; i < comparison.scenarios.size(); ++i) {
         const ComparedScenario &s = comparison.scenarios[i];
         RichText line;
@@ -209,7 +211,7 @@ void buildComparisonReport(ReportDocument &document, const ComparisonReportInput
         return;
     appendSummary(document, comparison);
     appendWorth(document, comparison);
-    appendComparisonCharts(document, comparison.solved());
+    appendComparisonCharts(document, comparison.ownSolved());
     appendInputChanges(document, comparison);
 }
 

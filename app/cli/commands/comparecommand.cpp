@@ -41,6 +41,7 @@ public:
         parser.addOption(m_scenario);
         parser.addOption(m_json);
         parser.addOption(m_asOf);
+        parser.addOption(m_ownWindows);
         m_pdfOutput.addOptions(parser);
     }
 
@@ -95,7 +96,8 @@ public:
         if (invalid)
             return ExitInvalidInput;
 
-        const Comparison comparison = compareScenarios(solved);
+        const Comparison comparison =
+            compareScenarios(solved, parser.isSet(m_ownWindows) ? CompareWindow::Own : CompareWindow::Common);
         if (m_pdfOutput.isSet(parser)) {
             const int written = m_pdfOutput.write(parser, solved, parser.value(m_workspace), asOf, io);
             if (written != ExitOk || !parser.isSet(m_json))
@@ -144,6 +146,9 @@ private:
     static void printTable(const Comparison &comparison, CliStreams &io)
     {
         const std::vector<KpiDefinition> &kpis = comparisonKpis();
+        const QString window = windowSentence(comparison);
+        if (!window.isEmpty())
+            io.out << window << "\n\n";
         std::vector<QStringList> rows;
         QStringList header{QStringLiteral("KPI")};
         for (std::size_t s = 0; s < comparison.scenarios.size(); ++s) {
@@ -195,6 +200,9 @@ private:
     QCommandLineOption m_asOf{QStringLiteral("as-of"),
                               QStringLiteral("Month the plans are looked at from, for stale catalog values (default: this month)."),
                               QStringLiteral("YYYY-MM")};
+    QCommandLineOption m_ownWindows{QStringLiteral("own-windows"),
+                                    QStringLiteral("Compare each plan over its own months, not the months all plans share "
+                                                   "(totals of unequal windows then do not compare).")};
     ComparePdfOutput m_pdfOutput;
 };
 

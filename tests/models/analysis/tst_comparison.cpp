@@ -168,6 +168,45 @@ private slots:
         QVERIFY(!full.delta.pct);
         QCOMPARE(full.verdict, KpiVerdict::Worse);
     }
+
+    // The same plan saved with a 24-month horizon, against itself at 12 months: over the first 12
+    // months of each they are one plan, so every figure is equal and no delta is coloured;
+    // over their own windows the longer one's opex looks like a loss that is only more months.
+    void unequalWindowsCompareOverTheMonthsTheyShare()
+    {
+        const auto twelve = test::solveFile(test::chartFixturePath(QStringLiteral("hand-checked.json")));
+        QCOMPARE(twelve->result.horizonMonths, 12);
+        Scenario longer = twelve->scenario;
+        longer.name = QStringLiteral("Longer");
+        longer.horizonMonths = 24;
+        const auto twentyFour = solveScenario(longer, Catalog::builtIn(), Month::fromYearMonth(2025, 1));
+
+        const Comparison common = compareScenarios({twelve, twentyFour});
+        QVERIFY(common.windowsDiffer);
+        QCOMPARE(common.windowMonths, 12);
+        QCOMPARE(common.scenarios[1].ownHorizonMonths, 24);
+        QCOMPARE(common.scenarios[1].solved->result.horizonMonths, 12);
+        for (std::size_t k = 0; k < comparisonKpis().size(); ++k) {
+            QCOMPARE(common.scenarios[1].kpis[k].value, common.scenarios[0].kpis[k].value);
+            QCOMPARE(common.scenarios[1].kpis[k].verdict, KpiVerdict::Same);
+        }
+        QCOMPARE(windowSentence(common),
+                 QStringLiteral("Compared over the first 12 months of each plan; 'Longer' runs 24 months on its own "
+                                "(Jan 2025 to Dec 2026)."));
+        const auto json = nlohmann::json::parse(writeComparisonJson(common).toStdString());
+        QCOMPARE(json["window"]["horizonMonths"].get<int>(), 12);
+        QCOMPARE(json["scenarios"][1]["ownHorizonMonths"].get<int>(), 24);
+
+        const Comparison own = compareScenarios({twelve, twentyFour}, CompareWindow::Own);
+        QVERIFY(*own.scenarios[1].kpis[kpiIndex("totalOpexUsd")].value > *own.scenarios[0].kpis[kpiIndex("totalOpexUsd")].value);
+        QVERIFY(windowSentence(own).startsWith(QStringLiteral("Each plan over its own months")));
+
+        // One window for all: the document is v1's, with no window keys.
+        const auto same = nlohmann::json::parse(writeComparisonJson(::handCheckedPair()).toStdString());
+        QVERIFY(!same.contains("window"));
+        QVERIFY(!same["scenarios"][1].contains("ownHorizonMonths"));
+        QVERIFY(windowSentence(::handCheckedPair()).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestComparison)
