@@ -3,10 +3,13 @@
 //
 //   build/tests/bin/guiscreenshot --size 1366x768 --scenario "Memphis retrofit, 100k H100"
 //       --out plan.png [--workspace W] [--tab 0] [--scroll 400] [--reference SEARCH] [--new]
-//       [--sideways] [--hold MS]  (keeps the window up MS milliseconds, e.g. for `import -window root`)
+//       [--sideways] [--optimize YYYY-MM|open] [--hold MS]  (keeps the window up MS milliseconds, e.g. for `import -window root`)
 // (under xvfb-run, or with QT_QPA_PLATFORM=offscreen)
 
 #include "common/apptheme.h"
+#include "domain/month.h"
+#include "editors/monthedit.h"
+#include "optimize/optimizedialog.h"
 #include "document/workspacesession.h"
 #include "mainwindow.h"
 #include "catalog/catalog.h"
@@ -15,6 +18,7 @@
 #include "widgets/scenarioeditor.h"
 #include "widgets/workspacepanel.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QScrollArea>
@@ -48,7 +52,11 @@ int main(int argc, char **argv)
     const QCommandLineOption hold(QStringLiteral("hold"), QStringLiteral("Stay up this long (ms) after the grab."),
                                   QStringLiteral("MS"), QStringLiteral("0"));
     const QCommandLineOption sideways(QStringLiteral("sideways"), QStringLiteral("Scroll the Plan tables to the right."));
-    parser.addOptions({size, workspace, scenario, tab, scroll, out, reference, newScenario, hold, sideways});
+    const QCommandLineOption optimize(QStringLiteral("optimize"),
+                                      QStringLiteral("Open Scenario > Optimize; with a month, run it for that goal "
+                                                     "(frontier on) and grab the dialog."),
+                                      QStringLiteral("YYYY-MM|open"));
+    parser.addOptions({size, workspace, scenario, tab, scroll, out, reference, newScenario, hold, sideways, optimize});
     parser.process(app);
 
     cp::gui::MainWindow window;
@@ -80,6 +88,30 @@ int main(int argc, char **argv)
             dialog.show();
             dialog.grab().save(parser.value(out));
             app.quit();
+            return;
+        }
+        if (parser.isSet(optimize)) {
+            window.optimizeAction()->trigger();
+            auto *dialog = window.findChild<cp::views::OptimizeDialog *>();
+            if (!dialog) {
+                app.exit(1);
+                return;
+            }
+            dialog->move(40, 30);
+            const auto grabLater = [&, dialog] {
+                QTimer::singleShot(300, &app, [&, dialog] {
+                    if (parser.isSet(out))
+                        dialog->grab().save(parser.value(out));
+                    QTimer::singleShot(parser.value(hold).toInt(), &app, &QApplication::quit);
+                });
+            };
+            if (const auto goal = cp::Month::parse(parser.value(optimize))) {
+                dialog->goalEdit()->setMonth(*goal);
+                QObject::connect(dialog, &cp::views::OptimizeDialog::runFinished, &app, grabLater);
+                dialog->run();
+            } else {
+                grabLater();
+            }
             return;
         }
         QTimer::singleShot(200, &app, [&] {

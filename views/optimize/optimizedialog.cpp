@@ -26,6 +26,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cp::views {
@@ -93,7 +94,7 @@ OptimizeDialog::OptimizeDialog(WorkspaceSession &session, std::shared_ptr<const 
     connect(m_runner, &OptimizeRunner::progress, this, &OptimizeDialog::showProgress);
     connect(m_runner, &OptimizeRunner::finished, this, &OptimizeDialog::showOutcome);
     updateEnabled();
-    resize(1040, 700);
+    resize(1040, m_hasDecisions ? 700 : 250);
 }
 
 OptimizeDialog::~OptimizeDialog()
@@ -192,10 +193,13 @@ void OptimizeDialog::buildUi()
     layout->addWidget(m_status);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    QLabel *caption = nullptr;
     m_choices = new QTableWidget(0, ColumnCount, this);
     m_choices->setObjectName(QStringLiteral("choicesTable"));
-    m_choices->setHorizontalHeaderLabels({tr("Site"), tr("Item"), tr("Kind"), tr("Kept"), tr("Order month (as written \u2192 chosen)"),
-                                          tr("Retire month (as written \u2192 chosen)")});
+    m_choices->setHorizontalHeaderLabels({tr("Site"), tr("Item"), tr("Kind"), tr("Kept"), tr("Order month"), tr("Retire month")});
+    for (const int column : {OrderColumn, RetireColumn})
+        m_choices->horizontalHeaderItem(column)->setToolTip(tr("As written \u2192 chosen; bold where the optimizer changed it"));
+    m_choices->setToolTip(tr("Each decided item: as written \u2192 as chosen; bold where the optimizer changed it"));
     m_choices->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_choices->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_choices->verticalHeader()->hide();
@@ -207,7 +211,10 @@ void OptimizeDialog::buildUi()
     splitter->addWidget(m_chart);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    caption = new QLabel(tr("The choices against the plan as written (bold: changed by the optimizer)"), this);
+    layout->addWidget(caption);
     layout->addWidget(splitter, 1);
+    m_splitter = splitter;
 
     auto *saveRow = new QHBoxLayout;
     m_name = new QLineEdit(this);
@@ -262,6 +269,11 @@ void OptimizeDialog::buildUi()
                 .arg(m_solved->scenario.name.toHtmlEscaped()));
     }
     m_nothingToDecide->setVisible(!m_hasDecisions);
+    // Nothing to decide: nothing to show either, only how to mark items.
+    for (QWidget *w : std::initializer_list<QWidget *>{m_progress, caption, splitter, m_status})
+        w->setVisible(m_hasDecisions);
+    if (!m_hasDecisions)
+        layout->insertStretch(layout->count() - 1, 1); // above the Name / Save / Close row
     m_chart->setGoal(m_goal->month() ? std::optional(m_goal->month()->index()) : std::nullopt);
     if (m_solved && m_solved->ok())
         m_chart->setCurrentPlan(m_solved->result.kpis.fullPowerMonth, currentValue(objective()));
@@ -392,10 +404,17 @@ void OptimizeDialog::showOutcome(std::shared_ptr<const OptimizeOutcome> outcome)
     const optimize::Answer &a = m_outcome->answer;
     m_progress->setRange(0, 1);
     m_progress->setValue(1);
-    m_progressText->setText(tr("%1 solved, %2 nodes, %3 s%4")
-                                .arg(format::nounCount(a.evaluations, tr("plan"), tr("plans")), whole(a.nodes),
-                                     QString::number(a.seconds, 'f', 2),
-                                     m_outcome->cancelled ? tr(" (cancelled)") : QString()));
+    QString done = tr("%1 solved, %2 nodes, %3 s")
+                       .arg(format::nounCount(a.evaluations, tr("plan"), tr("plans")), whole(a.nodes),
+                            QString::number(a.seconds, 'f', 2));
+    if (m_outcome->frontier)
+        done += tr("; frontier: %1 in %2 s")
+                    .arg(format::nounCount(static_cast<long long>(m_outcome->frontier->points.size()), tr("goal month"),
+                                           tr("goal months")),
+                         QString::number(m_outcome->frontier->seconds, 'f', 2));
+    if (m_outcome->cancelled)
+        done += tr(" (cancelled)");
+    m_progressText->setText(done);
 
     const QString value = valueName(a.objective);
     const QString goalText = format::monthLabel(a.goalMonth);
@@ -446,6 +465,11 @@ void OptimizeDialog::showOutcome(std::shared_ptr<const OptimizeOutcome> outcome)
             lines << currentText + (better > 0 ? tr("; the chosen plan is %1 better.") : tr("; the chosen plan is %1 worse (it is held to the goal)."))
                                        .arg(format::usd(std::abs(better)));
     }
+    if (m_outcome->frontier && m_outcome->frontier->status == optimize::Status::Limit)
+        lines << tr("The frontier stopped early (%1): %2 shown.")
+                     .arg(m_outcome->cancelled ? tr("cancelled") : tr("time limit"),
+                          format::nounCount(static_cast<long long>(m_outcome->frontier->points.size()), tr("goal month"),
+                                            tr("goal months")));
     m_status->setText(lines.join(QStringLiteral("<br>")));
     showChoices(a);
     showFrontier();
@@ -494,6 +518,13 @@ void OptimizeDialog::showChoices(const optimize::Answer &answer)
         ++row;
     }
     m_choices->resizeColumnsToContents();
+    // Every row in view when there is room: the chart takes what is left (at least 240 px).
+    int rowsHeight = m_choices->horizontalHeader()->sizeHint().height() + 2 * m_choices->frameWidth() + 6;
+    for (int r = 0; r < m_choices->rowCount(); ++r)
+        rowsHeight += m_choices->rowHeight(r);
+    const int total = m_splitter->height();
+    const int table = std::min(rowsHeight, std::max(120, total - 240));
+    m_splitter->setSizes({table, std::max(0, total - table)});
 }
 
 void OptimizeDialog::showFrontier()

@@ -18,6 +18,7 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QSplitter;
 class QTableWidget;
 
 namespace cp {
@@ -116,6 +117,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QLabel *m_progressText = nullptr;
     QLabel *m_status = nullptr;
+    QSplitter *m_splitter = nullptr;
     QTableWidget *m_choices = nullptr;
     FrontierChart *m_chart = nullptr;
     QLineEdit *m_name = nullptr;
