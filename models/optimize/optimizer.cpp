@@ -448,9 +448,9 @@ double Engine::separableValue(const solver::Kpis &kpis) const
 }
 
 // The most a tranche can earn (NPV of revenue) under a choice: every accelerator energized and
-// sold from the end of its burn-in after delivery until it retires or the plan ends. The solver
-// earns no more: revenue needs an energized, delivered accelerator past its burn-in (plan as
-// solved: lead times at their modes). An upper bound, so the bound on -NPV(net) stays a lower
+// sold from the end of its burn-in after delivery, and not before its building is ready, until
+// it retires or the plan ends. The solver earns no more: revenue needs an energized, delivered
+// accelerator past its burn-in in a ready building (plan as solved: durations at their modes). An upper bound, so the bound on -NPV(net) stays a lower
 // bound and pruning stays exact.
 double Engine::revenueBound(const Item &item, const ItemChoice &c) const
 {
@@ -465,7 +465,10 @@ double Engine::revenueBound(const Item &item, const ItemChoice &c) const
     if (!(soldPerHour > 0.0))
         return 0.0;
     const int start = plan.startMonth;
-    const int from = std::max(0, c.orderMonth + solver::wholeMonths(item.facts.lead.mode) - start + returns.burnInMonths);
+    // Nothing is energized before its building is ready (durations at their modes, as solved).
+    const int readyRel = solver::readyMonth(plan.sites[at(item.site)].facility) - start;
+    const int from = std::max({ 0, readyRel,
+                                c.orderMonth + solver::wholeMonths(item.facts.lead.mode) - start + returns.burnInMonths });
     const int until = std::min(relative(c.retireMonth, start), plan.horizonMonths);
     const double rate = plan.assumptions.discountRatePct / 100.0;
     double hours = 0.0;

@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,6 +48,20 @@ class TestOptimizeDialog : public QObject
     Q_OBJECT
 
 private:
+    // A fresh workspace holding `scenario`, opened as the current scenario.
+    ScenarioDocument *open(const Scenario &scenario)
+    {
+        m_session.reset();
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_session = std::make_unique<WorkspaceSession>(Catalog::builtIn());
+        if (m_session->open(m_dir->filePath(QStringLiteral("w.clusterplan"))).isError())
+            return nullptr;
+        const auto id = m_session->workspace()->createScenario(scenario.name, io::writeScenarioJson(scenario));
+        if (!id || !m_session->setCurrentScenario(*id))
+            return nullptr;
+        return m_session->currentDocument();
+    }
+
     // A fresh workspace holding one shipped example, opened as the current scenario.
     ScenarioDocument *open(const char *example)
     {
@@ -102,10 +117,50 @@ private slots:
         QVERIFY(!dialog.nothingToDecideLabel()->isVisibleTo(&dialog));
         QVERIFY(s->result.kpis.fullPowerMonth);
         QCOMPARE(dialog.goalEdit()->month()->index(), *s->result.kpis.fullPowerMonth);
-        // The example states no price of compute: the objective is the NPV of costs.
+        // The example states no price of compute: the objective is the NPV of costs, and net,
+        // which would mean nothing, cannot be chosen.
         QVERIFY(!document->scenario().assumptions.computePriceUsdPerAcceleratorHour);
         QCOMPARE(dialog.defaultObjective(), optimize::Objective::Cost);
         QCOMPARE(dialog.objectiveBox()->currentIndex(), 0);
+        auto *objectives = qobject_cast<QStandardItemModel *>(dialog.objectiveBox()->model());
+        QVERIFY(objectives && !objectives->item(1)->isEnabled());
+        QVERIFY(objectives->item(1)->toolTip().contains(QLatin1String("value of compute")));
+    }
+
+    // With a value of compute the dialog asks for the most NPV of net cash flow, as the CLI
+    // does, and finds what the engine finds for it.
+    void netWhenThePlanStatesAValueOfCompute()
+    {
+        io::ParseResult parsed = io::readScenarioFile(
+            QStringLiteral(CLUSTERPLAN_SOURCE_DIR "/data/examples/greenfield-bridge-options.json"), Catalog::builtIn());
+        QVERIFY(parsed.ok());
+        Scenario priced = *parsed.scenario;
+        priced.assumptions.computePriceUsdPerAcceleratorHour = ThreePoint::fixed(2.0);
+        ScenarioDocument *document = open(priced);
+        QVERIFY(document);
+        const auto s = solved(*document);
+        QVERIFY(s->ok() && s->result.kpis.returnsStated);
+        OptimizeDialog dialog(*m_session, s);
+        dialog.show();
+        QCOMPARE(dialog.defaultObjective(), optimize::Objective::Net);
+        QCOMPARE(dialog.objectiveBox()->currentIndex(), 1);
+        const Month goal = Month::fromYearMonth(2026, 12);
+        dialog.goalEdit()->setMonth(goal);
+        dialog.frontierBox()->setChecked(false);
+        QSignalSpy finished(&dialog, &OptimizeDialog::runFinished);
+        dialog.run();
+        QVERIFY(finished.count() == 1 || finished.wait(60000));
+        optimize::Goal g;
+        g.fullPowerBy = goal.index();
+        const optimize::Answer engine
+            = optimize::optimize(optimizeProblem(s->scenario, s->resolved.plan), g, optimize::Objective::Net);
+        QCOMPARE(engine.status, optimize::Status::Optimal);
+        QVERIFY(dialog.outcome());
+        QCOMPARE(dialog.outcome()->answer.objective, optimize::Objective::Net);
+        QCOMPARE(*dialog.outcome()->answer.objectiveUsd, *engine.objectiveUsd);
+        const QString status = dialog.statusLabel()->text();
+        QVERIFY2(status.contains(QLatin1String("NPV of net cash flow")) && status.contains(format::usd(*engine.objectiveUsd)),
+                 qPrintable(status));
     }
 
     void findsWhatTheEngineFinds()

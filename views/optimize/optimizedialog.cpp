@@ -281,11 +281,12 @@ void OptimizeDialog::buildUi()
 
 optimize::Objective OptimizeDialog::defaultObjective() const
 {
+    // The CLI's rule (optimize::defaultObjective), unless net is refused for this plan.
     const bool netAllowed = m_objective->count() > 1
                             && qobject_cast<QStandardItemModel *>(m_objective->model())->item(1)->isEnabled();
-    const bool priced = m_solved && m_solved->ok()
-                        && m_solved->scenario.assumptions.computePriceUsdPerAcceleratorHour.has_value();
-    return priced && netAllowed ? optimize::Objective::Net : optimize::Objective::Cost;
+    if (!m_solved || !m_solved->ok() || !netAllowed)
+        return optimize::Objective::Cost;
+    return optimize::defaultObjective(m_solved->resolved.plan);
 }
 
 optimize::Objective OptimizeDialog::objective() const
