@@ -1343,12 +1343,26 @@ Frontier frontierJoint(const Problem &problem, const Goal &goal, Objective objec
         out.message = limited ? "stopped before finding the earliest full power" : "no choice reaches full power within the plan";
         return out;
     }
+    // The best plan for the last goal month first: it is the best of all plans that reach full
+    // power within the plan, so for every goal from its own full-power month on it is the answer
+    // too (it meets those goals, and no plan meeting them is better). Plain goals only: with a
+    // confidence goal, meeting a later goal in enough trials is not implied by the plan as solved.
+    std::optional<SearchResult> settled;
+    int settledFrom = last + 1;
+    const int total = last - *out.earliestFullPowerMonth + 1;
+    if (goal.confidencePct <= 0.0) {
+        SearchResult r = engine.search(last, nullptr, false);
+        if (r.status == Status::Optimal && r.bestValue && r.fullPowerMonth) {
+            settledFrom = std::max(*r.fullPowerMonth, *out.earliestFullPowerMonth);
+            settled = std::move(r);
+        }
+    }
     // Month by month; each answer is a feasible start for the next month (full by g is full by g + 1).
     std::vector<int> previous;
-    const int total = last - *out.earliestFullPowerMonth + 1;
     for (int g = *out.earliestFullPowerMonth; g <= last; ++g) {
         engine.setProgressGoals(g - *out.earliestFullPowerMonth, total);
-        const SearchResult r = engine.search(g, previous.empty() ? nullptr : &previous, false);
+        const SearchResult r = settled && g >= settledFrom ? *settled
+                                                           : engine.search(g, previous.empty() ? nullptr : &previous, false);
         FrontierPoint point;
         point.month = g;
         point.status = r.status;
