@@ -273,7 +273,7 @@ void FrontierChart::paint(QPainter &painter, const Layout &layout) const
         spread = std::max(std::abs(hi) * 0.01, 1e5);
     lo -= spread * 0.12;
     hi += spread * 0.12;
-    const ValueScale scale = valueScale(hi - lo, AxisUnit::Usd, std::max(2, static_cast<int>(plot.height() / 45)));
+    const ValueScale scale = valueScale(hi - lo, AxisUnit::Usd, std::max(2, static_cast<int>(plot.height() / 32)));
     const double step = scale.ticks.size() > 1 ? scale.ticks[1].value : hi - lo;
     const double first = visibleFirst(), last = visibleLast();
     const auto xOf = [&](double x) { return plot.left() + (x - first) / (last - first) * plot.width(); };

@@ -520,7 +520,7 @@ void OptimizeDialog::showChoices(const optimize::Answer &answer)
     }
     m_choices->resizeColumnsToContents();
     // Every row in view when there is room: the chart takes what is left (at least 240 px).
-    int rowsHeight = m_choices->horizontalHeader()->sizeHint().height() + 2 * m_choices->frameWidth() + 6;
+    int rowsHeight = m_choices->horizontalHeader()->sizeHint().height() + 2 * m_choices->frameWidth() + 24;
     for (int r = 0; r < m_choices->rowCount(); ++r)
         rowsHeight += m_choices->rowHeight(r);
     const int total = m_splitter->height();
