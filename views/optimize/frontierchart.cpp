@@ -145,6 +145,8 @@ const FrontierChart::Point *FrontierChart::pointAt(int month) const
 QString FrontierChart::changeText(double earlierUsd, double laterUsd) const
 {
     const double more = earlierUsd - laterUsd; // what the earlier goal adds to the value plotted
+    if (std::abs(more) < 0.5) // the same plan, or one as good, meets both goals
+        return m_net ? tr("earns the same") : tr("costs the same");
     if (!m_net)
         return more >= 0 ? tr("costs %1 more").arg(format::usd(more)) : tr("costs %1 less").arg(format::usd(-more));
     return more >= 0 ? tr("earns %1 more").arg(format::usd(more)) : tr("earns %1 less").arg(format::usd(-more));
