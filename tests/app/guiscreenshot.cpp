@@ -3,13 +3,15 @@
 //
 //   build/tests/bin/guiscreenshot --size 1366x768 --scenario "Memphis retrofit, 100k H100"
 //       --out plan.png [--workspace W] [--tab 0] [--scroll 400] [--reference SEARCH] [--new]
-//       [--sideways] [--optimize YYYY-MM|open] [--hold MS]  (keeps the window up MS milliseconds, e.g. for `import -window root`)
+//       [--sideways] [--optimize YYYY-MM|open [--confidence P] [--grab-after MS]] [--hold MS]  (keeps the window up MS milliseconds, e.g. for `import -window root`)
 // (under xvfb-run, or with QT_QPA_PLATFORM=offscreen)
 
 #include "common/apptheme.h"
 #include "domain/month.h"
 #include "editors/monthedit.h"
 #include "optimize/optimizedialog.h"
+
+#include <QDoubleSpinBox>
 #include "document/workspacesession.h"
 #include "mainwindow.h"
 #include "catalog/catalog.h"
@@ -56,7 +58,13 @@ int main(int argc, char **argv)
                                       QStringLiteral("Open Scenario > Optimize; with a month, run it for that goal "
                                                      "(frontier on) and grab the dialog."),
                                       QStringLiteral("YYYY-MM|open"));
-    parser.addOptions({size, workspace, scenario, tab, scroll, out, reference, newScenario, hold, sideways, optimize});
+    const QCommandLineOption confidence(QStringLiteral("confidence"), QStringLiteral("With --optimize: a confidence goal (%)."),
+                                        QStringLiteral("P"));
+    const QCommandLineOption grabAfter(QStringLiteral("grab-after"),
+                                       QStringLiteral("With --optimize: grab this long (ms) after starting, running or not."),
+                                       QStringLiteral("MS"));
+    parser.addOptions({size, workspace, scenario, tab, scroll, out, reference, newScenario, hold, sideways, optimize,
+                       confidence, grabAfter});
     parser.process(app);
 
     cp::gui::MainWindow window;
@@ -107,7 +115,12 @@ int main(int argc, char **argv)
             };
             if (const auto goal = cp::Month::parse(parser.value(optimize))) {
                 dialog->goalEdit()->setMonth(*goal);
-                QObject::connect(dialog, &cp::views::OptimizeDialog::runFinished, &app, grabLater);
+                if (parser.isSet(confidence))
+                    dialog->confidenceBox()->setValue(parser.value(confidence).toDouble());
+                if (parser.isSet(grabAfter))
+                    QTimer::singleShot(parser.value(grabAfter).toInt(), &app, grabLater);
+                else
+                    QObject::connect(dialog, &cp::views::OptimizeDialog::runFinished, &app, grabLater);
                 dialog->run();
             } else {
                 grabLater();

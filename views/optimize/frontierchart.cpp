@@ -155,7 +155,7 @@ QString FrontierChart::changeText(double earlierUsd, double laterUsd) const
 QString FrontierChart::summary() const
 {
     if (m_points.empty())
-        return tr("Tick \u201cFrontier\u201d and optimize to see what each month earlier costs.");
+        return tr("The best plan for every goal month shows here after Optimize with \u201cFrontier\u201d ticked.");
     // About the goal asked for when it is on the frontier, else the first month that differs.
     const Point *at = m_goal ? pointAt(*m_goal) : nullptr;
     const Point *before = at ? pointAt(at->month - 1) : nullptr;

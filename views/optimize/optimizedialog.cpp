@@ -11,6 +11,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QElapsedTimer>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -275,6 +276,7 @@ void OptimizeDialog::buildUi()
     if (!m_hasDecisions)
         layout->insertStretch(layout->count() - 1, 1); // above the Name / Save / Close row
     m_chart->setGoal(m_goal->month() ? std::optional(m_goal->month()->index()) : std::nullopt);
+    m_chart->setFrontier({}, objective() == optimize::Objective::Net);
     if (m_solved && m_solved->ok())
         m_chart->setCurrentPlan(m_solved->result.kpis.fullPowerMonth, currentValue(objective()));
 }
@@ -359,10 +361,12 @@ void OptimizeDialog::run()
     m_status->setText(tr("Searching\u2026"));
     m_choices->setRowCount(0);
     m_chart->clear();
+    m_chart->setFrontier({}, request.objective == optimize::Objective::Net); // titles in the objective asked for
     m_chart->setGoal(request.goal.fullPowerBy);
     m_chart->setCurrentPlan(m_solved->result.kpis.fullPowerMonth, currentValue(request.objective));
     m_name->setText(tr("%1, optimized for %2").arg(m_solved->scenario.name, format::monthLabel(request.goal.fullPowerBy)));
     m_runner->start(std::move(request));
+    m_clock.start();
     updateEnabled();
 }
 
@@ -384,14 +388,16 @@ void OptimizeDialog::reject()
 void OptimizeDialog::showProgress(OptimizeRunner::Phase phase, const optimize::Progress &p)
 {
     QString text;
+    // The time so far: a confidence goal's risk trials can keep the counts still for a while.
+    const QString elapsed = tr("%1 s").arg(QString::number(static_cast<double>(m_clock.elapsed()) / 1000.0, 'f', 1));
     if (phase == OptimizeRunner::Phase::Goal) {
         m_progress->setRange(0, 0); // busy: the search has no known end
-        text = tr("Searching: %1 nodes, %2 plans solved").arg(whole(p.nodes), whole(p.evaluations));
+        text = tr("Searching, %1: %2 nodes, %3 plans solved").arg(elapsed, whole(p.nodes), whole(p.evaluations));
     } else {
         m_progress->setRange(0, std::max(1, p.goalsTotal));
         m_progress->setValue(p.goalsDone);
-        text = tr("Frontier: %1 of %2 done, %3 plans solved")
-                   .arg(whole(p.goalsDone), format::nounCount(p.goalsTotal, tr("goal month"), tr("goal months")),
+        text = tr("Frontier, %1: %2 of %3 done, %4 plans solved")
+                   .arg(elapsed, whole(p.goalsDone), format::nounCount(p.goalsTotal, tr("goal month"), tr("goal months")),
                         whole(p.evaluations));
     }
     if (p.bestUsd)

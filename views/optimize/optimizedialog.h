@@ -5,6 +5,7 @@
 #include "storage/workspace.h"
 
 #include <QDialog>
+#include <QElapsedTimer>
 #include <QPointer>
 
 #include <memory>
@@ -104,6 +105,7 @@ private:
     optimize::Objective m_ranObjective = optimize::Objective::Cost;
     bool m_hasDecisions = false;
     std::optional<ScenarioId> m_saved;
+    QElapsedTimer m_clock; // since the run started
 
     MonthEdit *m_goal = nullptr;
     QComboBox *m_objective = nullptr;
