@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "analysis/livesolver.h"
+#include "analysis/solvedscenario.h"
 #include "catalog/catalog.h"
 #include "charts/scenariochartspanel.h"
 #include "clusterplan/version.h"
@@ -9,6 +10,7 @@
 #include "document/scenariodocument.h"
 #include "document/workspacesession.h"
 #include "format/units.h"
+#include "optimize/optimizedialog.h"
 #include "recentworkspaces.h"
 #include "report/exportactions.h"
 #include "report/reportexport.h"
@@ -222,6 +224,13 @@ void MainWindow::createActions()
     connect(m_deleteScenarioAction, &QAction::triggered, m_workspacePanel,
             [this] { m_workspacePanel->deleteScenario(); });
 
+    m_optimizeAction = new QAction(tr("&Optimize\u2026"), this);
+    m_optimizeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_optimizeAction->setStatusTip(
+        tr("Which optional items to keep and when to order and retire them, to reach full power by a month at the best NPV"));
+    m_optimizeAction->setEnabled(false);
+    connect(m_optimizeAction, &QAction::triggered, this, &MainWindow::showOptimize);
+
     m_referenceDataAction = new QAction(tr("&Reference Data\u2026"), this);
     m_referenceDataAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(m_referenceDataAction, &QAction::triggered, this, &MainWindow::showReferenceData);
@@ -269,6 +278,8 @@ void MainWindow::createMenus()
     m_scenarioMenu->addAction(m_duplicateScenarioAction);
     m_scenarioMenu->addAction(m_renameScenarioAction);
     m_scenarioMenu->addAction(m_deleteScenarioAction);
+    m_scenarioMenu->addSeparator();
+    m_scenarioMenu->addAction(m_optimizeAction);
 
     m_helpMenu = menuBar()->addMenu(tr("&Help"));
     m_helpMenu->addAction(m_quickTourAction);
@@ -430,6 +441,7 @@ void MainWindow::documentChanged(ScenarioDocument *document)
     m_editor->setDocument(document);
     m_liveSolver->setDocument(document);
     m_exportAction->setEnabled(document);
+    m_optimizeAction->setEnabled(document);
     if (document) {
         connect(document, &ScenarioDocument::changed, this, &MainWindow::updateTitle, Qt::UniqueConnection);
         compareWithNext(document->scenarioId());
@@ -685,6 +697,24 @@ void MainWindow::showMethodology()
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
     layout->addWidget(buttons);
     dialog->resize(760, 640);
+    dialog->show();
+}
+
+void MainWindow::showOptimize()
+{
+    ScenarioDocument *document = m_session->currentDocument();
+    if (!document)
+        return;
+    // The last solve, unless an edit is still waiting for its solve: then solve it now.
+    std::shared_ptr<const SolvedScenario> solved = m_liveSolver->latest();
+    if (!solved || solved->scenario != document->scenario())
+        solved = solveScenario(document->scenario(), m_catalog, currentMonth());
+    auto *dialog = new views::OptimizeDialog(*m_session, solved, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal); // the scenario stays the one it optimizes
+    connect(dialog, &views::OptimizeDialog::scenarioSaved, this, [this](qint64) {
+        statusBar()->showMessage(tr("Added the optimized plan to the workspace; Edit > Undo takes it out."), 10000);
+    });
     dialog->show();
 }
 

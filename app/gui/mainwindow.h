@@ -75,6 +75,7 @@ public:
     [[nodiscard]] report::ExportActions *exportActions() const { return m_exports; }
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
     [[nodiscard]] QLabel *readOnlyBanner() const { return m_readOnlyBanner; }
+    [[nodiscard]] QAction *optimizeAction() const { return m_optimizeAction; }
     [[nodiscard]] QString solveStatus() const;
 
 signals:
@@ -113,6 +114,7 @@ private:
     void showQuickTour();
     void showExported(const QString &what, const QString &path);
     void showMethodology();
+    void showOptimize();
 
     const Catalog &m_catalog;
     WorkspaceSession *m_session;
@@ -159,6 +161,7 @@ private:
     QAction *m_duplicateScenarioAction = nullptr;
     QAction *m_renameScenarioAction = nullptr;
     QAction *m_deleteScenarioAction = nullptr;
+    QAction *m_optimizeAction = nullptr;
     QAction *m_referenceDataAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_quickTourAction = nullptr;

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <type_traits>
 
 namespace cp {
 
@@ -114,9 +115,25 @@ FieldInfo choice(const char *key, const char *label, ChoiceSet set, const char *
     return info;
 }
 
+FieldInfo optionalChoice(const char *key, const char *label, ChoiceSet set, const char *help)
+{
+    FieldInfo info = choice(key, label, set, help);
+    info.optional = true;
+    return info;
+}
+
 const char *const kLeadHelp = "Months from order to availability; low / mode / high for risk runs.";
 const char *const kRetireHelp = "First month the item is no longer available; empty: it stays.";
 const char *const kDepositHelp = "Share of the price paid in the order month; the rest on delivery.";
+// The optimizer's inputs (issue 18; docs/scenario-format.md, section 9): one Yes/No and two
+// months per window. A window exists when its months are given: the first month set makes a
+// window of that one month, clearing either month removes the window.
+const char *const kOptionalHelp = "Yes: the optimizer (Scenario > Optimize) may drop this item; the plan as written keeps it.";
+const char *const kOrderFromHelp = "Optimizer: the earliest month it may order this item in; empty: the order month is fixed.";
+const char *const kOrderToHelp = "Optimizer: the latest month it may order this item in; empty: the order month is fixed.";
+const char *const kRetireFromHelp = "Optimizer: the earliest month it may retire this item in; empty: the retire month is fixed.";
+const char *const kRetireToHelp = "Optimizer: the latest month it may retire this item in; empty: the retire month is fixed.";
+const char *const kRetireNoneHelp = "Optimizer: Yes lets it keep the item to the end instead of retiring it in the window.";
 
 const std::vector<FieldInfo> &scenarioFields()
 {
@@ -212,6 +229,9 @@ const std::vector<FieldInfo> &computeFields()
         threePoint("priceUsdPerAcceleratorHour", "Value of compute", "$/h", 1000, 2,
                    "This tranche's own price per sold accelerator-hour; empty: the plan's.", true),
         optionalNumber("soldPct", "Sold", "%", 0, 100, 1, "Share of energized hours sold; empty: the utilization."),
+        choice("optional", "Optional", ChoiceSet::YesNo, kOptionalHelp),
+        month("orderWindow.earliest", "Order window from", kOrderFromHelp, true),
+        month("orderWindow.latest", "Order window to", kOrderToHelp, true),
     };
     return fields;
 }
@@ -241,6 +261,12 @@ const std::vector<FieldInfo> &powerFields()
         optionalNumber("heatRateBtuPerKwh", "Heat rate", "Btu/kWh", 0, 20'000, 0,
                        "Fuel per kWh for the gas kinds; empty: the catalog value."),
         month("retireMonth", "Retired", kRetireHelp, true),
+        choice("optional", "Optional", ChoiceSet::YesNo, kOptionalHelp),
+        month("orderWindow.earliest", "Order window from", kOrderFromHelp, true),
+        month("orderWindow.latest", "Order window to", kOrderToHelp, true),
+        month("retireWindow.earliest", "Retire window from", kRetireFromHelp, true),
+        month("retireWindow.latest", "Retire window to", kRetireToHelp, true),
+        optionalChoice("retireWindow.none", "Retire window: may stay", ChoiceSet::YesNo, kRetireNoneHelp),
     };
     return fields;
 }
@@ -258,6 +284,12 @@ const std::vector<FieldInfo> &coolingFields()
         threePoint("capexUsd", "Capex", "$", kMaxTotalUsd, 0, "Price of an owned plant; empty: the catalog rate per MW.", true),
         number("depositPct", "Deposit", "%", 0, kMaxPct, 1, kDepositHelp),
         month("retireMonth", "Retired", kRetireHelp, true),
+        choice("optional", "Optional", ChoiceSet::YesNo, kOptionalHelp),
+        month("orderWindow.earliest", "Order window from", kOrderFromHelp, true),
+        month("orderWindow.latest", "Order window to", kOrderToHelp, true),
+        month("retireWindow.earliest", "Retire window from", kRetireFromHelp, true),
+        month("retireWindow.latest", "Retire window to", kRetireToHelp, true),
+        optionalChoice("retireWindow.none", "Retire window: may stay", ChoiceSet::YesNo, kRetireNoneHelp),
     };
     return fields;
 }
@@ -330,6 +362,38 @@ QVariant toVariant(ResidualValue v)
 {
     return toSpecName(v);
 }
+// Views of the optimizer's fields that are not one member each: a yes/no flag, one month of an
+// optional window, and a retire window's "may stay". B is bool or const bool, W the window's
+// std::optional (const or not).
+template<typename B> struct Flag {
+    B &value;
+};
+template<typename W> struct WindowMonth {
+    W &window;
+    bool latest;
+};
+template<typename W> struct WindowNone {
+    W &window;
+};
+
+QString flagText(bool value)
+{
+    return value ? QStringLiteral("true") : QStringLiteral("false");
+}
+
+template<typename B> QVariant toVariant(const Flag<B> &f)
+{
+    return flagText(f.value);
+}
+template<typename W> QVariant toVariant(const WindowMonth<W> &m)
+{
+    return m.window ? QVariant::fromValue(m.latest ? m.window->latest : m.window->earliest) : QVariant();
+}
+template<typename W> QVariant toVariant(const WindowNone<W> &n)
+{
+    return n.window ? QVariant(flagText(n.window->none)) : QVariant();
+}
+
 template<typename T> QVariant toVariant(const std::optional<T> &v)
 {
     return v ? toVariant(*v) : QVariant();
@@ -418,6 +482,58 @@ bool fromVariant(const QVariant &value, ResidualValue &target, QString *reason)
     return enumFromVariant(value, target, reason, residualValueFromSpec);
 }
 
+bool flagFromVariant(const QVariant &value, bool &target, QString *reason)
+{
+    const QString text = value.typeId() == QMetaType::QString ? value.toString().trimmed().toLower() : QString();
+    if (value.typeId() == QMetaType::Bool)
+        target = value.toBool();
+    else if (text == u"true" || text == u"yes")
+        target = true;
+    else if (text == u"false" || text == u"no")
+        target = false;
+    else
+        return fail(reason, QStringLiteral("choose Yes or No"));
+    return true;
+}
+
+bool fromVariant(const QVariant &value, Flag<bool> &target, QString *reason)
+{
+    return flagFromVariant(value, target.value, reason);
+}
+
+template<typename W> bool fromVariant(const QVariant &value, WindowMonth<W> &target, QString *reason)
+{
+    if (!value.isValid()) {
+        target.window.reset(); // a window needs both months
+        return true;
+    }
+    Month month;
+    if (!fromVariant(value, month, reason))
+        return false;
+    if (!target.window) {
+        target.window.emplace();
+        target.window->earliest = month;
+        target.window->latest = month;
+    } else {
+        (target.latest ? target.window->latest : target.window->earliest) = month;
+    }
+    return true;
+}
+
+template<typename W> bool fromVariant(const QVariant &value, WindowNone<W> &target, QString *reason)
+{
+    if (!target.window) {
+        if (!value.isValid())
+            return true;
+        return fail(reason, QStringLiteral("give the retire window's months first"));
+    }
+    if (!value.isValid()) {
+        target.window->none = false;
+        return true;
+    }
+    return flagFromVariant(value, target.window->none, reason);
+}
+
 template<typename T> bool fromVariant(const QVariant &value, std::optional<T> &target, QString *reason)
 {
     if (!value.isValid()) {
@@ -432,6 +548,24 @@ template<typename T> bool fromVariant(const QVariant &value, std::optional<T> &t
 }
 
 // Calls fn(member) for the member the key names; false when it names none. Const or not.
+// The same for a view of a member (a Flag, WindowMonth or WindowNone made on the spot).
+#define CP_VIEW(name, view)                                                                                            \
+    if (key == QLatin1String(name)) {                                                                                  \
+        auto viewed = view;                                                                                            \
+        fn(viewed);                                                                                                    \
+        return true;                                                                                                   \
+    }
+
+// The optimizer's fields of an item; `retire`: it has a retire window (not a tranche).
+#define CP_OPTIMIZER_FIELDS(item)                                                                                      \
+    CP_VIEW("optional", (Flag<std::remove_reference_t<decltype((item.optional))>>{item.optional}))                      \
+    CP_VIEW("orderWindow.earliest", (WindowMonth<std::remove_reference_t<decltype((item.orderWindow))>>{item.orderWindow, false})) \
+    CP_VIEW("orderWindow.latest", (WindowMonth<std::remove_reference_t<decltype((item.orderWindow))>>{item.orderWindow, true}))
+#define CP_RETIRE_WINDOW_FIELDS(item)                                                                                  \
+    CP_VIEW("retireWindow.earliest", (WindowMonth<std::remove_reference_t<decltype((item.retireWindow))>>{item.retireWindow, false})) \
+    CP_VIEW("retireWindow.latest", (WindowMonth<std::remove_reference_t<decltype((item.retireWindow))>>{item.retireWindow, true})) \
+    CP_VIEW("retireWindow.none", (WindowNone<std::remove_reference_t<decltype((item.retireWindow))>>{item.retireWindow}))
+
 #define CP_MEMBER(name, member)                                                                                        \
     if (key == QLatin1String(name)) {                                                                                  \
         fn(member);                                                                                                    \
@@ -504,6 +638,7 @@ template<typename T, typename F> bool visitTranche(T &t, QStringView key, F &&fn
     CP_MEMBER("retireMonth", t.retireMonth)
     CP_MEMBER("priceUsdPerAcceleratorHour", t.priceUsdPerAcceleratorHour)
     CP_MEMBER("soldPct", t.soldPct)
+    CP_OPTIMIZER_FIELDS(t)
     return false;
 }
 
@@ -525,6 +660,8 @@ template<typename P, typename F> bool visitPowerSource(P &p, QStringView key, F 
     CP_MEMBER("varOmUsdPerMwh", p.varOmUsdPerMwh)
     CP_MEMBER("heatRateBtuPerKwh", p.heatRateBtuPerKwh)
     CP_MEMBER("retireMonth", p.retireMonth)
+    CP_OPTIMIZER_FIELDS(p)
+    CP_RETIRE_WINDOW_FIELDS(p)
     return false;
 }
 
@@ -539,10 +676,15 @@ template<typename C, typename F> bool visitCoolingPlant(C &c, QStringView key, F
     CP_MEMBER("capexUsd", c.capexUsd)
     CP_MEMBER("depositPct", c.depositPct)
     CP_MEMBER("retireMonth", c.retireMonth)
+    CP_OPTIMIZER_FIELDS(c)
+    CP_RETIRE_WINDOW_FIELDS(c)
     return false;
 }
 
 #undef CP_MEMBER
+#undef CP_VIEW
+#undef CP_OPTIMIZER_FIELDS
+#undef CP_RETIRE_WINDOW_FIELDS
 
 template<typename I, typename F> bool visitItem(I &item, QStringView key, F &&fn)
 {
@@ -993,6 +1135,10 @@ std::vector<Choice> choicesOf(ChoiceSet set, const Catalog &catalog)
         break;
     case ChoiceSet::ResidualValues:
         add(std::array{ResidualValue::None, ResidualValue::Book});
+        break;
+    case ChoiceSet::YesNo:
+        out.push_back({QStringLiteral("false"), QStringLiteral("No")});
+        out.push_back({QStringLiteral("true"), QStringLiteral("Yes")});
         break;
     }
     return out;

@@ -15,7 +15,8 @@ Q_DECLARE_METATYPE(cp::ThreePoint)
 
 // What the editor knows about every field of a scenario: its label, unit, kind of value and
 // range, and how to read, write, show and parse it. Values travel as QVariant:
-//   Text, Choice     QString (a choice as its spec name: "gas_ccgt", "h100_sxm")
+//   Text, Choice     QString (a choice as its spec name: "gas_ccgt", "h100_sxm"; a yes/no
+//                    field as "true" or "false", its JSON value)
 //   Number           double (whole-number fields too, checked when written)
 //   Month            cp::Month
 //   ThreePointEstimate cp::ThreePoint (a plain number is taken as a fixed value)
@@ -25,7 +26,7 @@ namespace cp {
 class Catalog;
 
 enum class FieldType { Text, Number, WholeNumber, Month, ThreePointEstimate, Choice };
-enum class ChoiceSet { None, FacilityKinds, FacilityCoolings, Ownerships, PowerKinds, CoolingPlantKinds, Accelerators, ResidualValues };
+enum class ChoiceSet { None, FacilityKinds, FacilityCoolings, Ownerships, PowerKinds, CoolingPlantKinds, Accelerators, ResidualValues, YesNo };
 
 struct FieldInfo {
     QString key; // the JSON key, e.g. "leadTimeMonths"

@@ -10,8 +10,11 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QStringList>
+#include <QUndoCommand>
 #include <QUndoGroup>
 #include <QUndoStack>
+
+#include <utility>
 
 namespace cp {
 
@@ -160,6 +163,87 @@ bool WorkspaceSession::renameScenario(ScenarioId id, const QString &name, QStrin
     if (!m_workspace)
         return fail(tr("No workspace is open."), error);
     return m_workspace->renameScenario(id, name) || fail(m_workspace->lastError().message, error);
+}
+
+// Adding a scenario as an undo step of another scenario's history. The first redo happens
+// before the push (so a failed save is reported and nothing is pushed); later redos add it again
+// under a name still free.
+class AddScenarioCommand final : public QUndoCommand
+{
+public:
+    AddScenarioCommand(WorkspaceSession *session, QString name, QByteArray json, ScenarioId id, const QString &text)
+        : QUndoCommand(text)
+        , m_session(session)
+        , m_name(std::move(name))
+        , m_json(std::move(json))
+        , m_id(id)
+    {
+    }
+
+    void redo() override
+    {
+        if (std::exchange(m_firstRedo, false) || m_kept)
+            return;
+        Workspace *workspace = m_session->workspace();
+        if (!workspace)
+            return;
+        if (const auto id = workspace->createScenario(m_session->uniqueScenarioName(m_name), m_json))
+            m_id = *id;
+        else
+            emit m_session->saveFailed(workspace->lastError().message);
+    }
+
+    void undo() override
+    {
+        Workspace *workspace = m_session->workspace();
+        if (!workspace || !m_id || m_kept)
+            return;
+        // Edited since it was added: keep it (and its edits); redo then has nothing to do.
+        const auto stored = workspace->loadDocument(*m_id);
+        if (!stored)
+            return; // removed by hand already
+        if (*stored != m_json) {
+            m_kept = true;
+            return;
+        }
+        if (workspace->removeScenario(*m_id))
+            m_id.reset();
+        else
+            emit m_session->saveFailed(workspace->lastError().message);
+    }
+
+private:
+    WorkspaceSession *m_session;
+    QString m_name;
+    QByteArray m_json;
+    std::optional<ScenarioId> m_id;
+    bool m_firstRedo = true;
+    bool m_kept = false;
+};
+
+std::optional<ScenarioId> WorkspaceSession::addScenarioUndoable(const Scenario &scenario, ScenarioDocument *from,
+                                                                QString *error)
+{
+    if (!m_workspace) {
+        fail(tr("No workspace is open."), error);
+        return std::nullopt;
+    }
+    if (m_workspace->isReadOnly()) {
+        fail(m_workspace->readOnlyReason(), error);
+        return std::nullopt;
+    }
+    Scenario named = scenario;
+    named.name = uniqueScenarioName(scenario.name);
+    const QByteArray json = io::writeScenarioJson(named);
+    const auto id = m_workspace->createScenario(named.name, json);
+    if (!id) {
+        fail(m_workspace->lastError().message, error);
+        return std::nullopt;
+    }
+    if (from)
+        from->undoStack()->push(
+            new AddScenarioCommand(this, named.name, json, *id, tr("Add scenario \u201c%1\u201d").arg(named.name)));
+    return id;
 }
 
 bool WorkspaceSession::removeScenario(ScenarioId id, QString *error)

@@ -16,6 +16,7 @@ namespace cp {
 
 class Catalog;
 class ScenarioDocument;
+struct Scenario;
 
 // The open workspace and the scenarios open from it: what the main window shows, without any
 // widget. A document is loaded the first time it is shown and kept while the workspace is
@@ -51,6 +52,11 @@ public:
     std::optional<ScenarioId> duplicateScenario(ScenarioId id, QString *error = nullptr);
     bool renameScenario(ScenarioId id, const QString &name, QString *error = nullptr);
     bool removeScenario(ScenarioId id, QString *error = nullptr);
+    // Adds `scenario` under its name (made unique) as one step of `from`'s undo history, so Undo
+    // in that scenario takes it out again (the optimizer's "Save as new scenario"). A scenario
+    // edited since it was added stays on Undo: taking it out would lose that work.
+    std::optional<ScenarioId> addScenarioUndoable(const Scenario &scenario, ScenarioDocument *from,
+                                                  QString *error = nullptr);
 
     // Adds the scenario of a JSON file (docs/scenario-format.md). Nothing is added when the file
     // has any problem: every one goes to *problems (file, JSON path, reason).
@@ -69,6 +75,7 @@ signals:
     void saveFailed(const QString &message);
 
 private:
+    friend class AddScenarioCommand;
     WorkspaceError adopt(Workspace::OpenResult opened);
     void closeDocuments();
     void onScenarioChanged(int row, qint64 id);

@@ -44,14 +44,21 @@ const char *objectiveName(Objective o) noexcept
 
 double minimisedValue(Objective objective, const solver::Kpis &kpis) noexcept
 {
-    // Net: `return -kpis.npvNetUsd;` once issue 16 adds it to Kpis (checkProblem refuses Net until then).
-    (void)objective;
-    return kpis.npvCostUsd;
+    return objective == Objective::Net ? -kpis.npvNetUsd : kpis.npvCostUsd;
 }
 
 double reportedValue(Objective objective, const solver::Kpis &kpis) noexcept
 {
     return objective == Objective::Cost ? minimisedValue(objective, kpis) : -minimisedValue(objective, kpis);
+}
+
+Objective defaultObjective(const solver::Plan &plan) noexcept
+{
+    bool priced = plan.returns.computePriceUsdPerAcceleratorHour.has_value();
+    for (const solver::Site &site : plan.sites)
+        for (const solver::Tranche &t : site.tranches)
+            priced = priced || t.priceUsdPerAcceleratorHour.has_value();
+    return priced && plan.returns.stated ? Objective::Net : Objective::Cost;
 }
 
 namespace {
@@ -230,6 +237,8 @@ public:
 private:
     void prepare();
     double separableCost(int item, const ItemChoice &choice);
+    [[nodiscard]] double separableValue(const solver::Kpis &kpis) const;
+    [[nodiscard]] double revenueBound(const Item &item, const ItemChoice &c) const;
     void buildModel(int goalMonth);
     bool assign(int item, int choice);
     void unassign(int item, int choice);
@@ -385,7 +394,7 @@ void Engine::prepare()
         single.sites[0].sources.clear();
         single.sites[0].coolingPlants.clear();
         m_solver.solve(single, m_result, { false, false, -1 });
-        m_siteConstantUsd[s] = m_result.kpis.npvCostUsd;
+        m_siteConstantUsd[s] = separableValue(m_result.kpis);
     }
     for (std::size_t i = 0; i < m_items.size(); ++i)
         for (ItemChoice &c : m_items[i].choices)
@@ -423,7 +432,49 @@ double Engine::separableCost(int itemIndex, const ItemChoice &c)
         break;
     }
     m_solver.solve(single, m_result, { false, false, -1 });
-    return m_result.kpis.npvCostUsd - m_siteConstantUsd[at(item.site)];
+    double value = separableValue(m_result.kpis) - m_siteConstantUsd[at(item.site)];
+    if (m_objective == Objective::Net && item.list == ItemList::Tranche)
+        value -= revenueBound(item, c);
+    return value;
+}
+
+// What the item alone adds to the minimised value, energy aside. Cost: its NPV of payments.
+// Net: those less the NPV of its residual value (book value at the horizon, salvage when it
+// retires), which depends only on its own months too. Nothing is energized in these solves, so
+// they earn nothing: revenue is bounded apart (revenueBound).
+double Engine::separableValue(const solver::Kpis &kpis) const
+{
+    return m_objective == Objective::Net ? kpis.npvCostUsd - kpis.npvResidualValueUsd : kpis.npvCostUsd;
+}
+
+// The most a tranche can earn (NPV of revenue) under a choice: every accelerator energized and
+// sold from the end of its burn-in after delivery, and not before its building is ready, until
+// it retires or the plan ends. The solver earns no more: revenue needs an energized, delivered
+// accelerator past its burn-in in a ready building (plan as solved: durations at their modes). An upper bound, so the bound on -NPV(net) stays a lower
+// bound and pruning stays exact.
+double Engine::revenueBound(const Item &item, const ItemChoice &c) const
+{
+    if (!c.kept)
+        return 0.0;
+    const Plan &plan = m_problem.plan;
+    const solver::Tranche &t = plan.sites[at(item.site)].tranches[at(item.index)];
+    const solver::Returns &returns = plan.returns;
+    const double price = t.priceUsdPerAcceleratorHour ? t.priceUsdPerAcceleratorHour->mode
+                                                      : returns.computePriceUsdPerAcceleratorHour.value_or(solver::ThreePoint{}).mode;
+    const double soldPerHour = t.count * price * t.soldPct.value_or(plan.assumptions.utilizationPct) / 100.0;
+    if (!(soldPerHour > 0.0))
+        return 0.0;
+    const int start = plan.startMonth;
+    // Nothing is energized before its building is ready (durations at their modes, as solved).
+    const int readyRel = solver::readyMonth(plan.sites[at(item.site)].facility) - start;
+    const int from = std::max({ 0, readyRel,
+                                c.orderMonth + solver::wholeMonths(item.facts.lead.mode) - start + returns.burnInMonths });
+    const int until = std::min(relative(c.retireMonth, start), plan.horizonMonths);
+    const double rate = plan.assumptions.discountRatePct / 100.0;
+    double hours = 0.0;
+    for (int m = from; m < until; ++m)
+        hours += solver::hoursInMonth(start + m) * std::pow(1.0 + rate, -m / 12.0);
+    return soldPerHour * hours;
 }
 
 void Engine::buildModel(int goalMonth)
@@ -1104,9 +1155,9 @@ std::optional<int> Engine::earliestReachable(int from, int to, bool *limited)
 std::string checkProblem(const Problem &problem, const Goal &goal, Objective objective)
 {
     const Plan &plan = problem.plan;
-    if (objective == Objective::Net)
-        return "the net objective needs the solver's NPV of net cash flow (issue 16), which this build does not "
-               "have yet; use the cost objective";
+    if (objective == Objective::Net && !plan.returns.stated)
+        return "the net objective needs what the plan earns: state a value of compute "
+               "(computePriceUsdPerAcceleratorHour) or a residual value, or use the cost objective";
     const int first = plan.startMonth;
     const int last = plan.startMonth + plan.horizonMonths - 1;
     if (goal.fullPowerBy < first || goal.fullPowerBy > last)
@@ -1292,12 +1343,26 @@ Frontier frontierJoint(const Problem &problem, const Goal &goal, Objective objec
         out.message = limited ? "stopped before finding the earliest full power" : "no choice reaches full power within the plan";
         return out;
     }
+    // The best plan for the last goal month first: it is the best of all plans that reach full
+    // power within the plan, so for every goal from its own full-power month on it is the answer
+    // too (it meets those goals, and no plan meeting them is better). Plain goals only: with a
+    // confidence goal, meeting a later goal in enough trials is not implied by the plan as solved.
+    std::optional<SearchResult> settled;
+    int settledFrom = last + 1;
+    const int total = last - *out.earliestFullPowerMonth + 1;
+    if (goal.confidencePct <= 0.0) {
+        SearchResult r = engine.search(last, nullptr, false);
+        if (r.status == Status::Optimal && r.bestValue && r.fullPowerMonth) {
+            settledFrom = std::max(*r.fullPowerMonth, *out.earliestFullPowerMonth);
+            settled = std::move(r);
+        }
+    }
     // Month by month; each answer is a feasible start for the next month (full by g is full by g + 1).
     std::vector<int> previous;
-    const int total = last - *out.earliestFullPowerMonth + 1;
     for (int g = *out.earliestFullPowerMonth; g <= last; ++g) {
         engine.setProgressGoals(g - *out.earliestFullPowerMonth, total);
-        const SearchResult r = engine.search(g, previous.empty() ? nullptr : &previous, false);
+        const SearchResult r = settled && g >= settledFrom ? *settled
+                                                           : engine.search(g, previous.empty() ? nullptr : &previous, false);
         FrontierPoint point;
         point.month = g;
         point.status = r.status;

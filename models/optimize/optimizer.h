@@ -50,7 +50,7 @@ struct Problem {
 
 enum class Objective : std::uint8_t {
     Cost, // minimise the solver's NPV of costs (Kpis::npvCostUsd)
-    Net,  // maximise the NPV of net cash flow (issue 16; refused until the solver reports it)
+    Net,  // maximise the NPV of net cash flow (Kpis::npvNetUsd; the plan must state returns)
 };
 
 struct Goal {
@@ -137,12 +137,14 @@ struct Frontier {
     double seconds = 0.0;
 };
 
-// The one place the objective is read from the solver's KPIs: the value optimize() minimises.
-// Net maximises npvNetUsd: once the solver's Kpis carry it (issue 16), Net is
-// `return -kpis.npvNetUsd;` here and its refusal in checkProblem() goes.
+// The one place the objective is read from the solver's KPIs: the value optimize() minimises
+// (Cost: npvCostUsd; Net: -npvNetUsd).
 [[nodiscard]] double minimisedValue(Objective objective, const solver::Kpis &kpis) noexcept;
 // The objective as reported (minimisedValue with the sign a planner reads).
 [[nodiscard]] double reportedValue(Objective objective, const solver::Kpis &kpis) noexcept;
+// The objective a plan asks for when none is given: Net when it states a value of compute (the
+// plan's price per accelerator-hour or a tranche's own), else Cost.
+[[nodiscard]] Objective defaultObjective(const solver::Plan &plan) noexcept;
 
 // Why the problem cannot be optimized (empty: it can).
 [[nodiscard]] std::string checkProblem(const Problem &problem, const Goal &goal, Objective objective);

@@ -3,10 +3,15 @@
 //
 //   build/tests/bin/guiscreenshot --size 1366x768 --scenario "Memphis retrofit, 100k H100"
 //       --out plan.png [--workspace W] [--tab 0] [--scroll 400] [--reference SEARCH] [--new]
-//       [--sideways] [--hold MS]  (keeps the window up MS milliseconds, e.g. for `import -window root`)
+//       [--sideways] [--optimize YYYY-MM|open [--confidence P] [--grab-after MS]] [--hold MS]  (keeps the window up MS milliseconds, e.g. for `import -window root`)
 // (under xvfb-run, or with QT_QPA_PLATFORM=offscreen)
 
 #include "common/apptheme.h"
+#include "domain/month.h"
+#include "editors/monthedit.h"
+#include "optimize/optimizedialog.h"
+
+#include <QDoubleSpinBox>
 #include "document/workspacesession.h"
 #include "mainwindow.h"
 #include "catalog/catalog.h"
@@ -15,6 +20,7 @@
 #include "widgets/scenarioeditor.h"
 #include "widgets/workspacepanel.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QScrollArea>
@@ -48,7 +54,17 @@ int main(int argc, char **argv)
     const QCommandLineOption hold(QStringLiteral("hold"), QStringLiteral("Stay up this long (ms) after the grab."),
                                   QStringLiteral("MS"), QStringLiteral("0"));
     const QCommandLineOption sideways(QStringLiteral("sideways"), QStringLiteral("Scroll the Plan tables to the right."));
-    parser.addOptions({size, workspace, scenario, tab, scroll, out, reference, newScenario, hold, sideways});
+    const QCommandLineOption optimize(QStringLiteral("optimize"),
+                                      QStringLiteral("Open Scenario > Optimize; with a month, run it for that goal "
+                                                     "(frontier on) and grab the dialog."),
+                                      QStringLiteral("YYYY-MM|open"));
+    const QCommandLineOption confidence(QStringLiteral("confidence"), QStringLiteral("With --optimize: a confidence goal (%)."),
+                                        QStringLiteral("P"));
+    const QCommandLineOption grabAfter(QStringLiteral("grab-after"),
+                                       QStringLiteral("With --optimize: grab this long (ms) after starting, running or not."),
+                                       QStringLiteral("MS"));
+    parser.addOptions({size, workspace, scenario, tab, scroll, out, reference, newScenario, hold, sideways, optimize,
+                       confidence, grabAfter});
     parser.process(app);
 
     cp::gui::MainWindow window;
@@ -80,6 +96,35 @@ int main(int argc, char **argv)
             dialog.show();
             dialog.grab().save(parser.value(out));
             app.quit();
+            return;
+        }
+        if (parser.isSet(optimize)) {
+            window.optimizeAction()->trigger();
+            auto *dialog = window.findChild<cp::views::OptimizeDialog *>();
+            if (!dialog) {
+                app.exit(1);
+                return;
+            }
+            dialog->move(40, 30);
+            const auto grabLater = [&, dialog] {
+                QTimer::singleShot(300, &app, [&, dialog] {
+                    if (parser.isSet(out))
+                        dialog->grab().save(parser.value(out));
+                    QTimer::singleShot(parser.value(hold).toInt(), &app, &QApplication::quit);
+                });
+            };
+            if (const auto goal = cp::Month::parse(parser.value(optimize))) {
+                dialog->goalEdit()->setMonth(*goal);
+                if (parser.isSet(confidence))
+                    dialog->confidenceBox()->setValue(parser.value(confidence).toDouble());
+                if (parser.isSet(grabAfter))
+                    QTimer::singleShot(parser.value(grabAfter).toInt(), &app, grabLater);
+                else
+                    QObject::connect(dialog, &cp::views::OptimizeDialog::runFinished, &app, grabLater);
+                dialog->run();
+            } else {
+                grabLater();
+            }
             return;
         }
         QTimer::singleShot(200, &app, [&] {

@@ -13,6 +13,7 @@
 #include "itemmodels/workspacelistmodel.h"
 #include "report/exportactions.h"
 #include "mainwindow.h"
+#include "optimize/optimizedialog.h"
 #include "widgets/itemtablepanel.h"
 #include "widgets/kpipanel.h"
 #include "widgets/scenarioeditor.h"
@@ -170,6 +171,41 @@ private slots:
         QVERIFY(undo->isEnabled());
         QCOMPARE(undo->text(), QStringLiteral("&Undo Change count"));
         QVERIFY(window.session().workspace()->findScenario(memphis().name + QStringLiteral(" (copy)")));
+    }
+
+    // Scenario > Optimize (Ctrl+Shift+O) on the scenario shown; its "Save as New Scenario" is a
+    // step of that scenario's history: Edit > Undo in the window takes the saved plan out.
+    void optimizeSavesAPlanThatEditUndoTakesOut()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("optimize.clusterplan"));
+        {
+            cp::Workspace::OpenResult opened = cp::Workspace::open(path, cp::Workspace::OpenMode::ReadWrite);
+            const cp::Scenario options = loadExample("greenfield-bridge-options.json");
+            opened.workspace->createScenario(options.name, cp::io::writeScenarioJson(options));
+        }
+        MainWindow window;
+        QVERIFY(window.openWorkspace(path));
+        window.workspacePanel()->selectScenario(window.session().workspace()->scenarios().front().id);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QAction *optimize = menuAction(window, QStringLiteral("Scenario"), QStringLiteral("Optimize"));
+        QVERIFY(optimize && optimize->isEnabled());
+        QCOMPARE(optimize->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+O")));
+        optimize->trigger();
+        auto *dialog = window.findChild<cp::views::OptimizeDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        QVERIFY(dialog->hasDecisions());
+        QSignalSpy finished(dialog, &cp::views::OptimizeDialog::runFinished);
+        dialog->run();
+        QVERIFY(finished.wait(60000));
+        QVERIFY(dialog->saveAsNewScenario());
+        QCOMPARE(window.session().workspace()->scenarios().size(), std::size_t(2));
+        dialog->close();
+        QAction *undo = menuAction(window, QStringLiteral("Edit"), QStringLiteral("Undo"));
+        QVERIFY(undo->isEnabled());
+        QVERIFY2(undo->text().contains(QStringLiteral("Add scenario")), qPrintable(undo->text()));
+        undo->trigger();
+        QCOMPARE(window.session().workspace()->scenarios().size(), std::size_t(1));
     }
 
     void aNewScenarioSaysWhatToAddNext()

@@ -71,6 +71,7 @@ inline std::vector<Choice> choicesOf(const Plan &plan, const Decision &d)
 struct Enumerated {
     std::optional<int> fullPowerMonth;
     double npvCostUsd = 0.0;
+    double npvNetUsd = 0.0; // 0 unless the plan states returns
 };
 
 // Every combination, solved.
@@ -88,7 +89,7 @@ inline std::vector<Enumerated> enumerateAll(const Problem &problem)
         for (std::size_t i = 0; i < lists.size(); ++i)
             chosen[i] = lists[i][at[i]];
         solver.solve(applyChoices(problem.plan, chosen), result, { false, false, -1 });
-        out.push_back({ result.kpis.fullPowerMonth, result.kpis.npvCostUsd });
+        out.push_back({ result.kpis.fullPowerMonth, result.kpis.npvCostUsd, result.kpis.npvNetUsd });
         std::size_t i = 0;
         while (i < lists.size() && ++at[i] == lists[i].size())
             at[i++] = 0;
@@ -124,6 +125,37 @@ public:
             if (combinations(p) <= maxCombinations)
                 return p;
         }
+    }
+
+    // The same kind of problem with returns stated (for the net objective): a value of compute,
+    // sometimes a burn-in, a tranche's own price or sold share, book residual value and salvage
+    // shares. Drawn after next(), so the problems next() makes stay as they were.
+    Problem nextWithReturns(int sites = 1, long long maxCombinations = 3000)
+    {
+        Problem p = next(sites, maxCombinations);
+        Returns &r = p.plan.returns;
+        r.stated = true;
+        r.computePriceUsdPerAcceleratorHour = ThreePoint::fixed(uniform(0.5, 4.0));
+        r.burnInMonths = chance(0.5) ? uniformInt(1, 3) : 0;
+        if (chance(0.6)) {
+            r.residualValue = ResidualValue::Book;
+            for (double &pct : r.residualPctOfBook)
+                pct = uniform(20, 100);
+        }
+        for (Site &site : p.plan.sites) {
+            for (Tranche &t : site.tranches) {
+                if (chance(0.3))
+                    t.priceUsdPerAcceleratorHour = ThreePoint::fixed(uniform(0.5, 5.0));
+                if (chance(0.3))
+                    t.soldPct = uniform(40, 100);
+                if (chance(0.3))
+                    t.salvagePctOfBook = uniform(10, 60);
+            }
+            for (PowerSource &src : site.sources)
+                if (!src.rented && chance(0.5))
+                    src.salvagePctOfBook = uniform(10, 60);
+        }
+        return p;
     }
 
 private:

@@ -281,11 +281,114 @@ private slots:
         }
     }
 
-    void netObjectiveIsRefusedForNow()
+    void netNeedsWhatThePlanEarns()
     {
+        // The hand-worked plan states no price and no residual value: net means nothing there.
         const Answer a = optimize(handWorked(), goalBy(month(2024, 4)), Objective::Net);
         QCOMPARE(a.status, Status::Invalid);
-        QVERIFY(a.message.find("net") != std::string::npos);
+        QVERIFY(a.message.find("value of compute") != std::string::npos);
+        QCOMPARE(defaultObjective(handWorked().plan), Objective::Cost);
+        Problem priced = handWorked();
+        priced.plan.returns.stated = true;
+        priced.plan.returns.computePriceUsdPerAcceleratorHour = ThreePoint::fixed(2.0);
+        QCOMPARE(defaultObjective(priced.plan), Objective::Net);
+        // A residual value alone allows net but does not make it the default.
+        Problem residual = handWorked();
+        residual.plan.returns.stated = true;
+        residual.plan.returns.residualValue = ResidualValue::Book;
+        QCOMPARE(defaultObjective(residual.plan), Objective::Cost);
+        QCOMPARE(optimize(residual, goalBy(month(2024, 4)), Objective::Net).status, Status::Optimal);
+    }
+
+    // Hand-worked net: the case above with a value of compute of $2 per accelerator-hour, all
+    // sold (utilization 100%). Revenue does not depend on the turbine's choice once full power
+    // is reached, but a plan that reaches full power earlier than the goal earns more: ordering
+    // the turbine in Jan (available Feb) earns Feb and Mar too. 1,000 x $2 = $2,000 an hour;
+    // Feb + Mar 2024 = 696 + 744 = 1,440 h: $2.88M more revenue, against 2 more months of rent
+    // ($20,000) and fuel (1,440 h x 1 MW x $50 = $72,000). So the best net orders in Jan and
+    // retires in Oct (when the grid comes): net = revenue Feb..Dec (8,040 h x $2,000 = $16.08M)
+    // - rent Feb..Sep (8 x $10,000) - fuel Feb..Sep (5,832 h x $50 = $291,600) - grid Oct..Dec
+    // ($88,320) = $16,080,000 - $80,000 - $291,600 - $88,320 = $15,620,080.
+    void handWorkedNet()
+    {
+        Problem p = handWorked();
+        p.plan.returns.stated = true;
+        p.plan.returns.computePriceUsdPerAcceleratorHour = ThreePoint::fixed(2.0);
+        const Answer a = optimize(p, goalBy(month(2024, 4)), Objective::Net);
+        QCOMPARE(a.status, Status::Optimal);
+        QVERIFY(sameUsd(*a.objectiveUsd, 15'620'080.0));
+        QCOMPARE(a.choices[0].orderMonth, month(2024, 1));
+        QCOMPARE(a.choices[0].retireMonth, month(2024, 10));
+        QCOMPARE(solve(a.plan).kpis.npvNetUsd, *a.objectiveUsd);
+    }
+
+    void netMatchesBruteForce_data()
+    {
+        QTest::addColumn<unsigned>("seed");
+        QTest::addColumn<int>("sites");
+        for (unsigned seed = 201; seed <= 240; ++seed)
+            QTest::addRow("seed %u", seed) << seed << (seed % 4 == 0 ? 2 : 1);
+    }
+
+    // The most NPV of net cash flow, by enumeration, for goals across the plan.
+    void netMatchesBruteForce()
+    {
+        QFETCH(unsigned, seed);
+        QFETCH(int, sites);
+        ProblemGenerator generator(seed);
+        const Problem p = generator.nextWithReturns(sites, sites == 1 ? 2000 : 1200);
+        QCOMPARE(defaultObjective(p.plan), Objective::Net);
+        const std::vector<Enumerated> all = enumerateAll(p);
+        const int first = p.plan.startMonth;
+        const int last = first + p.plan.horizonMonths - 1;
+        for (int goal = first; goal <= last; goal += 4) {
+            std::optional<double> best;
+            for (const Enumerated &e : all)
+                if (e.fullPowerMonth && *e.fullPowerMonth <= goal)
+                    best = best ? std::max(*best, e.npvNetUsd) : e.npvNetUsd;
+            const Answer a = optimize(p, goalBy(goal), Objective::Net);
+            QVERIFY2(a.status != Status::Invalid, a.message.c_str());
+            if (!best) {
+                QCOMPARE(a.status, Status::Infeasible);
+                continue;
+            }
+            QCOMPARE(a.status, Status::Optimal);
+            QCOMPARE(a.objective, Objective::Net);
+            QVERIFY2(sameUsd(*a.objectiveUsd, *best),
+                     qPrintable(QStringLiteral("goal %1: optimizer %2, enumeration %3")
+                                    .arg(goal)
+                                    .arg(*a.objectiveUsd, 0, 'f', 2)
+                                    .arg(*best, 0, 'f', 2)));
+            const Result again = solve(a.plan);
+            QCOMPARE(again.kpis.npvNetUsd, *a.objectiveUsd);
+            QVERIFY(again.kpis.fullPowerMonth && *again.kpis.fullPowerMonth <= goal);
+        }
+    }
+
+    void netFrontierMatchesBruteForce()
+    {
+        for (unsigned seed = 301; seed <= 306; ++seed) {
+            ProblemGenerator generator(seed);
+            const Problem p = generator.nextWithReturns(1, 1500);
+            const std::vector<Enumerated> all = enumerateAll(p);
+            const Frontier f = frontier(p, Goal(), Objective::Net);
+            if (f.status == Status::Infeasible)
+                continue;
+            QCOMPARE(f.status, Status::Optimal);
+            std::optional<double> previous;
+            for (const FrontierPoint &point : f.points) {
+                std::optional<double> best;
+                for (const Enumerated &e : all)
+                    if (e.fullPowerMonth && *e.fullPowerMonth <= point.month)
+                        best = best ? std::max(*best, e.npvNetUsd) : e.npvNetUsd;
+                QVERIFY(point.objectiveUsd && best);
+                QVERIFY2(sameUsd(*point.objectiveUsd, *best), qPrintable(QStringLiteral("seed %1").arg(seed)));
+                // A later goal never earns less.
+                if (previous)
+                    QVERIFY(*point.objectiveUsd >= *previous - 1e-6 * std::abs(*previous));
+                previous = point.objectiveUsd;
+            }
+        }
     }
 
     void invalidProblems()

@@ -60,7 +60,7 @@ public:
     int run(const QCommandLineParser &parser, CliStreams &io) const override
     {
         optimize::Goal goal;
-        optimize::Objective objective = optimize::Objective::Cost;
+        std::optional<optimize::Objective> objective; // default: from the plan (net when it states a value of compute)
         double timeLimit = 0.0;
         if (const int usage = readOptions(parser, io, &goal, &objective, &timeLimit); usage != ExitOk)
             return usage;
@@ -79,22 +79,24 @@ public:
         if (!solved)
             return exitCode;
         const optimize::Problem problem = optimizeProblem(solved->scenario, solved->resolved.plan);
-        if (objective == optimize::Objective::Net) {
+        if (!objective)
+            objective = optimize::defaultObjective(problem.plan);
+        if (*objective == optimize::Objective::Net && !problem.plan.returns.stated) {
             io.err << "clusterplan-cli optimize: --objective net: "
-                   << QString::fromStdString(optimize::checkProblem(problem, goal, objective)) << '\n';
+                   << QString::fromStdString(optimize::checkProblem(problem, goal, *objective)) << '\n';
             return ExitUsage;
         }
-        if (const std::string why = optimize::checkProblem(problem, goal, objective); !why.empty()) {
+        if (const std::string why = optimize::checkProblem(problem, goal, *objective); !why.empty()) {
             io.err << "clusterplan-cli optimize: " << QString::fromStdString(why) << '\n';
             return ExitInvalidInput;
         }
 
         optimize::Options options;
         options.timeLimitSeconds = timeLimit;
-        const optimize::Answer answer = optimize::optimize(problem, goal, objective, options);
+        const optimize::Answer answer = optimize::optimize(problem, goal, *objective, options);
         std::optional<optimize::Frontier> frontier;
         if (parser.isSet(m_frontier))
-            frontier = optimize::frontier(problem, goal, objective, options);
+            frontier = optimize::frontier(problem, goal, *objective, options);
         std::optional<Scenario> chosen;
         if (answer.objectiveUsd)
             chosen = chosenScenario(solved->scenario, answer.choices);
@@ -117,7 +119,7 @@ public:
 
 private:
     int readOptions(const QCommandLineParser &parser, CliStreams &io, optimize::Goal *goal,
-                    optimize::Objective *objective, double *timeLimit) const
+                    std::optional<optimize::Objective> *objective, double *timeLimit) const
     {
         if (!parser.isSet(m_by)) {
             io.err << "clusterplan-cli optimize: give the goal with --full-power-by YYYY-MM (see --help)\n";
@@ -253,13 +255,16 @@ private:
         const auto monthText = [](const std::optional<int> &m) {
             return m ? format::monthLabel(*m) : QStringLiteral("not within the plan");
         };
-        out << scenario.name << ": full power by " << format::monthLabel(a.goalMonth) << ", least NPV of costs\n";
+        const bool net = a.objective == optimize::Objective::Net;
+        const QString value = net ? QStringLiteral("NPV of net cash flow") : QStringLiteral("NPV of costs");
+        out << scenario.name << ": full power by " << format::monthLabel(a.goalMonth)
+            << (net ? ", most NPV of net cash flow\n" : ", least NPV of costs\n");
         out << "  Status               " << optimize::statusName(a.status);
         if (a.status == optimize::Status::Limit && a.gapPct)
             out << " (gap " << format::percent(*a.gapPct, 2) << ", bound " << format::usd(*a.boundUsd) << ")";
         out << '\n';
         if (a.objectiveUsd)
-            out << "  NPV of costs         " << format::usd(*a.objectiveUsd) << '\n';
+            out << (net ? "  NPV of net cash flow " : "  NPV of costs         ") << format::usd(*a.objectiveUsd) << '\n';
         if (a.objectiveUsd)
             out << "  Full power           " << monthText(a.fullPowerMonth) << '\n';
         out << "  Earliest reachable   " << monthText(a.earliestFullPowerMonth) << '\n';
@@ -282,7 +287,7 @@ private:
             }
         }
         if (frontier) {
-            out << "  Frontier (best NPV of costs for each goal month):\n";
+            out << "  Frontier (best " << value << " for each goal month):\n";
             const auto &points = frontier->points;
             for (std::size_t i = 0; i < points.size(); ++i) {
                 const optimize::FrontierPoint &p = points[i];
@@ -292,10 +297,13 @@ private:
                     continue;
                 }
                 out << format::usd(*p.objectiveUsd).rightJustified(9);
-                // What this month costs over the next one: "each month earlier costs $X".
-                if (i + 1 < points.size() && points[i + 1].objectiveUsd && *points[i + 1].objectiveUsd != *p.objectiveUsd)
-                    out << "   " << format::usd(*p.objectiveUsd - *points[i + 1].objectiveUsd) << " more than by "
+                // What this month costs over the next one: "each month earlier costs $X" (net: how
+                // much more or less it earns).
+                if (i + 1 < points.size() && points[i + 1].objectiveUsd && *points[i + 1].objectiveUsd != *p.objectiveUsd) {
+                    const double more = *p.objectiveUsd - *points[i + 1].objectiveUsd;
+                    out << "   " << format::usd(std::abs(more)) << (more > 0 ? " more" : " less") << " than by "
                         << format::monthLabel(points[i + 1].month);
+                }
                 out << '\n';
             }
         }
@@ -305,7 +313,7 @@ private:
 
     ScenarioInput m_input;
     QCommandLineOption m_by{QStringLiteral("full-power-by"), QStringLiteral("The goal: full power in this month or before."), QStringLiteral("YYYY-MM")};
-    QCommandLineOption m_objective{QStringLiteral("objective"), QStringLiteral("cost: least NPV of costs (the default); net: most NPV of net cash flow (needs the returns model, not in this build)."), QStringLiteral("cost|net")};
+    QCommandLineOption m_objective{QStringLiteral("objective"), QStringLiteral("cost: least NPV of costs; net: most NPV of net cash flow (the plan must state returns). Default: net when the plan states a value of compute, else cost."), QStringLiteral("cost|net")};
     QCommandLineOption m_confidence{QStringLiteral("confidence"), QStringLiteral("Full power by the goal in at least P% of risk trials (default: in the plan as solved)."), QStringLiteral("P")};
     QCommandLineOption m_trials{QStringLiteral("trials"), QStringLiteral("Risk trials for --confidence (default 2000)."), QStringLiteral("N")};
     QCommandLineOption m_seed{QStringLiteral("seed"), QStringLiteral("Random seed for --confidence (default 1)."), QStringLiteral("S")};

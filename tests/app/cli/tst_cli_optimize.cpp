@@ -169,6 +169,51 @@ private slots:
         QVERIFY(result.at("kpis").at("fullPowerMonth").get<std::string>() <= std::string("2026-12"));
     }
 
+    // With a value of compute ($2.50 per accelerator-hour) the default objective is net: every
+    // month at full power earns about 2,000 x $2.50 x 90% x 730 h = $3.3M, far more than the
+    // turbine's $100,000 a month of rent and its fuel. So the turbine comes as early as it is of
+    // use, with the hall in Apr 2025: ordered Feb (2 months' lead; Jan would only add a month of
+    // rent), and stays until the grid comes in Jul 2026 (retire Jul: earlier loses revenue,
+    // later adds rent).
+    void netIsTheDefaultWhenThePlanStatesAValueOfCompute()
+    {
+        QTemporaryDir dir;
+        QFile in(bridge());
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray priced = in.readAll();
+        priced.replace("\"horizonMonths\": 36,", "\"horizonMonths\": 36,\n  \"assumptions\": {\"computePriceUsdPerAcceleratorHour\": 2.5},");
+        const QString path = dir.filePath(QStringLiteral("priced.json"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(priced);
+        out.close();
+        const Run r = cli({ QStringLiteral("optimize"), path, QStringLiteral("--full-power-by"), QStringLiteral("2025-06"),
+                            QStringLiteral("--json"), QStringLiteral("-") });
+        QCOMPARE(r.exitCode, 0);
+        const json doc = parse(r.out);
+        QCOMPARE(doc.at("objective").get<std::string>(), std::string("net"));
+        QCOMPARE(doc.at("status").get<std::string>(), std::string("optimal"));
+        const json &turbine = doc.at("choices")[0];
+        QCOMPARE(turbine.at("kept").get<bool>(), true);
+        QCOMPARE(turbine.at("orderMonth").get<std::string>(), std::string("2025-02"));
+        QCOMPARE(turbine.at("retireMonth").get<std::string>(), std::string("2026-07"));
+        // objectiveUsd is the chosen plan's NPV of net cash flow, as `solve` reports it.
+        const QString chosen = dir.filePath(QStringLiteral("chosen.json"));
+        QFile file(chosen);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray::fromStdString(doc.at("scenario").dump(2)));
+        file.close();
+        const Run solved = cli({ QStringLiteral("solve"), chosen, QStringLiteral("--json"), QStringLiteral("-") });
+        QCOMPARE(solved.exitCode, 0);
+        QCOMPARE(parse(solved.out).at("kpis").at("npvNetUsd").get<double>(), doc.at("objectiveUsd").get<double>());
+        // --objective cost still asks for the least NPV of costs: the turbine as late as the goal allows.
+        const Run cost = cli({ QStringLiteral("optimize"), path, QStringLiteral("--full-power-by"), QStringLiteral("2025-06"),
+                               QStringLiteral("--objective"), QStringLiteral("cost"), QStringLiteral("--json"), QStringLiteral("-") });
+        QCOMPARE(cost.exitCode, 0);
+        QCOMPARE(parse(cost.out).at("objective").get<std::string>(), std::string("cost"));
+        QCOMPARE(parse(cost.out).at("choices")[0].at("orderMonth").get<std::string>(), std::string("2025-04"));
+    }
+
     void errors()
     {
         // Usage: no goal, a malformed goal, an unknown objective, --save-as without a workspace.
@@ -178,7 +223,7 @@ private slots:
                        QStringLiteral("--objective"), QStringLiteral("speed") }).exitCode, 2);
         QCOMPARE(cli({ QStringLiteral("optimize"), bridge(), QStringLiteral("--full-power-by"), QStringLiteral("2025-06"),
                        QStringLiteral("--save-as"), QStringLiteral("X") }).exitCode, 2);
-        // Net needs the returns model; it says so.
+        // Net needs what the plan earns (a value of compute or a residual value); it says so.
         const Run net = cli({ QStringLiteral("optimize"), bridge(), QStringLiteral("--full-power-by"), QStringLiteral("2025-06"),
                               QStringLiteral("--objective"), QStringLiteral("net") });
         QCOMPARE(net.exitCode, 2);

@@ -12,6 +12,9 @@ using cp::ItemList;
 using cp::Scenario;
 using cp::ScenarioChange;
 using cp::ScenarioDocument;
+using cp::Month;
+using cp::OrderWindow;
+using cp::RetireWindow;
 using cp::ThreePoint;
 using namespace scenariotest;
 
@@ -172,6 +175,42 @@ private slots:
         QVERIFY(document.resolved().sites[0].power[2].capexUsdPerKw->mode > 0);
         document.undoStack()->undo();
         QCOMPARE(*site0(document).power[2].capexUsd, (ThreePoint{15e6, 30e6, 60e6}));
+    }
+
+    // The optimizer's inputs (issue 18) are fields like any other: undoable, checked, saved.
+    void optimizerInputsAreFields()
+    {
+        ScenarioDocument document(memphis(), cp::Catalog::builtIn());
+        const auto power = [](const QString &key) { return FieldPath::item(0, ItemList::Power, 1, key); };
+        QCOMPARE(document.value(power(QStringLiteral("optional"))).toString(), QStringLiteral("false"));
+        QVERIFY(!document.value(power(QStringLiteral("orderWindow.earliest"))).isValid());
+
+        QVERIFY(document.setValue(power(QStringLiteral("optional")), QStringLiteral("true")));
+        QVERIFY(site0(document).power[1].optional);
+        // The first month given makes a one-month window; the other end then widens it.
+        const Month from = Month::fromYearMonth(2024, 1), to = Month::fromYearMonth(2024, 6);
+        QVERIFY(document.setValue(power(QStringLiteral("orderWindow.earliest")), QVariant::fromValue(from)));
+        QCOMPARE(site0(document).power[1].orderWindow, (OrderWindow{from, from}));
+        QVERIFY(document.setValue(power(QStringLiteral("orderWindow.latest")), QVariant::fromValue(to)));
+        QCOMPARE(site0(document).power[1].orderWindow, (OrderWindow{from, to}));
+        // A window that ends before it starts is refused with the format's reason.
+        QString reason;
+        QVERIFY(!document.setValue(power(QStringLiteral("orderWindow.earliest")),
+                                   QVariant::fromValue(Month::fromYearMonth(2025, 1)), &reason));
+        QVERIFY2(reason.contains(QLatin1String("earliest")), qPrintable(reason));
+        // "May stay" needs the retire window's months first.
+        QVERIFY(!document.setValue(power(QStringLiteral("retireWindow.none")), QStringLiteral("true"), &reason));
+        QVERIFY(document.setValue(power(QStringLiteral("retireWindow.earliest")), QVariant::fromValue(to)));
+        QVERIFY(document.setValue(power(QStringLiteral("retireWindow.none")), QStringLiteral("true")));
+        QCOMPARE(site0(document).power[1].retireWindow, (RetireWindow{to, to, true}));
+        // Clearing either month removes the window.
+        QVERIFY(document.setValue(power(QStringLiteral("retireWindow.latest")), QVariant()));
+        QVERIFY(!site0(document).power[1].retireWindow);
+
+        // Each was one undo step: back to the plan as written.
+        while (document.undoStack()->canUndo())
+            document.undoStack()->undo();
+        QCOMPARE(document.scenario(), memphis());
     }
 
     void addAndRemoveAPowerSource()
