@@ -156,11 +156,16 @@ private slots:
         QVERIFY(m_workspace->saveDocument(idB, document));
         QCOMPARE(view.comparison().scenarios[1].kpis[static_cast<std::size_t>(capexRow)].delta.abs, std::optional<double>(0.0));
 
+        // A rename keeps the pick: the picker and the table both show the new name.
         QVERIFY(m_workspace->renameScenario(idB, QStringLiteral("B, cheaper")));
-        QCOMPARE(view.selection(), (QStringList{QStringLiteral("A")}));
-
-        view.setSelection({QStringLiteral("A"), QStringLiteral("B, cheaper")});
+        QCOMPARE(view.selection(), (QStringList{QStringLiteral("A"), QStringLiteral("B, cheaper")}));
         QCOMPARE(view.comparison().scenarios[1].name, QStringLiteral("B, cheaper"));
+        // Renaming the baseline keeps it the baseline.
+        const ScenarioId idA = *m_workspace->findScenario(QStringLiteral("A"));
+        QVERIFY(m_workspace->renameScenario(idA, QStringLiteral("A, renamed")));
+        QCOMPARE(view.selection(), (QStringList{QStringLiteral("A, renamed"), QStringLiteral("B, cheaper")}));
+        QVERIFY(view.status().contains(QStringLiteral("'A, renamed'")));
+        QVERIFY(m_workspace->renameScenario(idA, QStringLiteral("A")));
         QVERIFY(m_workspace->removeScenario(idB));
         QCOMPARE(view.comparison().scenarios.size(), std::size_t(1));
     }

@@ -180,23 +180,23 @@ void CompareView::setSelection(const QStringList &names)
 
 void CompareView::refillPickers()
 {
-    const QStringList picked = [this] {
-        QStringList names;
+    // Picks are kept by scenario id, not name: a rename keeps the same scenario picked, and the
+    // table's "(baseline)" and the picker always name the same one.
+    const QList<QVariant> picked = [this] {
+        QList<QVariant> ids;
         for (QComboBox *picker : m_pickers)
-            names << (picker->currentIndex() > 0 ? picker->currentText() : QString());
-        return names;
+            ids << (picker->currentIndex() > 0 ? picker->currentData() : QVariant());
+        return ids;
     }();
-    QStringList names;
-    if (m_workspace)
-        for (const ScenarioInfo &info : m_workspace->scenarios())
-            names << info.name;
     m_updating = true;
     for (int i = 0; i < kMostScenarios; ++i) {
         const QSignalBlocker blocker(m_pickers[i]);
         m_pickers[i]->clear();
         m_pickers[i]->addItem(i < 2 ? tr("(pick a scenario)") : tr("(none)"));
-        m_pickers[i]->addItems(names);
-        const int index = picked[i].isEmpty() ? 0 : m_pickers[i]->findText(picked[i], Qt::MatchExactly);
+        if (m_workspace)
+            for (const ScenarioInfo &info : m_workspace->scenarios())
+                m_pickers[i]->addItem(info.name, QVariant::fromValue<qint64>(info.id));
+        const int index = picked[i].isValid() ? m_pickers[i]->findData(picked[i]) : 0;
         m_pickers[i]->setCurrentIndex(std::max(0, index));
         m_pickers[i]->setEnabled(m_workspace != nullptr);
     }
