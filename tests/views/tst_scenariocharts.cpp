@@ -152,6 +152,27 @@ private slots:
         QCOMPARE(static_cast<BuildTimelineChart *>(timeline)->summary(), QStringLiteral("Full power Sep 2025, gated by Engine"));
     }
 
+    // Five sites: the timeline's header says which site gates the portfolio in one line instead
+    // of five run together. S5 loses its engine (the hand-checked site's second source) and never
+    // reaches full power; the other four reach it in Sep 2025, gated by the engine.
+    void manySitesAreSummarised()
+    {
+        Scenario five = test::readFile(test::chartFixturePath(QStringLiteral("hand-checked.json")));
+        const Site alpha = five.sites[0];
+        five.sites.clear();
+        for (int i = 1; i <= 5; ++i) {
+            Site site = alpha;
+            site.name = QStringLiteral("S%1").arg(i);
+            five.sites.push_back(site);
+        }
+        five.sites[4].power.erase(five.sites[4].power.begin() + 1);
+        ScenarioChartsPanel panel;
+        panel.setSolved(solveScenario(five, Catalog::builtIn(), Month::fromYearMonth(2025, 1)));
+        auto *timeline = static_cast<BuildTimelineChart *>(panel.chart(Chart::Timeline));
+        QCOMPARE(timeline->summary(), QStringLiteral("4 of 5 sites at full power, the last S1 in Sep 2025 (gated by Engine); "
+                                                     "1 not at full power within the plan: S5"));
+    }
+
     // Monthly quantities are steps: each month is drawn flat across its width and the change
     // falls halfway between two months, not on a slope from one month to the next.
     void powerIsDrawnInSteps()

@@ -163,6 +163,39 @@ void BuildTimelineChart::setSeriesShown(const QString &name, bool shown)
 
 QString BuildTimelineChart::summary() const
 {
+    const auto &sites = m_model->sites();
+    // More than a few sites: one line that says which site gates the portfolio, not a line per
+    // site run together; the chart and its hover carry the detail.
+    constexpr std::size_t kSitesListed = 3;
+    if (sites.size() > kSitesListed) {
+        const SiteTimeline *last = nullptr;
+        QStringList notFull;
+        for (const SiteTimeline &site : sites) {
+            if (!site.fullPowerMonth)
+                notFull << site.name;
+            else if (!last || *site.fullPowerMonth > *last->fullPowerMonth)
+                last = &site;
+        }
+        QStringList parts;
+        if (last) {
+            QStringList gates;
+            for (const TimelineBar &bar : last->bars)
+                if (bar.gating)
+                    gates << bar.item;
+            parts << tr("%1 of %2 sites at full power, the last %3 in %4%5")
+                         .arg(static_cast<qsizetype>(sites.size()) - notFull.size())
+                         .arg(sites.size())
+                         .arg(last->name, format::monthLabel(*last->fullPowerMonth),
+                              gates.isEmpty() ? QString() : tr(" (gated by %1)").arg(gates.join(QStringLiteral(", "))));
+        }
+        if (!notFull.isEmpty()) {
+            const qsizetype more = notFull.size() - static_cast<qsizetype>(kSitesListed);
+            const QString names = more > 0 ? notFull.mid(0, kSitesListed).join(QStringLiteral(", ")) + tr(" and %1 more").arg(more)
+                                           : notFull.join(QStringLiteral(", "));
+            parts << tr("%1 not at full power within the plan: %2").arg(notFull.size()).arg(names);
+        }
+        return parts.join(QStringLiteral("; "));
+    }
     QStringList parts;
     for (const SiteTimeline &site : m_model->sites()) {
         QString text = m_model->sites().size() > 1 ? site.name + QStringLiteral(": ") : QString();
