@@ -3,6 +3,7 @@
 #include "catalog/catalog.h"
 #include "document/scenariofields.h"
 
+#include <QMap>
 #include <QObject>
 
 namespace cp {
@@ -133,6 +134,26 @@ QString fieldToolTip(const FieldInfo &info, const FieldDefault &fallback, bool s
     }
     tip += QObject::tr("<br>Type a value to override it; clear the field to return to the default.");
     return tip;
+}
+
+CatalogRent catalogRent(const Scenario &scenario, const Catalog &catalog)
+{
+    QMap<QString, long long> counts;
+    for (const Site &site : scenario.sites)
+        for (const ComputeTranche &t : site.compute)
+            counts[t.accelerator] += t.count;
+    const AcceleratorSpec *most = nullptr;
+    long long mostCount = 0;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        const AcceleratorSpec *spec = catalog.accelerator(it.key());
+        if (spec && it.value() > mostCount && spec->rentUsdPerAcceleratorHour.value > 0) {
+            most = spec;
+            mostCount = it.value();
+        }
+    }
+    if (!most)
+        return {};
+    return {most->rentUsdPerAcceleratorHour.range(), most->displayName, most->rentUsdPerAcceleratorHour.source};
 }
 
 } // namespace cp

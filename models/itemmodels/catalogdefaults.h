@@ -6,6 +6,8 @@
 #include <QString>
 #include <QVariant>
 
+#include <optional>
+
 namespace cp {
 
 class Catalog;
@@ -34,5 +36,15 @@ struct FieldDefault {
 // and date and how to override it.
 [[nodiscard]] QString fieldToolTip(const FieldInfo &info, const FieldDefault &fallback, bool showsDefault,
                                    const Catalog &catalog);
+
+// The catalog's market rent per accelerator-hour for the plan's most numerous accelerator
+// (counting every tranche of every site): the value of compute the editor offers, never applies
+// by itself. No range when the plan has no tranche of a catalog accelerator.
+struct CatalogRent {
+    std::optional<ThreePoint> range; // low, likely, high in $/accelerator-hour
+    QString acceleratorName;
+    QString source;
+};
+[[nodiscard]] CatalogRent catalogRent(const Scenario &scenario, const Catalog &catalog);
 
 } // namespace cp

@@ -477,6 +477,36 @@ private slots:
         QVERIFY2(pue->toolTip().contains(dlc.source.toHtmlEscaped()), qPrintable(pue->toolTip()));
         QCOMPARE(qobject_cast<cp::views::UnitSpinBox *>(pue)->value(), dlc.value);
     }
+
+    // The value of compute is offered from the catalog, never applied by itself: with none
+    // stated, a button beside the field names the catalog's rent for the plan's accelerator (every
+    // tranche here is an H100); a click sets the whole range as one undoable step, and the button
+    // goes while a value is stated.
+    void theCatalogRentIsOfferedForTheValueOfCompute()
+    {
+        cp::Scenario unpriced = memphis();
+        unpriced.assumptions.computePriceUsdPerAcceleratorHour.reset();
+        m_editor->setDocument(nullptr);
+        m_document = std::make_unique<ScenarioDocument>(unpriced, cp::Catalog::builtIn());
+        m_editor->setDocument(m_document.get());
+        cp::views::FieldForm *assumptions = m_editor->form(FieldPath::Scope::Assumptions);
+        QToolButton *offer = assumptions->suggestion(QStringLiteral("computePriceUsdPerAcceleratorHour"));
+        QVERIFY(offer);
+        QVERIFY(offer->isVisibleTo(assumptions));
+        const cp::CatalogValue &rent = cp::Catalog::builtIn().accelerator(u"h100_sxm")->rentUsdPerAcceleratorHour;
+        QCOMPARE(offer->text(), QStringLiteral("Use catalog rent: $%1/h").arg(QString::number(rent.value, 'f', 2)));
+        QVERIFY2(offer->toolTip().contains(rent.source), qPrintable(offer->toolTip()));
+        QCOMPARE(m_document->undoStack()->count(), 0); // shown, not applied
+
+        offer->click();
+        QCOMPARE(m_document->scenario().assumptions.computePriceUsdPerAcceleratorHour, std::optional(rent.range()));
+        QCOMPARE(m_document->undoStack()->count(), 1);
+        QVERIFY(!offer->isVisibleTo(assumptions));
+
+        m_document->undoStack()->undo();
+        QVERIFY(!m_document->scenario().assumptions.computePriceUsdPerAcceleratorHour);
+        QVERIFY(offer->isVisibleTo(assumptions));
+    }
 };
 
 QTEST_MAIN(TestScenarioEditor)

@@ -19,6 +19,8 @@ namespace cp::views {
 
 namespace {
 
+constexpr QLatin1String kComputePriceKey("computePriceUsdPerAcceleratorHour");
+
 // Columns with text and estimates get the form's spare width.
 bool wide(const FieldInfo &info)
 {
@@ -99,6 +101,18 @@ FieldForm::FieldForm(FieldPath::Scope scope, const QList<QStringList> &columns, 
             row.reset->setParent(row.cell);
             cell->addWidget(row.editor, fillsCell(row.info) ? 1 : 0);
             cell->addWidget(row.reset);
+            if (scope == FieldPath::Scope::Assumptions && row.info.key == kComputePriceKey) {
+                row.suggest = new QToolButton(row.cell);
+                row.suggest->setObjectName(row.info.key + QStringLiteral("Suggestion"));
+                cell->addWidget(row.suggest);
+                connect(row.suggest, &QToolButton::clicked, this, [this, at] {
+                    Row &target = m_rows[at];
+                    const std::optional<ThreePoint> rent = catalogRent(m_document->scenario(), m_catalog).range;
+                    QString reason;
+                    if (rent && !m_document->setValue(pathOf(target), QVariant::fromValue(*rent), &reason))
+                        target.message->showMessage(reason);
+                });
+            }
             if (!fillsCell(row.info))
                 cell->addStretch(1);
             grid->addWidget(row.label, line, column, Qt::AlignLeft | Qt::AlignVCenter);
@@ -239,12 +253,38 @@ void FieldForm::refresh(Row &row)
     row.editor->setFont(font);
     row.editor->setToolTip(fieldToolTip(row.info, fallback, showsDefault, m_catalog));
     row.reset->setVisible(row.info.optional && value.isValid() && !m_document->isReadOnly());
+    refreshSuggestion(row);
     row.label->setVisible(applies);
     row.cell->setVisible(applies);
     if (!applies) {
         row.reset->setVisible(false);
         row.message->clearMessage();
     }
+}
+
+void FieldForm::refreshSuggestion(Row &row)
+{
+    if (!row.suggest)
+        return;
+    const CatalogRent rent = catalogRent(m_document->scenario(), m_catalog);
+    const bool offer = rent.range && !readField(m_document->scenario(), pathOf(row)).isValid() && !m_document->isReadOnly();
+    row.suggest->setVisible(offer);
+    if (!offer)
+        return;
+    row.suggest->setText(tr("Use catalog rent: $%1/h").arg(QString::number(rent.range->mode, 'f', 2)));
+    row.suggest->setToolTip(tr("The catalog's market rent for %1, the plan's most numerous accelerator: $%2 likely, "
+                               "$%3 to $%4 per accelerator-hour (%5). Sets the value of compute; Undo takes it back.")
+                                .arg(rent.acceleratorName, QString::number(rent.range->mode, 'f', 2),
+                                     QString::number(rent.range->low, 'f', 2), QString::number(rent.range->high, 'f', 2),
+                                     rent.source));
+}
+
+QToolButton *FieldForm::suggestion(const QString &key) const
+{
+    for (const Row &row : m_rows)
+        if (row.info.key == key)
+            return row.suggest;
+    return nullptr;
 }
 
 void FieldForm::refreshAll()

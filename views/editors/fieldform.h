@@ -43,6 +43,9 @@ public:
     // The refusal shown under the field; empty when none.
     [[nodiscard]] QString message(const QString &key) const;
     bool focusField(const QString &key);
+    // The one-click catalog suggestion beside a field, when it has one (the value of compute:
+    // the catalog's rent for the plan's most numerous accelerator); null otherwise.
+    [[nodiscard]] QToolButton *suggestion(const QString &key) const;
 
 private:
     struct Row {
@@ -50,6 +53,7 @@ private:
         QLabel *label = nullptr;
         QWidget *editor = nullptr;
         QToolButton *reset = nullptr;
+        QToolButton *suggest = nullptr; // a catalog value offered, never applied silently
         QWidget *cell = nullptr; // the editor and its reset button: hidden when the field does not apply
         InlineMessage *message = nullptr;
     };
@@ -58,6 +62,7 @@ private:
     [[nodiscard]] bool hasTarget() const;
     void commit(Row &row);
     void refresh(Row &row);
+    void refreshSuggestion(Row &row);
     void refreshAll();
     void onChanged(const ScenarioChange &change);
 
