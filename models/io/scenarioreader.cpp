@@ -11,6 +11,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QStringList>
 
 #include <nlohmann/json.hpp>
@@ -494,15 +495,48 @@ void readDocument(Reader &r, const json &document, Scenario &s)
     }
 }
 
-// `path` is `parent` or lies inside it ("sites[0].facility" covers "sites[0].facility.itCapacityMw").
-bool covers(const QString &parent, const QString &path)
+// The paths the reader reported, so a validation finding at or inside one of them is known at
+// once: a lookup per prefix of the finding's path, linear in the problems, not problems x problems.
+class ReportedPaths
 {
-    if (parent.isEmpty())
-        return false; // a document-level problem does not hide field problems
-    if (!path.startsWith(parent))
+public:
+    explicit ReportedPaths(const std::vector<Problem> &problems)
+    {
+        for (const Problem &p : problems)
+            if (!p.path.isEmpty()) // a document-level problem does not hide field problems
+                m_paths.insert(p.path);
+    }
+
+    // True when `path` or a parent of it ("sites[0].facility" of "sites[0].facility.itCapacityMw")
+    // was reported.
+    [[nodiscard]] bool covers(const QString &path) const
+    {
+        if (m_paths.isEmpty())
+            return false;
+        if (m_paths.contains(path))
+            return true;
+        for (qsizetype i = 1; i < path.size(); ++i) {
+            const QChar c = path.at(i);
+            if ((c == QLatin1Char('.') || c == QLatin1Char('[')) && m_paths.contains(path.left(i)))
+                return true;
+        }
         return false;
-    return path.size() == parent.size() || path.at(parent.size()) == QLatin1Char('.')
-        || path.at(parent.size()) == QLatin1Char('[');
+    }
+
+private:
+    QSet<QString> m_paths;
+};
+
+// The first kMaxReportedProblems, then one line that counts the rest.
+void capProblems(std::vector<Problem> &problems)
+{
+    if (problems.size() <= kMaxReportedProblems)
+        return;
+    const std::size_t rest = problems.size() - kMaxReportedProblems;
+    problems.resize(kMaxReportedProblems);
+    problems.push_back(Problem { QString(), QString(),
+                                 QStringLiteral("%1 more problems are not listed; fix the ones above and check again")
+                                     .arg(rest) });
 }
 
 ParseResult finish(std::vector<Problem> problems, std::optional<Scenario> scenario, const QString &file)
@@ -545,14 +579,12 @@ ParseResult parseScenarioJson(const QByteArray &bytes, const Catalog &catalog, c
     // editor. Skip its findings where the reader already reported the field or its parent:
     // a missing count is one problem, not also "0 is not from 1 to 10000000".
     std::vector<Problem> problems = std::move(reader.problems);
-    const std::size_t structural = problems.size();
+    const ReportedPaths reported(problems);
     for (Problem &p : validateScenario(scenario, catalog)) {
-        bool hidden = false;
-        for (std::size_t i = 0; i < structural && !hidden; ++i)
-            hidden = covers(problems[i].path, p.path);
-        if (!hidden)
+        if (!reported.covers(p.path))
             problems.push_back(std::move(p));
     }
+    capProblems(problems);
     return finish(std::move(problems), std::move(scenario), fileForMessages);
 }
 
