@@ -68,6 +68,7 @@ class Reader
 {
 public:
     std::vector<Problem> problems;
+    std::size_t items = 0; // compute, power and cooling items read so far, all sites together
 
     void add(const QString &path, const QString &message) { problems.push_back(Problem { QString(), path, message }); }
 
@@ -152,7 +153,7 @@ public:
         const std::optional<Month> parsed = Month::parse(*text);
         if (!parsed) {
             add(jsonPathKey(path, QLatin1String(key)),
-                QStringLiteral("\"%1\" is not a month; write YYYY-MM, e.g. 2025-03").arg(*text));
+                QStringLiteral("\"%1\" is not a month; write YYYY-MM, e.g. 2025-03").arg(quotedText(*text)));
         }
         return parsed;
     }
@@ -259,7 +260,7 @@ public:
         const std::optional<Enum> value = fromSpec(*text);
         if (!value) {
             add(jsonPathKey(path, QLatin1String(key)),
-                QStringLiteral("unknown %1 \"%2\"; use one of %3").arg(QLatin1String(what), *text, choices(all)));
+                QStringLiteral("unknown %1 \"%2\"; use one of %3").arg(QLatin1String(what), quotedText(*text), choices(all)));
         }
         return value;
     }
@@ -435,6 +436,18 @@ void readItems(Reader &r, const json &site, const QString &sitePath, const char 
     if (!list)
         return;
     const QString listPath = jsonPathKey(sitePath, QLatin1String(key));
+    if (list->size() > kMaxItemsPerList) { // refused before a million items are built
+        r.add(listPath, QStringLiteral("a site may have at most %1 items in a list (found %2)")
+                            .arg(QString::number(kMaxItemsPerList), QString::number(list->size())));
+        return;
+    }
+    if (r.items + list->size() > kMaxItems) {
+        r.add(listPath, QStringLiteral("a plan may have at most %1 compute, power and cooling items in all; this list "
+                                       "brings them to %2")
+                            .arg(QString::number(kMaxItems), QString::number(r.items + list->size())));
+        return;
+    }
+    r.items += list->size();
     for (std::size_t i = 0; i < list->size(); ++i) {
         const QString path = jsonPathIndex(listPath, static_cast<qsizetype>(i));
         const json &entry = (*list)[i];
@@ -467,7 +480,7 @@ void readDocument(Reader &r, const json &document, Scenario &s)
     if (format && *format != QLatin1String("clusterplan.scenario"))
         r.add(QStringLiteral("format"),
               QStringLiteral("\"%1\" is not a ClusterPlan scenario; format must be \"clusterplan.scenario\"")
-                  .arg(*format));
+                  .arg(quotedText(*format)));
     const std::optional<int> version = r.wholeNumber(document, top, "formatVersion", Need::Required, QStringLiteral("must be 1"));
     if (version && *version != 1) {
         r.add(QStringLiteral("formatVersion"),
@@ -483,6 +496,11 @@ void readDocument(Reader &r, const json &document, Scenario &s)
     const json *sites = r.array(document, top, "sites", Need::Required);
     if (!sites)
         return;
+    if (sites->size() > kMaxSites) { // refused before a million sites are built
+        r.add(QStringLiteral("sites"), QStringLiteral("a plan may have at most %1 sites (found %2)")
+                                           .arg(QString::number(kMaxSites), QString::number(sites->size())));
+        return;
+    }
     for (std::size_t i = 0; i < sites->size(); ++i) {
         const QString path = jsonPathIndex(QStringLiteral("sites"), static_cast<qsizetype>(i));
         const json &entry = (*sites)[i];
