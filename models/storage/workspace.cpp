@@ -1,5 +1,6 @@
 #include "storage/workspace.h"
 
+#include "io/problem.h"
 #include "storage/filecheck.h"
 #include "storage/schema.h"
 #include "storage/sqliteconnection.h"
@@ -381,11 +382,12 @@ std::optional<QString> Workspace::checkedName(const QString &name, ScenarioId re
         return std::nullopt;
     }
     for (const QChar c : trimmed) {
-        if (c.category() == QChar::Other_Control) {
+        // Bidirectional controls too: "gnp\u202eexe" would show as "exe.png" in a report.
+        if (c.category() == QChar::Other_Control || isControlOrBidi(c.unicode())) {
             setError(WorkspaceError::Kind::InvalidName,
-                     QStringLiteral("The scenario name '%1' contains a line break or control character; use one line "
-                                    "of text.")
-                         .arg(QString(trimmed).replace(QLatin1Char('\n'), QLatin1Char(' '))));
+                     QStringLiteral("The scenario name '%1' contains a line break, control or text-direction "
+                                    "character; use one line of plain text.")
+                         .arg(quotedText(trimmed)));
             return std::nullopt;
         }
     }
@@ -413,6 +415,11 @@ std::optional<QString> documentProblem(const QByteArray &document)
         return QStringLiteral("the document is empty");
     if (!QUtf8StringView(document).isValidUtf8())
         return QStringLiteral("the document is not UTF-8 text");
+    // What is stored must be readable by every command, which read at most this much.
+    if (document.size() > Workspace::kMaxDocumentBytes)
+        return QStringLiteral("the document is %1 bytes; a stored plan is limited to 64 MiB so that every command can "
+                              "read it back")
+            .arg(document.size());
     return std::nullopt;
 }
 

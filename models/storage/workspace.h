@@ -87,6 +87,9 @@ public:
 
     // The schema version this build writes (PRAGMA user_version of its files).
     [[nodiscard]] static int schemaVersion();
+    // The largest document stored: the scenario reader's limit (io::kMaxScenarioFileBytes), so what
+    // is stored is always read back (checked where both are known, in the importer).
+    static constexpr qint64 kMaxDocumentBytes = 64LL * 1024 * 1024;
 
     ~Workspace() override;
 

@@ -65,6 +65,8 @@ public:
         // The workspace's name for it is the document's name too.
         scenario.name = (parser.isSet(kNameOption) ? parser.value(kNameOption) : scenario.name).trimmed();
         const QByteArray document = io::writeScenarioJson(scenario);
+        static_assert(Workspace::kMaxDocumentBytes == io::kMaxScenarioFileBytes,
+                      "what import stores, every command must read back");
 
         Workspace::OpenResult opened = Workspace::open(workspacePath, Workspace::OpenMode::ReadWrite);
         if (!opened.workspace) {
