@@ -610,6 +610,17 @@ ParseResult readScenarioFile(const QString &path, const Catalog &catalog)
 {
     QFile file(path);
     const QFileInfo info(path);
+    // A FIFO or device would block the read forever, or never end: only regular files are plans.
+    if (info.exists() && !info.isFile()) {
+        ParseResult result = finish(
+            { Problem { QString(), QString(),
+                        info.isDir() ? QStringLiteral("it is a folder, not a scenario file")
+                                     : QStringLiteral("it is not a regular file (a pipe, device or socket), so it was "
+                                                      "not read; give a scenario file saved on disk") } },
+            std::nullopt, path);
+        result.unreadable = true;
+        return result;
+    }
     if (info.exists() && info.isFile() && info.size() > kMaxScenarioFileBytes) {
         return finish(
             { Problem { QString(), QString(),

@@ -2,7 +2,11 @@
 #include "io/scenariojson.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace cp;
 using namespace cp::io;
@@ -224,6 +228,20 @@ private slots:
         const ParseResult parsed = parse(zeros);
         QCOMPARE(parsed.problems.size(), std::size_t(1));
         QVERIFY2(parsed.problems.front().message.contains(QStringLiteral("more than 3000000 values")),
+                 qPrintable(parsed.problems.front().message));
+    }
+
+    // A FIFO as a plan file blocked every command forever: refused unread, at once.
+    void aFifoIsNotRead()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("plan.json"));
+        QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        const ParseResult parsed = readScenarioFile(path, Catalog::builtIn());
+        QVERIFY(parsed.unreadable);
+        QCOMPARE(parsed.problems.size(), std::size_t(1));
+        QVERIFY2(parsed.problems.front().message.contains(QStringLiteral("not a regular file")),
                  qPrintable(parsed.problems.front().message));
     }
 };
