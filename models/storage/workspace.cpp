@@ -111,9 +111,18 @@ Workspace::OpenResult Workspace::open(const QString &path, OpenMode mode)
     const bool exists = info.exists();
     if (!exists && mode == OpenMode::ReadOnly)
         return refuse(WorkspaceError::Kind::NotFound, QStringLiteral("the file does not exist. Check the path."));
+    // A FIFO blocks every reader forever; a device is no workspace. Only regular files are opened.
+    if (exists && !info.isFile())
+        return refuse(WorkspaceError::Kind::Refused,
+                      QStringLiteral("it is not a regular file (a pipe, device or socket). Choose a .clusterplan file."));
 
-    // Who may write decides everything else: take the lock first.
-    auto lock = std::make_unique<WorkspaceLock>(absolute);
+    // Who may write decides everything else: take the lock first. The lock sits beside the real
+    // file (symbolic links resolved), so two paths to one file share one lock.
+    const QString canonicalDir = QFileInfo(info.absolutePath()).canonicalFilePath();
+    const QString lockTarget = exists && !info.canonicalFilePath().isEmpty() ? info.canonicalFilePath()
+        : canonicalDir.isEmpty()                                              ? absolute
+                                                                               : canonicalDir + QLatin1Char('/') + info.fileName();
+    auto lock = std::make_unique<WorkspaceLock>(lockTarget);
     QString readOnlyReason;
     WorkspaceError::Kind readOnlyKind = WorkspaceError::Kind::ReadOnly;
     QString advice;

@@ -12,6 +12,7 @@
 #include <functional>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -336,6 +337,40 @@ private slots:
         first.workspace.reset();
         auto next = Workspace::open(path, Workspace::OpenMode::ReadWrite);
         QVERIFY2(next.workspace, qPrintable(next.error.message));
+    }
+
+    // One editor by file, not by path: a writer through a symbolic link meets the lock of the
+    // writer that opened the real file (a CLI import through a link once wrote while the window
+    // edited the file).
+    void secondWriterThroughASymlink()
+    {
+        const QString path = newPath();
+        auto first = Workspace::open(path, Workspace::OpenMode::ReadWrite);
+        QVERIFY(first.workspace);
+        const QString link = path + QStringLiteral(".link.clusterplan");
+        QVERIFY(QFile::link(path, link));
+        Workspace::OpenResult second = Workspace::open(link, Workspace::OpenMode::ReadWrite);
+        QVERIFY(!second.workspace);
+        QCOMPARE(second.error.kind, WorkspaceError::Kind::InUse);
+        // And the other way round once the first has closed.
+        first.workspace.reset();
+        auto viaLink = Workspace::open(link, Workspace::OpenMode::ReadWrite);
+        QVERIFY2(viaLink.workspace, qPrintable(viaLink.error.message));
+        QCOMPARE(Workspace::open(path, Workspace::OpenMode::ReadWrite).error.kind, WorkspaceError::Kind::InUse);
+    }
+
+    // A FIFO blocked every command forever; it is refused at once, in every mode.
+    void aFifoIsRefused()
+    {
+        const QString path = newPath();
+        QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        for (const auto mode : {Workspace::OpenMode::ReadWrite, Workspace::OpenMode::ReadWriteOrReadOnly,
+                                Workspace::OpenMode::ReadOnly}) {
+            const Workspace::OpenResult opened = Workspace::open(path, mode);
+            QVERIFY(!opened.workspace);
+            QCOMPARE(opened.error.kind, WorkspaceError::Kind::Refused);
+            QVERIFY2(opened.error.message.contains(QStringLiteral("not a regular file")), qPrintable(opened.error.message));
+        }
     }
 
     void secondWriterInAnotherProcessAndStaleLock()
