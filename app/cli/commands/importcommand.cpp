@@ -55,7 +55,7 @@ public:
         io::ParseResult parsed = io::readScenarioFile(file, Catalog::builtIn());
         if (!parsed.ok()) {
             for (const Problem &problem : parsed.problems)
-                io.err << problem.toString() << '\n';
+                io.err << terminalSafe(problem.toString()) << '\n';
             if (parsed.problems.empty())
                 io.err << file << ": the file could not be read\n";
             io.err << "clusterplan-cli import: nothing was imported\n";
