@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -402,6 +403,29 @@ private slots:
         const QByteArray ourPid = QByteArray::number(QCoreApplication::applicationPid()) + '\n';
         QVERIFY(readAll(path + QStringLiteral(".lock")).startsWith(ourPid));
         QVERIFY(taken.workspace->createScenario(QStringLiteral("After the crash"), "{}"));
+    }
+
+    // A process killed while clearing a stale lock leaves an empty "<lock>.rmlock"; it refused
+    // every writer for 30 s, naming a dead process. Recovered at once (after the 1 s grace a live
+    // process gets to fill it in).
+    void orphanedRemovalLockIsRecoveredAtOnce()
+    {
+        const QString path = newPath();
+        QVERIFY(makeWorkspace(path));
+        QProcess holder;
+        holder.start(helperPath(), {QStringLiteral("hold"), path});
+        QVERIFY(holder.waitForStarted());
+        QVERIFY(holder.waitForReadyRead(10000));
+        holder.kill();
+        QVERIFY(holder.waitForFinished(10000));
+        QVERIFY(QFile::exists(path + QStringLiteral(".lock"))); // stale: its holder is dead
+        QVERIFY(writeAll(path + QStringLiteral(".lock.rmlock"), QByteArray()));
+        QElapsedTimer timer;
+        timer.start();
+        auto taken = Workspace::open(path, Workspace::OpenMode::ReadWrite);
+        QVERIFY2(taken.workspace, qPrintable(taken.error.message));
+        QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(!QFile::exists(path + QStringLiteral(".lock.rmlock")));
     }
 
     // QLockFile makes the file, then writes who holds it, then takes an OS lock. A process
