@@ -614,9 +614,10 @@ ParseResult readScenarioFile(const QString &path, const Catalog &catalog)
     if (info.exists() && !info.isFile()) {
         ParseResult result = finish(
             { Problem { QString(), QString(),
-                        info.isDir() ? QStringLiteral("it is a folder, not a scenario file")
-                                     : QStringLiteral("it is not a regular file (a pipe, device or socket), so it was "
-                                                      "not read; give a scenario file saved on disk") } },
+                        info.isDir() ? QStringLiteral("cannot read the file: it is a folder, not a scenario file")
+                                     : QStringLiteral("cannot read the file: it is not a regular file (a pipe, device "
+                                                      "or socket), so it was not read; give a scenario file saved on "
+                                                      "disk") } },
             std::nullopt, path);
         result.unreadable = true;
         return result;
