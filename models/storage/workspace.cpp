@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -151,17 +152,42 @@ Workspace::OpenResult Workspace::open(const QString &path, OpenMode mode)
     if (!exists && !lock->isHeld())
         return refuse(readOnlyKind, QStringLiteral("it does not exist and cannot be created: ") + readOnlyReason + QLatin1Char('.'));
 
+    // A reader writes nothing beside the file: a WAL-mode file (SQLite would add -wal and -shm)
+    // or one whose last edit was interrupted (undoing it writes) is read from a private copy,
+    // removed when the workspace closes. The file and its journal stay as they are.
+    std::unique_ptr<QTemporaryDir> privateCopy;
+    QString readPath = absolute;
+    const auto readFromCopy = [&]() -> std::optional<QString> {
+        privateCopy = std::make_unique<QTemporaryDir>();
+        if (!privateCopy->isValid())
+            return QStringLiteral("no temporary folder to read it from without changing it (%1).")
+                .arg(privateCopy->errorString());
+        QString problem;
+        readPath = storage::makeReadableCopy(absolute, privateCopy->path(), &problem);
+        if (readPath.isEmpty())
+            return problem;
+        return std::nullopt;
+    };
+    if (exists && !lock->isHeld() && storage::isWalFile(absolute)) {
+        if (const auto problem = readFromCopy())
+            return refuse(WorkspaceError::Kind::Io, *problem);
+    }
+
     FileCheck check;
     check.verdict = FileCheck::Verdict::Empty;
     if (exists) {
-        check = storage::checkWorkspaceFile(absolute);
+        check = storage::checkWorkspaceFile(readPath);
         if (check.verdict == FileCheck::Verdict::NeedsRecovery) {
-            if (!lock->isHeld())
-                return refuse(readOnlyKind,
-                              QStringLiteral("its last edit was interrupted (the program making it stopped) and must be "
-                                             "undone before the file can be read, which needs editing access, but ")
-                                  + readOnlyReason + QStringLiteral(". Open it for editing once."));
-            check = storage::recoverInterruptedEdit(absolute);
+            if (!lock->isHeld()) {
+                if (const auto problem = readFromCopy())
+                    return refuse(WorkspaceError::Kind::Refused, *problem);
+                check = storage::checkWorkspaceFile(readPath);
+                readOnlyReason += QStringLiteral("; its last edit was interrupted, so it shows the state before that "
+                                                 "edit (the journal '%1' stays until it is opened for editing)")
+                                      .arg(storage::journalPath(absolute));
+            } else {
+                check = storage::recoverInterruptedEdit(absolute);
+            }
         }
     }
     switch (check.verdict) {
@@ -197,7 +223,7 @@ Workspace::OpenResult Workspace::open(const QString &path, OpenMode mode)
 
     const bool writable = lock->isHeld();
     auto connection = std::make_unique<SqliteConnection>();
-    if (!connection->open(absolute, writable ? SqliteConnection::Access::ReadWrite : SqliteConnection::Access::ReadOnly))
+    if (!connection->open(readPath, writable ? SqliteConnection::Access::ReadWrite : SqliteConnection::Access::ReadOnly))
         return refuse(WorkspaceError::Kind::Io, connection->lastFailure().reason() + QLatin1Char('.'));
     // The file must still be the one just checked (a read-only opener holds no lock).
     const auto applicationId = connection->scalar(QStringLiteral("PRAGMA application_id"));
@@ -227,6 +253,7 @@ Workspace::OpenResult Workspace::open(const QString &path, OpenMode mode)
     if (!writable)
         lock.reset();
     result.workspace.reset(new Workspace(absolute, std::move(connection), std::move(lock), readOnlyReason));
+    result.workspace->m_privateCopy = std::move(privateCopy);
     return result;
 }
 

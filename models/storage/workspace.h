@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QString>
+#include <QTemporaryDir>
 
 #include <memory>
 #include <optional>
@@ -139,6 +140,9 @@ private:
     QString scenarioLabel(ScenarioId id) const;
 
     QString m_path;
+    // A private copy read instead of the file (WAL mode, or an interrupted edit seen read-only);
+    // declared before the connection so it is removed after the connection closes.
+    std::unique_ptr<QTemporaryDir> m_privateCopy;
     std::unique_ptr<storage::SqliteConnection> m_connection;
     std::unique_ptr<storage::WorkspaceLock> m_lock;
     QString m_readOnlyReason;

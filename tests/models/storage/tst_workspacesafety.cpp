@@ -520,12 +520,24 @@ private slots:
         QVERIFY(dirtyHash != cleanHash); // the file itself is half-changed
         const QByteArray journalHash = fileSha256(journal);
 
-        // Read-only access cannot undo it: refused, nothing touched.
-        Workspace::OpenResult readOnly = Workspace::open(path, Workspace::OpenMode::ReadOnly);
-        QVERIFY(!readOnly.workspace);
-        QVERIFY2(readOnly.error.message.contains(QStringLiteral("interrupted")), qPrintable(readOnly.error.message));
-        QCOMPARE(fileSha256(path), dirtyHash);
-        QCOMPARE(fileSha256(journal), journalHash);
+        // Read-only access undoes it on a private copy: the state before the edit is read, the
+        // reason names the journal, and neither the file nor its journal is touched (every
+        // read-only command used to exit 1 until a writer opened the file).
+        QString copyFolder;
+        {
+            Workspace::OpenResult readOnly = Workspace::open(path, Workspace::OpenMode::ReadOnly);
+            QVERIFY2(readOnly.workspace, qPrintable(readOnly.error.message));
+            QVERIFY(readOnly.workspace->isReadOnly());
+            QVERIFY2(readOnly.workspace->readOnlyReason().contains(journal), qPrintable(readOnly.workspace->readOnlyReason()));
+            QCOMPARE(readOnly.workspace->scenarios().size(), size_t(6));
+            for (const cp::ScenarioInfo &info : readOnly.workspace->scenarios())
+                QVERIFY(readOnly.workspace->loadDocument(info.id));
+            QCOMPARE(fileSha256(path), dirtyHash);
+            QCOMPARE(fileSha256(journal), journalHash);
+        }
+        // The private copy is gone once it is closed: nothing left in the temporary folder.
+        QVERIFY(QDir(QDir::tempPath()).entryList({QStringLiteral("*")}, QDir::Dirs | QDir::NoDotAndDotDot)
+                    .filter(QStringLiteral("reading.clusterplan")).isEmpty());
 
         auto opened = Workspace::open(path, Workspace::OpenMode::ReadWrite);
         QVERIFY2(opened.workspace, qPrintable(opened.error.message));
@@ -563,6 +575,26 @@ private slots:
         QCOMPARE(fileSha256(path), hash);
         QCOMPARE(fileSha256(journal), journalHash);
         QVERIFY(!QFile::exists(path + QStringLiteral(".lock")));
+    }
+
+    // A WAL-mode file (switched by another tool): reading it writes nothing beside it ('list'
+    // used to create -wal and -shm files); its content, WAL included, is read.
+    void walFileIsReadWithoutWritingBesideIt()
+    {
+        const QString path = newPath();
+        QVERIFY(makeWorkspace(path));
+        QCOMPARE(rawExec(path, {QStringLiteral("PRAGMA journal_mode = WAL")}), QString());
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+        const QByteArray hash = fileSha256(path);
+        const QStringList before = QDir(m_dir.path()).entryList(QDir::Files);
+        {
+            Workspace::OpenResult readOnly = Workspace::open(path, Workspace::OpenMode::ReadOnly);
+            QVERIFY2(readOnly.workspace, qPrintable(readOnly.error.message));
+            QCOMPARE(readOnly.workspace->scenarios().size(), size_t(6));
+            QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files), before);
+        }
+        QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files), before);
+        QCOMPARE(fileSha256(path), hash);
     }
 };
 
