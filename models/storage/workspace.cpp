@@ -236,6 +236,20 @@ Workspace::OpenResult Workspace::open(const QString &path, OpenMode mode)
     if (!sameFile)
         return refuse(WorkspaceError::Kind::Io,
                       QStringLiteral("the file changed while it was being opened. Try again."));
+    if (writable && check.verdict == FileCheck::Verdict::Usable) {
+        // Before anything is written: the open check (quick_check) does not compare indexes with
+        // their tables, and a name changed in one but not the other let 'list' show a scenario
+        // that 'export' could not find, and edits go on. A writer checks everything.
+        const auto integrity = connection->scalar(QStringLiteral("PRAGMA integrity_check(1)"));
+        if (!integrity)
+            return refuse(WorkspaceError::Kind::Io, connection->lastFailure().reason() + QLatin1Char('.'));
+        if (integrity->toString() != QLatin1String("ok"))
+            return refuse(WorkspaceError::Kind::Refused,
+                          QStringLiteral("it is damaged: its tables and indexes disagree (SQLite's integrity check "
+                                         "says: %1). ClusterPlan did not change it; open it read-only and export its "
+                                         "scenarios, or restore it from a backup.")
+                              .arg(quotedText(integrity->toString(), 200)));
+    }
     if (writable) {
         if (!storage::migrate(*connection, check.schemaVersion))
             return refuse(WorkspaceError::Kind::Io,
