@@ -1,5 +1,6 @@
 #include "cliapp.h"
 
+#include "clioutput.h"
 #include "clusterplan/version.h"
 #include "commands/commands.h"
 
@@ -137,7 +138,10 @@ int runCli(int argc, char **argv)
 
     CliStreams io{out, err};
     const int code = command->run(parser, io);
-    out.flush();
+    // A lost output is a failure: every write and the final flush are checked (with stdout on a
+    // full disk, 'list' and 'validate' used to exit 0 having printed nothing).
+    if (!finishStandardOutput(io, code == ExitOk) && code == ExitOk)
+        return ExitFailure;
     err.flush();
     return code;
 }

@@ -1,4 +1,5 @@
 #include "scenarioinput.h"
+#include "clioutput.h"
 
 #include "analysis/solvedscenario.h"
 #include "catalog/catalog.h"
@@ -35,7 +36,7 @@ std::optional<Scenario> loadWorkspaceScenario(const Workspace &workspace, const 
     }
     io::ParseResult parsed = io::parseScenarioJson(*document, Catalog::builtIn(), path + QStringLiteral(" / ") + name);
     for (const Problem &problem : parsed.problems)
-        io.err << problem.toString() << '\n';
+        io.err << terminalSafe(problem.toString()) << '\n';
     if (!parsed.ok()) {
         *exitCode = ExitInvalidInput;
         return std::nullopt;
@@ -66,7 +67,7 @@ std::optional<Scenario> ScenarioInput::load(const QCommandLineParser &parser, Cl
     if (!fromWorkspace) {
         const io::ParseResult parsed = io::readScenarioFile(files.first(), Catalog::builtIn());
         for (const Problem &problem : parsed.problems)
-            io.err << problem.toString() << '\n';
+            io.err << terminalSafe(problem.toString()) << '\n';
         if (!parsed.ok()) {
             *exitCode = parsed.unreadable ? ExitFailure : ExitInvalidInput;
             return std::nullopt;
@@ -109,7 +110,7 @@ std::shared_ptr<const SolvedScenario> ScenarioInput::loadAndSolve(const QCommand
     auto solved = solveScenario(*scenario, Catalog::builtIn(), *month);
     if (!solved->ok()) {
         for (const Problem &problem : solved->problems)
-            io.err << problem.toString() << '\n';
+            io.err << terminalSafe(problem.toString()) << '\n';
         *exitCode = ExitInvalidInput;
         return nullptr;
     }

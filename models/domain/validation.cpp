@@ -180,8 +180,30 @@ public:
 
     void name(const QString &path, const QString &value, const char *what)
     {
-        if (value.trimmed().isEmpty())
+        if (value.trimmed().isEmpty()) {
             add(path, QStringLiteral("the %1 needs a name").arg(QLatin1String(what)));
+            return;
+        }
+        text(path, value, kMaxNameChars, QStringLiteral("a %1 name").arg(QLatin1String(what)));
+        // A control character moves a terminal's cursor; a bidirectional control shows
+        // "gnp.exe" as "exe.png" in a report. Neither belongs in a name.
+        for (const QChar c : value) {
+            if (isControlOrBidi(c.unicode())) {
+                add(path, QStringLiteral("the %1 name \"%2\" holds the control character U+%3; names are plain text, "
+                                         "so remove it")
+                              .arg(QLatin1String(what), quotedText(value),
+                                   QStringLiteral("%1").arg(static_cast<int>(c.unicode()), 4, 16, QLatin1Char('0'))));
+                return;
+            }
+        }
+    }
+
+    // Text no longer than `maxChars` characters.
+    void text(const QString &path, const QString &value, qsizetype maxChars, const QString &what)
+    {
+        if (value.size() > maxChars)
+            add(path, QStringLiteral("%1 may be at most %2 characters (found %3)")
+                          .arg(what, QString::number(maxChars), QString::number(value.size())));
     }
 
 private:
@@ -213,7 +235,7 @@ public:
         const auto [it, inserted] = m_firstUse.emplace(name, itemPath);
         if (!inserted) {
             m_check.add(jsonPathKey(itemPath, u"name"),
-                        QStringLiteral("the name \"%1\" is already used by %2; %3").arg(name, it->second, m_what));
+                        QStringLiteral("the name \"%1\" is already used by %2; %3").arg(quotedText(name), it->second, m_what));
         }
     }
 
@@ -246,7 +268,7 @@ void checkTranche(Checker &check, const QString &path, const ComputeTranche &t, 
     if (!spec) {
         check.add(jsonPathKey(path, u"accelerator"),
                   QStringLiteral("unknown accelerator \"%1\"; the catalog knows %2")
-                      .arg(t.accelerator, knownAccelerators(catalog)));
+                      .arg(quotedText(t.accelerator), knownAccelerators(catalog)));
     }
     check.itemMonths(path, ItemList::Compute, t.orderMonth, t.retireMonth);
     check.number(jsonPathKey(path, u"count"), t.count, itemField(ItemList::Compute, u"count"));
@@ -322,6 +344,19 @@ std::vector<Problem> validateScenario(const Scenario &scenario, const Catalog &c
     Checker check(problems);
 
     check.name(QStringLiteral("name"), scenario.name, "scenario");
+    check.text(QStringLiteral("description"), scenario.description, kMaxDescriptionChars, QStringLiteral("the description"));
+    // How many sites and items: the reader refuses longer lists before reading them; checked here too
+    // for plans built in memory.
+    if (scenario.sites.size() > kMaxSites)
+        check.add(QStringLiteral("sites"), QStringLiteral("a plan may have at most %1 sites (found %2)")
+                                               .arg(kMaxSites).arg(scenario.sites.size()));
+    std::size_t items = 0;
+    for (const Site &site : scenario.sites)
+        items += site.compute.size() + site.power.size() + site.cooling.size();
+    if (items > kMaxItems)
+        check.add(QStringLiteral("sites"), QStringLiteral("a plan may have at most %1 compute, power and cooling items "
+                                                          "in all (found %2)")
+                                               .arg(kMaxItems).arg(items));
     check.month(QStringLiteral("startMonth"), scenario.startMonth, field(FieldPath::Scope::Scenario, u"startMonth"));
     check.number(QStringLiteral("horizonMonths"), scenario.horizonMonths, field(FieldPath::Scope::Scenario, u"horizonMonths"));
 
@@ -355,6 +390,13 @@ std::vector<Problem> validateScenario(const Scenario &scenario, const Catalog &c
         const Site &site = scenario.sites[s];
         const QString sitePath = jsonPathIndex(QStringLiteral("sites"), static_cast<qsizetype>(s));
         check.name(jsonPathKey(sitePath, u"name"), site.name, "site");
+        check.text(jsonPathKey(sitePath, u"country"), site.country, kMaxNameChars, QStringLiteral("the country"));
+        const std::pair<const char16_t *, std::size_t> lists[]
+            = {{u"compute", site.compute.size()}, {u"power", site.power.size()}, {u"cooling", site.cooling.size()}};
+        for (const auto &[key, size] : lists)
+            if (size > kMaxItemsPerList)
+                check.add(jsonPathKey(sitePath, QStringView(key)),
+                          QStringLiteral("a site may have at most %1 items in a list (found %2)").arg(kMaxItemsPerList).arg(size));
         siteNames.use(site.name, sitePath);
         check.number(jsonPathKey(sitePath, u"pue"), site.pue, field(FieldPath::Scope::Site, u"pue"));
         checkFacility(check, jsonPathKey(sitePath, u"facility"), site.facility);

@@ -9,6 +9,15 @@ namespace cp {
 
 class Catalog;
 
+// What the product supports (docs/scenario-format.md, section 7.2): far beyond any plan a planner
+// writes, and small enough that every command reads, solves and draws a plan at the limits in
+// seconds and its stored form stays under the 64 MiB read limit.
+inline constexpr std::size_t kMaxSites = 1000;
+inline constexpr std::size_t kMaxItemsPerList = 1000;  // compute, power or cooling items of one site
+inline constexpr std::size_t kMaxItems = 10000;        // items of all sites together
+inline constexpr qsizetype kMaxNameChars = 200;         // scenario, site and item names; country
+inline constexpr qsizetype kMaxDescriptionChars = 20000; // the scenario's description
+
 // Every way `scenario` breaks the rules of docs/scenario-format.md, section 7 (and the few that
 // follow from the model: names must not be empty, an owned tranche of a cloud-only chip must state
 // its price), all at once, each with its JSON path. Empty when the scenario is valid. The GUI uses

@@ -6,16 +6,28 @@
 
 namespace cp::io {
 
+namespace {
+
+bool startsFormula(char c)
+{
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+} // namespace
+
 std::string csvTextCell(std::string_view cell)
 {
     std::string value;
-    if (!cell.empty()) {
-        const char first = cell.front();
-        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r')
+    if (!cell.empty() && startsFormula(cell.front()))
+        value += '\'';
+    // A spreadsheet set for a semicolon locale splits cells at ';' too: each part that would
+    // start a formula there ("Hall;=cmd|' /C calc'!A0") is defused the same way, and the cell quoted.
+    for (std::size_t i = 0; i < cell.size(); ++i) {
+        value += cell[i];
+        if (cell[i] == ';' && i + 1 < cell.size() && startsFormula(cell[i + 1]))
             value += '\'';
     }
-    value.append(cell);
-    if (value.find_first_of(",\"\r\n") == std::string::npos)
+    if (value.find_first_of(",;\"\r\n") == std::string::npos)
         return value;
     std::string quoted = "\"";
     for (const char c : value) {

@@ -5,7 +5,8 @@
 
 // RFC 4180 CSV (CRLF rows, fields with comma, quote or line break quoted, quotes doubled) that is
 // safe to open in a spreadsheet: a text cell beginning with =, +, -, @, tab or carriage return is
-// prefixed with an apostrophe so no spreadsheet runs it as a formula. Numbers are written in the
+// prefixed with an apostrophe so no spreadsheet runs it as a formula; so is each part after a
+// ';' (a semicolon-locale spreadsheet splits there), and a cell with ';' is quoted. Numbers are written in the
 // C locale in shortest round-trip form (io::numberString), so the file parses back to the exact
 // values.
 namespace cp::io {

@@ -19,10 +19,14 @@ class Catalog;
 namespace cp::io {
 
 inline constexpr qint64 kMaxScenarioFileBytes = 64LL * 1024 * 1024;
+// A file with thousands of problems gets the first ones and a count of the rest: nobody reads
+// more, and a list without end costs memory and time.
+inline constexpr std::size_t kMaxReportedProblems = 100;
 
 struct ParseResult {
     std::optional<Scenario> scenario; // set only when there is no problem: nothing is half-imported
-    std::vector<Problem> problems;    // every problem found, each with file, JSON path and reason
+    std::vector<Problem> problems;    // the problems found (the first kMaxReportedProblems, then one that counts
+                                      // the rest), each with file, JSON path and reason
     bool unreadable = false;          // the file could not be opened or read (an I/O failure, not bad input)
     [[nodiscard]] bool ok() const { return scenario.has_value() && problems.empty(); }
 };

@@ -11,6 +11,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QStringList>
 
 #include <nlohmann/json.hpp>
@@ -67,6 +68,7 @@ class Reader
 {
 public:
     std::vector<Problem> problems;
+    std::size_t items = 0; // compute, power and cooling items read so far, all sites together
 
     void add(const QString &path, const QString &message) { problems.push_back(Problem { QString(), path, message }); }
 
@@ -151,7 +153,7 @@ public:
         const std::optional<Month> parsed = Month::parse(*text);
         if (!parsed) {
             add(jsonPathKey(path, QLatin1String(key)),
-                QStringLiteral("\"%1\" is not a month; write YYYY-MM, e.g. 2025-03").arg(*text));
+                QStringLiteral("\"%1\" is not a month; write YYYY-MM, e.g. 2025-03").arg(quotedText(*text)));
         }
         return parsed;
     }
@@ -258,7 +260,7 @@ public:
         const std::optional<Enum> value = fromSpec(*text);
         if (!value) {
             add(jsonPathKey(path, QLatin1String(key)),
-                QStringLiteral("unknown %1 \"%2\"; use one of %3").arg(QLatin1String(what), *text, choices(all)));
+                QStringLiteral("unknown %1 \"%2\"; use one of %3").arg(QLatin1String(what), quotedText(*text), choices(all)));
         }
         return value;
     }
@@ -434,6 +436,18 @@ void readItems(Reader &r, const json &site, const QString &sitePath, const char 
     if (!list)
         return;
     const QString listPath = jsonPathKey(sitePath, QLatin1String(key));
+    if (list->size() > kMaxItemsPerList) { // refused before a million items are built
+        r.add(listPath, QStringLiteral("a site may have at most %1 items in a list (found %2)")
+                            .arg(QString::number(kMaxItemsPerList), QString::number(list->size())));
+        return;
+    }
+    if (r.items + list->size() > kMaxItems) {
+        r.add(listPath, QStringLiteral("a plan may have at most %1 compute, power and cooling items in all; this list "
+                                       "brings them to %2")
+                            .arg(QString::number(kMaxItems), QString::number(r.items + list->size())));
+        return;
+    }
+    r.items += list->size();
     for (std::size_t i = 0; i < list->size(); ++i) {
         const QString path = jsonPathIndex(listPath, static_cast<qsizetype>(i));
         const json &entry = (*list)[i];
@@ -466,7 +480,7 @@ void readDocument(Reader &r, const json &document, Scenario &s)
     if (format && *format != QLatin1String("clusterplan.scenario"))
         r.add(QStringLiteral("format"),
               QStringLiteral("\"%1\" is not a ClusterPlan scenario; format must be \"clusterplan.scenario\"")
-                  .arg(*format));
+                  .arg(quotedText(*format)));
     const std::optional<int> version = r.wholeNumber(document, top, "formatVersion", Need::Required, QStringLiteral("must be 1"));
     if (version && *version != 1) {
         r.add(QStringLiteral("formatVersion"),
@@ -482,6 +496,11 @@ void readDocument(Reader &r, const json &document, Scenario &s)
     const json *sites = r.array(document, top, "sites", Need::Required);
     if (!sites)
         return;
+    if (sites->size() > kMaxSites) { // refused before a million sites are built
+        r.add(QStringLiteral("sites"), QStringLiteral("a plan may have at most %1 sites (found %2)")
+                                           .arg(QString::number(kMaxSites), QString::number(sites->size())));
+        return;
+    }
     for (std::size_t i = 0; i < sites->size(); ++i) {
         const QString path = jsonPathIndex(QStringLiteral("sites"), static_cast<qsizetype>(i));
         const json &entry = (*sites)[i];
@@ -494,15 +513,48 @@ void readDocument(Reader &r, const json &document, Scenario &s)
     }
 }
 
-// `path` is `parent` or lies inside it ("sites[0].facility" covers "sites[0].facility.itCapacityMw").
-bool covers(const QString &parent, const QString &path)
+// The paths the reader reported, so a validation finding at or inside one of them is known at
+// once: a lookup per prefix of the finding's path, linear in the problems, not problems x problems.
+class ReportedPaths
 {
-    if (parent.isEmpty())
-        return false; // a document-level problem does not hide field problems
-    if (!path.startsWith(parent))
+public:
+    explicit ReportedPaths(const std::vector<Problem> &problems)
+    {
+        for (const Problem &p : problems)
+            if (!p.path.isEmpty()) // a document-level problem does not hide field problems
+                m_paths.insert(p.path);
+    }
+
+    // True when `path` or a parent of it ("sites[0].facility" of "sites[0].facility.itCapacityMw")
+    // was reported.
+    [[nodiscard]] bool covers(const QString &path) const
+    {
+        if (m_paths.isEmpty())
+            return false;
+        if (m_paths.contains(path))
+            return true;
+        for (qsizetype i = 1; i < path.size(); ++i) {
+            const QChar c = path.at(i);
+            if ((c == QLatin1Char('.') || c == QLatin1Char('[')) && m_paths.contains(path.left(i)))
+                return true;
+        }
         return false;
-    return path.size() == parent.size() || path.at(parent.size()) == QLatin1Char('.')
-        || path.at(parent.size()) == QLatin1Char('[');
+    }
+
+private:
+    QSet<QString> m_paths;
+};
+
+// The first kMaxReportedProblems, then one line that counts the rest.
+void capProblems(std::vector<Problem> &problems)
+{
+    if (problems.size() <= kMaxReportedProblems)
+        return;
+    const std::size_t rest = problems.size() - kMaxReportedProblems;
+    problems.resize(kMaxReportedProblems);
+    problems.push_back(Problem { QString(), QString(),
+                                 QStringLiteral("%1 more problems are not listed; fix the ones above and check again")
+                                     .arg(rest) });
 }
 
 ParseResult finish(std::vector<Problem> problems, std::optional<Scenario> scenario, const QString &file)
@@ -545,14 +597,12 @@ ParseResult parseScenarioJson(const QByteArray &bytes, const Catalog &catalog, c
     // editor. Skip its findings where the reader already reported the field or its parent:
     // a missing count is one problem, not also "0 is not from 1 to 10000000".
     std::vector<Problem> problems = std::move(reader.problems);
-    const std::size_t structural = problems.size();
+    const ReportedPaths reported(problems);
     for (Problem &p : validateScenario(scenario, catalog)) {
-        bool hidden = false;
-        for (std::size_t i = 0; i < structural && !hidden; ++i)
-            hidden = covers(problems[i].path, p.path);
-        if (!hidden)
+        if (!reported.covers(p.path))
             problems.push_back(std::move(p));
     }
+    capProblems(problems);
     return finish(std::move(problems), std::move(scenario), fileForMessages);
 }
 
@@ -560,6 +610,18 @@ ParseResult readScenarioFile(const QString &path, const Catalog &catalog)
 {
     QFile file(path);
     const QFileInfo info(path);
+    // A FIFO or device would block the read forever, or never end: only regular files are plans.
+    if (info.exists() && !info.isFile()) {
+        ParseResult result = finish(
+            { Problem { QString(), QString(),
+                        info.isDir() ? QStringLiteral("cannot read the file: it is a folder, not a scenario file")
+                                     : QStringLiteral("cannot read the file: it is not a regular file (a pipe, device "
+                                                      "or socket), so it was not read; give a scenario file saved on "
+                                                      "disk") } },
+            std::nullopt, path);
+        result.unreadable = true;
+        return result;
+    }
     if (info.exists() && info.isFile() && info.size() > kMaxScenarioFileBytes) {
         return finish(
             { Problem { QString(), QString(),

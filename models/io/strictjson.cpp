@@ -1,5 +1,7 @@
 #include "io/strictjson.h"
 
+#include "io/problem.h"
+
 #include <string>
 #include <vector>
 
@@ -65,13 +67,23 @@ public:
         if (ex.id == 406) {
             return fail(currentPath(),
                         QStringLiteral("%1 is not a finite number (too large for a double)")
-                            .arg(QString::fromStdString(lastToken)));
+                            .arg(quotedText(QString::fromStdString(lastToken), 40)));
         }
         // nlohmann's messages read "[json.exception.parse_error.101] parse error at line 3, column 5: ...".
         QString message = QString::fromUtf8(ex.what());
         const qsizetype bracket = message.indexOf(QLatin1String("] "));
         if (message.startsWith(QLatin1Char('[')) && bracket > 0)
             message = message.mid(bracket + 2);
+        // "...; last read: '<token>'": a megabyte-long token is cut, control characters escaped.
+        const QLatin1String lastRead("last read: '");
+        const qsizetype at = message.indexOf(lastRead);
+        if (at >= 0) {
+            const qsizetype from = at + lastRead.size();
+            qsizetype to = message.indexOf(QLatin1String("'; "), from); // "...'; expected '}'"
+            if (to < 0)
+                to = message.endsWith(QLatin1Char('\'')) ? message.size() - 1 : message.size();
+            message = message.left(from) + quotedText(message.mid(from, to - from), 40) + message.mid(to);
+        }
         return fail(currentPath(), QStringLiteral("not valid JSON: ") + message);
     }
 
@@ -134,14 +146,27 @@ private:
         return &slot;
     }
 
+    bool counted()
+    {
+        if (++m_values <= kMaxJsonValues)
+            return true;
+        return fail(currentPath(), QStringLiteral("more than %1 values; a scenario needs far fewer, so this is not a "
+                                                  "scenario file")
+                                       .arg(QString::number(kMaxJsonValues)));
+    }
+
     bool add(json &&value)
     {
+        if (!counted())
+            return false;
         place(std::move(value));
         return true;
     }
 
     bool open(json &&container)
     {
+        if (!counted())
+            return false;
         if (static_cast<int>(m_stack.size()) >= m_maxDepth) {
             return fail(currentPath(),
                         QStringLiteral("nested more than %1 levels deep; a scenario needs far fewer, so "
@@ -159,6 +184,7 @@ private:
     }
 
     int m_maxDepth;
+    std::size_t m_values = 0;
     json m_root;
     std::vector<Frame> m_stack;
     std::optional<StrictJsonError> m_error;
@@ -168,6 +194,16 @@ private:
 
 std::optional<nlohmann::json> parseStrictJson(const QByteArray &bytes, StrictJsonError *error, int maxDepth)
 {
+    // UTF-16 (a byte-order mark, or ASCII with NUL bytes between the letters) is not JSON text as
+    // written here; say so rather than "invalid literal".
+    const bool utf16Bom = bytes.startsWith("\xff\xfe") || bytes.startsWith("\xfe\xff");
+    const bool utf16Nul = bytes.size() >= 2 && (bytes.at(0) == '\0' || bytes.at(1) == '\0');
+    if (utf16Bom || utf16Nul) {
+        if (error)
+            *error = StrictJsonError { QString(), QStringLiteral("the text is UTF-16 (or UTF-32), not UTF-8; save it as "
+                                                                 "UTF-8 and try again") };
+        return std::nullopt;
+    }
     StrictDomBuilder builder(maxDepth);
     const char *begin = bytes.constData();
     const bool ok = json::sax_parse(begin, begin + bytes.size(), &builder, json::input_format_t::json, true, false);

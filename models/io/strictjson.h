@@ -11,6 +11,9 @@
 namespace cp::io {
 
 inline constexpr int kMaxJsonDepth = 64;
+// Values (numbers, texts, lists, objects...) in one document: a plan at the product's limits has
+// well under a million; the bound keeps a 64 MiB file of "0,0,0..." from taking gigabytes.
+inline constexpr std::size_t kMaxJsonValues = 3'000'000;
 
 struct StrictJsonError {
     QString path;    // where the problem is, e.g. "sites[0].power[1].capacityMw"; empty at the top
@@ -20,7 +23,7 @@ struct StrictJsonError {
 // Parses JSON text into a document, stricter than plain JSON: a key that appears twice in one
 // object is refused (which of the two was meant is ambiguous), as is nesting deeper than
 // maxDepth (arrays and objects; the parser never recurses, so deep input cannot exhaust the
-// stack) and a number too large for a double (1e999). Returns nullopt and fills *error on the
+// stack), more than kMaxJsonValues values, and a number too large for a double (1e999). Returns nullopt and fills *error on the
 // first problem found.
 [[nodiscard]] std::optional<nlohmann::json> parseStrictJson(const QByteArray &bytes, StrictJsonError *error,
                                                             int maxDepth = kMaxJsonDepth);

@@ -3,6 +3,7 @@
 #include "storage/schema.h"
 #include "storage/sqliteconnection.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
@@ -202,12 +203,47 @@ FileCheck checkWorkspaceFile(const QString &absolutePath)
     return check;
 }
 
+bool isWalFile(const QString &absolutePath)
+{
+    QFile file(absolutePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray header = file.read(20);
+    // Bytes 18 and 19: file format write and read versions, 2 for WAL.
+    return header.size() == 20 && header.startsWith(QByteArrayView("SQLite format 3\0", 16))
+        && (header.at(18) == 2 || header.at(19) == 2);
+}
+
+QString makeReadableCopy(const QString &absolutePath, const QString &folder, QString *problem)
+{
+    const QString copyPath = QDir(folder).filePath(QStringLiteral("reading.clusterplan"));
+    const QString wal = absolutePath + QStringLiteral("-wal");
+    const bool copied = QFile::copy(absolutePath, copyPath)
+        && (!QFileInfo::exists(journalPath(absolutePath)) || QFile::copy(journalPath(absolutePath), journalPath(copyPath)))
+        && (!QFileInfo::exists(wal) || QFile::copy(wal, copyPath + QStringLiteral("-wal")));
+    if (!copied) {
+        *problem = QStringLiteral("it could not be copied to a private folder to read it without changing it.");
+        return QString();
+    }
+    SqliteConnection copy; // opening for writing plays a journal back and folds a WAL in, on the copy
+    if (!copy.open(copyPath, SqliteConnection::Access::ReadWrite)
+        || !copy.scalar(QStringLiteral("SELECT count(*) FROM main.sqlite_schema"))) {
+        *problem = QStringLiteral("its last edit was interrupted, and undoing it on a private copy failed (%1). "
+                                  "ClusterPlan did not change it. If it was restored from a backup, the journal '%2' "
+                                  "beside it belongs to the older file: move that journal away.")
+                       .arg(copy.lastFailure().reason(), journalPath(absolutePath));
+        return QString();
+    }
+    return copyPath;
+}
+
 FileCheck recoverInterruptedEdit(const QString &absolutePath)
 {
-    const auto cannotRecover = [](const QString &reason) {
+    const auto cannotRecover = [&absolutePath](const QString &reason) {
         return refused(QStringLiteral("its last edit was interrupted and cannot be recovered: %1. ClusterPlan did not "
-                                      "change it; restore it from a backup.")
-                           .arg(reason));
+                                      "change it; restore it from a backup, and move the journal '%2' beside it away "
+                                      "(it belongs to the interrupted edit, not to the backup).")
+                           .arg(reason, journalPath(absolutePath)));
     };
     QTemporaryDir scratch;
     if (!scratch.isValid())

@@ -31,6 +31,16 @@ struct FileCheck {
 // The caller must hold the workspace lock.
 [[nodiscard]] FileCheck recoverInterruptedEdit(const QString &absolutePath);
 
+// A private copy to read a workspace without writing beside it (read-only commands write
+// nothing): the file with its rollback journal or WAL copied into `folder`, the interrupted
+// edit undone (or the WAL folded in) on the copy only. Returns the copy's path, or an empty
+// string with *problem set (phrased to follow "Cannot open workspace 'F': ").
+[[nodiscard]] QString makeReadableCopy(const QString &absolutePath, const QString &folder, QString *problem);
+
+// True when the file's header says WAL mode (ClusterPlan writes the rollback journal; another
+// tool may have switched it). Reading such a file in place creates -wal and -shm files.
+[[nodiscard]] bool isWalFile(const QString &absolutePath);
+
 // "<file>-journal": SQLite's rollback journal beside the file.
 [[nodiscard]] QString journalPath(const QString &absolutePath);
 

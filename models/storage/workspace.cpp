@@ -1,5 +1,6 @@
 #include "storage/workspace.h"
 
+#include "io/problem.h"
 #include "storage/filecheck.h"
 #include "storage/schema.h"
 #include "storage/sqliteconnection.h"
@@ -10,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -110,9 +112,18 @@ Workspace::OpenResult Workspace::open(const QString &path, OpenMode mode)
     const bool exists = info.exists();
     if (!exists && mode == OpenMode::ReadOnly)
         return refuse(WorkspaceError::Kind::NotFound, QStringLiteral("the file does not exist. Check the path."));
+    // A FIFO blocks every reader forever; a device is no workspace. Only regular files are opened.
+    if (exists && !info.isFile())
+        return refuse(WorkspaceError::Kind::Refused,
+                      QStringLiteral("it is not a regular file (a pipe, device or socket). Choose a .clusterplan file."));
 
-    // Who may write decides everything else: take the lock first.
-    auto lock = std::make_unique<WorkspaceLock>(absolute);
+    // Who may write decides everything else: take the lock first. The lock sits beside the real
+    // file (symbolic links resolved), so two paths to one file share one lock.
+    const QString canonicalDir = QFileInfo(info.absolutePath()).canonicalFilePath();
+    const QString lockTarget = exists && !info.canonicalFilePath().isEmpty() ? info.canonicalFilePath()
+        : canonicalDir.isEmpty()                                              ? absolute
+                                                                               : canonicalDir + QLatin1Char('/') + info.fileName();
+    auto lock = std::make_unique<WorkspaceLock>(lockTarget);
     QString readOnlyReason;
     WorkspaceError::Kind readOnlyKind = WorkspaceError::Kind::ReadOnly;
     QString advice;
@@ -141,17 +152,42 @@ Workspace::OpenResult Workspace::open(const QString &path, OpenMode mode)
     if (!exists && !lock->isHeld())
         return refuse(readOnlyKind, QStringLiteral("it does not exist and cannot be created: ") + readOnlyReason + QLatin1Char('.'));
 
+    // A reader writes nothing beside the file: a WAL-mode file (SQLite would add -wal and -shm)
+    // or one whose last edit was interrupted (undoing it writes) is read from a private copy,
+    // removed when the workspace closes. The file and its journal stay as they are.
+    std::unique_ptr<QTemporaryDir> privateCopy;
+    QString readPath = absolute;
+    const auto readFromCopy = [&]() -> std::optional<QString> {
+        privateCopy = std::make_unique<QTemporaryDir>();
+        if (!privateCopy->isValid())
+            return QStringLiteral("no temporary folder to read it from without changing it (%1).")
+                .arg(privateCopy->errorString());
+        QString problem;
+        readPath = storage::makeReadableCopy(absolute, privateCopy->path(), &problem);
+        if (readPath.isEmpty())
+            return problem;
+        return std::nullopt;
+    };
+    if (exists && !lock->isHeld() && storage::isWalFile(absolute)) {
+        if (const auto problem = readFromCopy())
+            return refuse(WorkspaceError::Kind::Io, *problem);
+    }
+
     FileCheck check;
     check.verdict = FileCheck::Verdict::Empty;
     if (exists) {
-        check = storage::checkWorkspaceFile(absolute);
+        check = storage::checkWorkspaceFile(readPath);
         if (check.verdict == FileCheck::Verdict::NeedsRecovery) {
-            if (!lock->isHeld())
-                return refuse(readOnlyKind,
-                              QStringLiteral("its last edit was interrupted (the program making it stopped) and must be "
-                                             "undone before the file can be read, which needs editing access, but ")
-                                  + readOnlyReason + QStringLiteral(". Open it for editing once."));
-            check = storage::recoverInterruptedEdit(absolute);
+            if (!lock->isHeld()) {
+                if (const auto problem = readFromCopy())
+                    return refuse(WorkspaceError::Kind::Refused, *problem);
+                check = storage::checkWorkspaceFile(readPath);
+                readOnlyReason += QStringLiteral("; its last edit was interrupted, so it shows the state before that "
+                                                 "edit (the journal '%1' stays until it is opened for editing)")
+                                      .arg(storage::journalPath(absolute));
+            } else {
+                check = storage::recoverInterruptedEdit(absolute);
+            }
         }
     }
     switch (check.verdict) {
@@ -187,7 +223,7 @@ Workspace::OpenResult Workspace::open(const QString &path, OpenMode mode)
 
     const bool writable = lock->isHeld();
     auto connection = std::make_unique<SqliteConnection>();
-    if (!connection->open(absolute, writable ? SqliteConnection::Access::ReadWrite : SqliteConnection::Access::ReadOnly))
+    if (!connection->open(readPath, writable ? SqliteConnection::Access::ReadWrite : SqliteConnection::Access::ReadOnly))
         return refuse(WorkspaceError::Kind::Io, connection->lastFailure().reason() + QLatin1Char('.'));
     // The file must still be the one just checked (a read-only opener holds no lock).
     const auto applicationId = connection->scalar(QStringLiteral("PRAGMA application_id"));
@@ -200,6 +236,20 @@ Workspace::OpenResult Workspace::open(const QString &path, OpenMode mode)
     if (!sameFile)
         return refuse(WorkspaceError::Kind::Io,
                       QStringLiteral("the file changed while it was being opened. Try again."));
+    if (writable && check.verdict == FileCheck::Verdict::Usable) {
+        // Before anything is written: the open check (quick_check) does not compare indexes with
+        // their tables, and a name changed in one but not the other let 'list' show a scenario
+        // that 'export' could not find, and edits go on. A writer checks everything.
+        const auto integrity = connection->scalar(QStringLiteral("PRAGMA integrity_check(1)"));
+        if (!integrity)
+            return refuse(WorkspaceError::Kind::Io, connection->lastFailure().reason() + QLatin1Char('.'));
+        if (integrity->toString() != QLatin1String("ok"))
+            return refuse(WorkspaceError::Kind::Refused,
+                          QStringLiteral("it is damaged: its tables and indexes disagree (SQLite's integrity check "
+                                         "says: %1). ClusterPlan did not change it; open it read-only and export its "
+                                         "scenarios, or restore it from a backup.")
+                              .arg(quotedText(integrity->toString(), 200)));
+    }
     if (writable) {
         if (!storage::migrate(*connection, check.schemaVersion))
             return refuse(WorkspaceError::Kind::Io,
@@ -217,6 +267,7 @@ Workspace::OpenResult Workspace::open(const QString &path, OpenMode mode)
     if (!writable)
         lock.reset();
     result.workspace.reset(new Workspace(absolute, std::move(connection), std::move(lock), readOnlyReason));
+    result.workspace->m_privateCopy = std::move(privateCopy);
     return result;
 }
 
@@ -381,11 +432,12 @@ std::optional<QString> Workspace::checkedName(const QString &name, ScenarioId re
         return std::nullopt;
     }
     for (const QChar c : trimmed) {
-        if (c.category() == QChar::Other_Control) {
+        // Bidirectional controls too: "gnp\u202eexe" would show as "exe.png" in a report.
+        if (c.category() == QChar::Other_Control || isControlOrBidi(c.unicode())) {
             setError(WorkspaceError::Kind::InvalidName,
-                     QStringLiteral("The scenario name '%1' contains a line break or control character; use one line "
-                                    "of text.")
-                         .arg(QString(trimmed).replace(QLatin1Char('\n'), QLatin1Char(' '))));
+                     QStringLiteral("The scenario name '%1' contains a line break, control or text-direction "
+                                    "character; use one line of plain text.")
+                         .arg(quotedText(trimmed)));
             return std::nullopt;
         }
     }
@@ -413,6 +465,11 @@ std::optional<QString> documentProblem(const QByteArray &document)
         return QStringLiteral("the document is empty");
     if (!QUtf8StringView(document).isValidUtf8())
         return QStringLiteral("the document is not UTF-8 text");
+    // What is stored must be readable by every command, which read at most this much.
+    if (document.size() > Workspace::kMaxDocumentBytes)
+        return QStringLiteral("the document is %1 bytes; a stored plan is limited to 64 MiB so that every command can "
+                              "read it back")
+            .arg(document.size());
     return std::nullopt;
 }
 

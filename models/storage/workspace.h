@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QString>
+#include <QTemporaryDir>
 
 #include <memory>
 #include <optional>
@@ -87,6 +88,9 @@ public:
 
     // The schema version this build writes (PRAGMA user_version of its files).
     [[nodiscard]] static int schemaVersion();
+    // The largest document stored: the scenario reader's limit (io::kMaxScenarioFileBytes), so what
+    // is stored is always read back (checked where both are known, in the importer).
+    static constexpr qint64 kMaxDocumentBytes = 64LL * 1024 * 1024;
 
     ~Workspace() override;
 
@@ -136,6 +140,9 @@ private:
     QString scenarioLabel(ScenarioId id) const;
 
     QString m_path;
+    // A private copy read instead of the file (WAL mode, or an interrupted edit seen read-only);
+    // declared before the connection so it is removed after the connection closes.
+    std::unique_ptr<QTemporaryDir> m_privateCopy;
     std::unique_ptr<storage::SqliteConnection> m_connection;
     std::unique_ptr<storage::WorkspaceLock> m_lock;
     QString m_readOnlyReason;

@@ -55,6 +55,12 @@ WorkspaceLock::Outcome WorkspaceLock::tryAcquire()
         return Outcome::Acquired;
     if (m_lock.error() == QLockFile::LockFailedError && removeUnreadableStaleLock() && m_lock.tryLock(0))
         return Outcome::Acquired;
+    // QLockFile clears a stale lock under a second lock file, "<lock>.rmlock"; a process killed
+    // while making that one leaves it empty, and QLockFile then refuses every writer for 30 s,
+    // naming the dead process. Nobody holds an empty one after the grace time: remove it at once.
+    if (m_lock.error() == QLockFile::LockFailedError && removeOrphanedFile(m_lockFilePath + QStringLiteral(".rmlock"))
+        && m_lock.tryLock(0))
+        return Outcome::Acquired;
     switch (m_lock.error()) {
     case QLockFile::LockFailedError:
         return Outcome::HeldElsewhere;
@@ -70,6 +76,25 @@ WorkspaceLock::Outcome WorkspaceLock::tryAcquire()
         ? QStringLiteral("the lock file '%1' cannot be created").arg(m_lockFilePath)
         : QStringLiteral("its folder '%1' does not exist").arg(QFileInfo(m_lockFilePath).absolutePath());
     return Outcome::Unavailable;
+}
+
+bool WorkspaceLock::removeOrphanedFile(const QString &lockFilePath)
+{
+    if (!QFileInfo::exists(lockFilePath))
+        return false;
+    QLockFile probe(lockFilePath);
+    qint64 pid = 0;
+    QString host;
+    QString application;
+    if (probe.getLockInfo(&pid, &host, &application))
+        return false; // it says who made it: QLockFile judges that one
+    const QDateTime modified = QFileInfo(lockFilePath).lastModified();
+    const qint64 ageMs = modified.isValid() ? modified.msecsTo(QDateTime::currentDateTime()) : kUnreadableLockGraceMs;
+    if (ageMs >= 0 && ageMs < kUnreadableLockGraceMs) // maybe a live process about to write it
+        QThread::msleep(static_cast<unsigned long>(kUnreadableLockGraceMs - ageMs));
+    if (probe.getLockInfo(&pid, &host, &application) || heldByAProcess(lockFilePath))
+        return false;
+    return QFile::remove(lockFilePath);
 }
 
 bool WorkspaceLock::removeUnreadableStaleLock()

@@ -32,6 +32,8 @@ public:
 
 private:
     bool removeUnreadableStaleLock();
+    // Removes `lockFilePath` when it says nothing and no process holds it (after a grace time).
+    static bool removeOrphanedFile(const QString &lockFilePath);
 
     QString m_lockFilePath;
     QLockFile m_lock;

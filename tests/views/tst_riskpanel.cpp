@@ -9,6 +9,9 @@
 #include "solver/reliability.h"
 
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPainter>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -180,6 +183,32 @@ private slots:
         QVERIFY(!advice->isHidden());
         panel.setSolved(example("gpt4-era-20k-a100.json")); // 20,000 A100 keep 86% at the defaults
         QVERIFY(advice->isHidden());
+    }
+
+    // A price of 1e305 validated once and made the NPVs infinite; the tornado's tick loop then never
+    // ended. Whatever the numbers, painting finishes at once and the plan's axis is still drawn.
+    void tornadoPaintsExtremeNumbersAtOnce()
+    {
+        const double inf = std::numeric_limits<double>::infinity();
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        const std::vector<std::pair<double, double>> cases = {{1e305, -1e305}, {inf, 0.0}, {-inf, inf}, {nan, 1.0},
+                                                              {1e20, 1e20 + 4096}, {1.7e308, -1.7e308}};
+        for (const auto &[low, high] : cases) {
+            solver::TornadoBar bar;
+            bar.site = "Memphis";
+            bar.field = "electricityPrice";
+            bar.npvAtLowUsd = low;
+            bar.npvAtHighUsd = high;
+            bar.npvSwingUsd = std::abs(high - low);
+            TornadoChart chart;
+            chart.setBars({bar}, low);
+            QImage image(800, 300, QImage::Format_ARGB32);
+            QPainter painter(&image);
+            QElapsedTimer timer;
+            timer.start();
+            chart.render(painter, QRectF(0, 0, 800, 300));
+            QVERIFY2(timer.elapsed() < 5000, qPrintable(QStringLiteral("%1 .. %2").arg(low).arg(high)));
+        }
     }
 
     void cancelStopsALongRun()

@@ -82,7 +82,9 @@ ValueScale valueScale(double maxValue, AxisUnit unit, int targetTicks)
     if (!(maxValue > 0) || !std::isfinite(maxValue))
         maxValue = unit == AxisUnit::Usd ? 1e6 : 1.0; // an empty chart still gets a readable axis
     const double step = niceStep(maxValue / std::max(1, targetTicks));
-    const int intervals = static_cast<int>(std::ceil(maxValue / step - 1e-9));
+    // About targetTicks intervals; the bound keeps a subnormal or overflowing step from asking for more.
+    const int intervals = std::clamp(static_cast<int>(std::min(1e6, std::ceil(maxValue / step - 1e-9))), 1,
+                                     std::max(1, targetTicks) * 3);
     scale.max = intervals * step;
     const UnitScale units = unitScale(unit, scale.max);
     const int decimals = decimalsFor(step, units.divisor);
@@ -95,9 +97,42 @@ ValueScale valueScale(double maxValue, AxisUnit unit, int targetTicks)
     return scale;
 }
 
+std::vector<double> spanTicks(double lo, double hi, int targetTicks, int maxTicks)
+{
+    std::vector<double> ticks;
+    if (!std::isfinite(lo) || !std::isfinite(hi) || !(hi > lo) || maxTicks <= 0)
+        return ticks;
+    const double span = hi - lo;
+    if (!std::isfinite(span))
+        return ticks;
+    const double step = niceStep(span / std::max(1, targetTicks));
+    if (!std::isfinite(step) || !(step > 0))
+        return ticks;
+    // Tick i is (first + i) x step: an index, not a running sum, so a step too small to change
+    // a huge value cannot stall the loop, and the count is bounded before it starts.
+    const double first = std::ceil(lo / step);
+    const double last = std::floor(hi / step);
+    if (!std::isfinite(first) || !std::isfinite(last) || last < first || last - first >= maxTicks)
+        return ticks;
+    const int count = static_cast<int>(last - first) + 1;
+    for (int i = 0; i < count; ++i) {
+        const double value = (first + i) * step;
+        if (value >= lo && value <= hi && (ticks.empty() || value > ticks.back()))
+            ticks.push_back(value); // at magnitudes where first + i == first, one tick, not several
+    }
+    return ticks;
+}
+
 std::vector<AxisTick> monthTicks(double first, double last, int offset, int maxLabels)
 {
     std::vector<AxisTick> ticks;
+    if (!std::isfinite(first) || !std::isfinite(last))
+        return ticks;
+    // Beyond 120 months a label nothing more can be shown; the loop below walks months, so the
+    // span is cut there, and kept where an int month can hold it.
+    constexpr double kMonthLimit = 1e8;
+    first = std::clamp(first, -kMonthLimit, kMonthLimit);
+    last = std::clamp(std::min(last, first + 120.0 * (std::max(1, maxLabels) + 1)), -kMonthLimit, kMonthLimit);
     const double span = last - first;
     if (!(span > 0))
         return ticks;

@@ -25,8 +25,13 @@ struct ValueScale {
 // A scale from 0 to at least `maxValue` with about `targetTicks` intervals.
 [[nodiscard]] ValueScale valueScale(double maxValue, AxisUnit unit, int targetTicks = 5);
 
+// Round tick values inside [lo, hi] for an axis that does not start at 0 (a tornado's or a
+// waterfall's NPV span): about `targetTicks` of them and never more than `maxTicks`, whatever the
+// numbers (infinite, NaN, or a span too small to step through at that magnitude give none).
+[[nodiscard]] std::vector<double> spanTicks(double lo, double hi, int targetTicks = 5, int maxTicks = 12);
+
 // Ticks for x in [first, last], where x = 0 is the absolute month `offset`, at most `maxLabels`
-// of them. Labels are unique along the axis (a chart axis needs that).
+// of them (non-finite or huge spans are bounded too). Labels are unique along the axis (a chart axis needs that).
 [[nodiscard]] std::vector<AxisTick> monthTicks(double first, double last, int offset, int maxLabels);
 
 } // namespace cp::views

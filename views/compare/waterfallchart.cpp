@@ -176,20 +176,15 @@ void WaterfallChart::paint(QPainter &painter, const Layout &layout) const
     const QRectF plot = layout.plot;
     auto xOf = [&](double usd) { return plot.left() + (usd - lo) / (hi - lo) * plot.width(); };
 
-    // Ticks: round steps of the spread, at most a dozen (the loop is bounded whatever the numbers).
-    const ValueScale scale = valueScale(hi - lo, AxisUnit::Usd, 5);
-    const double step = scale.ticks.size() > 1 ? scale.ticks[1].value : hi - lo;
+    // Ticks: round steps of the spread, at most a dozen (bounded whatever the numbers).
     painter.setFont(small);
-    if (std::isfinite(step) && step > 0) {
-        int drawn = 0;
-        for (double t = std::ceil(lo / step) * step; t <= hi && drawn < 12; t += step, ++drawn) {
-            const double x = xOf(t);
-            painter.setPen(palette::role(palette::Role::Grid));
-            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-            painter.setPen(palette::role(palette::Role::Axis));
-            painter.drawText(QRectF(x - 50, plot.bottom() + 4, 100, kAxisHeight - 6), Qt::AlignHCenter | Qt::AlignTop,
-                             format::usd(t));
-        }
+    for (const double t : spanTicks(lo, hi, 5)) {
+        const double x = xOf(t);
+        painter.setPen(palette::role(palette::Role::Grid));
+        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+        painter.setPen(palette::role(palette::Role::Axis));
+        painter.drawText(QRectF(x - 50, plot.bottom() + 4, 100, kAxisHeight - 6), Qt::AlignHCenter | Qt::AlignTop,
+                         format::usd(t));
     }
     const double x0 = xOf(0.0);
     painter.setPen(QPen(palette::role(palette::Role::Axis), 1.0));

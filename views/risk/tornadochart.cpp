@@ -215,13 +215,16 @@ void TornadoChart::paint(QPainter &painter, const Layout &layout) const
     lo -= pad;
     hi += pad;
     const QRectF plot = layout.plot;
-    auto xOf = [&](double usd) { return plot.left() + (usd - lo) / (hi - lo) * plot.width(); };
+    // Kept inside the plot: an infinite or NaN NPV draws a bar to the edge, not to infinity.
+    auto xOf = [&](double usd) {
+        const double x = plot.left() + (usd - lo) / (hi - lo) * plot.width();
+        return std::isfinite(x) ? std::clamp(x, plot.left(), plot.right()) : (usd > 0 ? plot.right() : plot.left());
+    };
 
-    // Ticks: round steps of the spread, labelled in one unit.
-    const ValueScale scale = valueScale(hi - lo, AxisUnit::Usd, 5);
-    const double step = scale.ticks.size() > 1 ? scale.ticks[1].value : hi - lo;
+    // Ticks: round steps of the spread, bounded in number whatever the values (an infinite or
+    // 1e305 NPV once made this loop run forever).
     painter.setFont(small);
-    for (double t = std::ceil(lo / step) * step; t <= hi; t += step) {
+    for (const double t : spanTicks(lo, hi, 5)) {
         const double x = xOf(t);
         painter.setPen(palette::role(palette::Role::Grid));
         painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));

@@ -89,7 +89,7 @@ public:
         for (const Scenario &scenario : scenarios) {
             auto result = solveScenario(scenario, Catalog::builtIn(), asOf);
             for (const Problem &problem : result->problems)
-                io.err << problem.toString() << '\n';
+                io.err << terminalSafe(problem.toString()) << '\n';
             invalid = invalid || !result->ok();
             solved.push_back(std::move(result));
         }
@@ -116,7 +116,7 @@ private:
         for (const QString &file : files) {
             const io::ParseResult parsed = io::readScenarioFile(file, Catalog::builtIn());
             for (const Problem &problem : parsed.problems)
-                io.err << problem.toString() << '\n';
+                io.err << terminalSafe(problem.toString()) << '\n';
             if (parsed.ok())
                 out.push_back(*parsed.scenario);
             else if (exitCode == ExitOk || parsed.unreadable)

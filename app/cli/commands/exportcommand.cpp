@@ -69,7 +69,7 @@ public:
             *document, Catalog::builtIn(), QStringLiteral("%1 (scenario '%2')").arg(workspace.path(), scenarioName));
         if (!parsed.ok()) {
             for (const Problem &problem : parsed.problems)
-                io.err << problem.toString() << '\n';
+                io.err << terminalSafe(problem.toString()) << '\n';
             io.err << "clusterplan-cli export: the stored scenario is not valid for this ClusterPlan; nothing was "
                       "written\n";
             return ExitInvalidInput;

@@ -55,7 +55,7 @@ public:
         io::ParseResult parsed = io::readScenarioFile(file, Catalog::builtIn());
         if (!parsed.ok()) {
             for (const Problem &problem : parsed.problems)
-                io.err << problem.toString() << '\n';
+                io.err << terminalSafe(problem.toString()) << '\n';
             if (parsed.problems.empty())
                 io.err << file << ": the file could not be read\n";
             io.err << "clusterplan-cli import: nothing was imported\n";
@@ -65,6 +65,8 @@ public:
         // The workspace's name for it is the document's name too.
         scenario.name = (parser.isSet(kNameOption) ? parser.value(kNameOption) : scenario.name).trimmed();
         const QByteArray document = io::writeScenarioJson(scenario);
+        static_assert(Workspace::kMaxDocumentBytes == io::kMaxScenarioFileBytes,
+                      "what import stores, every command must read back");
 
         Workspace::OpenResult opened = Workspace::open(workspacePath, Workspace::OpenMode::ReadWrite);
         if (!opened.workspace) {

@@ -74,7 +74,7 @@ public:
                 if (parsed.ok())
                     row.sites = static_cast<qsizetype>(parsed.scenario->sites.size());
                 for (const Problem &problem : parsed.problems)
-                    io.err << problem.toString() << '\n';
+                    io.err << terminalSafe(problem.toString()) << '\n';
             } else {
                 io.err << workspace.lastError().message << '\n';
             }

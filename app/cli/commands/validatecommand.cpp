@@ -1,3 +1,4 @@
+#include "clioutput.h"
 #include "commands/commands.h"
 
 #include "catalog/catalog.h"
@@ -64,7 +65,7 @@ public:
         const io::ParseResult parsed = io::readScenarioFile(file, Catalog::builtIn());
         if (!parsed.ok()) {
             for (const Problem &problem : parsed.problems)
-                io.err << problem.toString() << '\n';
+                io.err << terminalSafe(problem.toString()) << '\n';
             return parsed.unreadable ? ExitFailure : ExitInvalidInput;
         }
         io.out << cp::cli::summary(file, *parsed.scenario) << '\n';

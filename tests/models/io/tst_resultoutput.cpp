@@ -168,6 +168,10 @@ private slots:
         QTest::newRow("carriage return") << QStringLiteral("\rx") << QStringLiteral("\"'\rx\"");
         QTest::newRow("comma quoted") << QStringLiteral("Memphis, TN") << QStringLiteral("\"Memphis, TN\"");
         QTest::newRow("plain") << QStringLiteral("Memphis") << QStringLiteral("Memphis");
+        // Semicolon-locale spreadsheets split at ';': quoted, and each formula after a ';' defused.
+        QTest::newRow("semicolon formula") << QStringLiteral("Hall;=cmd|' /C calc'!A0;")
+                                           << QStringLiteral("\"Hall;'=cmd|' /C calc'!A0;\"");
+        QTest::newRow("semicolon plain") << QStringLiteral("Hall A;B") << QStringLiteral("\"Hall A;B\"");
     }
     void csvDefusesFormulas()
     {

@@ -129,6 +129,37 @@ private slots:
         QVERIFY(workspace->scenarios().empty());
     }
 
+    // What is stored, every command reads back: a document over the 64 MiB read limit is refused
+    // when stored, not found unreadable forever after (a 40 MB import once stored 71 MB).
+    void documentsAreNoLargerThanEveryCommandReads()
+    {
+        auto workspace = openOrFail(newPath());
+        QVERIFY(workspace);
+        QByteArray big = "{\"x\": \"" + QByteArray(Workspace::kMaxDocumentBytes, 'a') + "\"}";
+        QVERIFY(!workspace->createScenario(QStringLiteral("Big"), big));
+        QCOMPARE(workspace->lastError().kind, WorkspaceError::Kind::InvalidDocument);
+        QVERIFY2(workspace->lastError().message.contains(QStringLiteral("limited to 64 MiB")),
+                 qPrintable(workspace->lastError().message));
+        const auto id = workspace->createScenario(QStringLiteral("Small"), doc("{}"));
+        QVERIFY(id);
+        QVERIFY(!workspace->saveDocument(*id, big));
+        QCOMPARE(*workspace->loadDocument(*id), doc("{}"));
+    }
+
+    // Scenario names refuse text-direction controls as well as control characters, and the
+    // message shows them escaped.
+    void namesRefuseBidiControls()
+    {
+        auto workspace = openOrFail(newPath());
+        QVERIFY(workspace);
+        QVERIFY(!workspace->createScenario(QStringLiteral("gnp\u202eexe"), doc("{}")));
+        QCOMPARE(workspace->lastError().kind, WorkspaceError::Kind::InvalidName);
+        QVERIFY2(workspace->lastError().message.contains(QStringLiteral("gnp\\u202eexe")),
+                 qPrintable(workspace->lastError().message));
+        QVERIFY(!workspace->createScenario(QStringLiteral("Hall\x1b[2J"), doc("{}")));
+        QVERIFY(!workspace->lastError().message.contains(QChar(0x1b)));
+    }
+
     // The header's change counter grows by one per committed write transaction: every edit is
     // exactly one, and a refused edit writes nothing.
     void eachEditIsOneTransaction()
