@@ -29,6 +29,7 @@ nlohmann-json3-dev
 libeigen3-dev
 coinor-libcbc-dev
 coinor-libclp-dev
+zlib1g-dev
 fonts-dejavu-core
 xvfb
 xauth
