@@ -139,11 +139,14 @@ GateFacts gateFacts(const SolvedScenario &solved)
     facts.site = site.name;
     facts.binding = site.limitedBy;
     facts.gateMonth = site.fullPowerMonth;
-    for (const TimelineBar &bar : site.bars)
-        if (bar.gating)
-            facts.gatingItems << (bar.phase == TimelinePhase::Permit || bar.phase == TimelinePhase::Construction
-                                      ? QStringLiteral("the building (ready %1)").arg(format::monthLabel(site.readyMonth))
-                                      : bar.item);
+    for (const TimelineBar &bar : site.bars) {
+        if (!bar.gating)
+            continue;
+        const bool building = bar.phase == TimelinePhase::Permit || bar.phase == TimelinePhase::Construction;
+        facts.buildingGates = facts.buildingGates || building;
+        facts.gatingItems << (building ? QStringLiteral("the building (ready %1)").arg(format::monthLabel(site.readyMonth))
+                                       : bar.item);
+    }
     facts.gatingItems.removeDuplicates();
     return facts;
 }
@@ -203,7 +206,12 @@ std::vector<SummarySentence> summarySentences(const SolvedScenario &solved, cons
                                "arrives.");
     } else {
         const QString noun = bindingNoun(gate.binding);
-        if (gate.gateMonth) {
+        const bool onlyTheBuilding = gate.buildingGates && gate.gatingItems.size() == 1;
+        if (gate.gateMonth && onlyTheBuilding) {
+            // Not "waits for the building until the building arrives": say when it is ready.
+            gates = QStringLiteral("The building does: %1 reaches full power when its building is ready, in %2.")
+                        .arg(gate.site, format::monthLabel(*gate.gateMonth));
+        } else if (gate.gateMonth) {
             gates = QStringLiteral("%1 does: %2 waits for %3 until %4 %5 in %6.")
                         .arg(capitalized(noun), gate.site, noun, joinedList(gate.gatingItems),
                              gate.gatingItems.size() > 1 ? QStringLiteral("arrive") : QStringLiteral("arrives"),

@@ -26,6 +26,7 @@ struct GateFacts {
     solver::Binding binding = solver::Binding::None; // just before full power, or at the end of the plan
     QString site;                 // the site that sets the portfolio's full-power month, or waits most
     QStringList gatingItems;      // the arrivals that bring that site to full power
+    bool buildingGates = false;   // one of them is the building (its permit or construction)
     std::optional<int> gateMonth; // absolute month they arrive (the site's full-power month)
     double waitingAtEnd = 0.0;    // planned accelerators of that site not energized at the end
     // Accelerator-months delivered but not energized, by what held them back (Binding order).

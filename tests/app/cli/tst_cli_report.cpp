@@ -230,6 +230,22 @@ private slots:
                                              "until CCGT 2 arrives in Apr 2029.")));
     }
 
+    // A plan the building gates reads as one, not "waits for the building until the building arrives".
+    void buildingGateReadsPlainly()
+    {
+        const QString file = example("greenfield-bridge-options.json");
+        const QString pdf = report(file, QStringLiteral("building.pdf"));
+        QVERIFY(!pdf.isEmpty());
+        const auto solved = cp::solveScenario(scenarioOf(file), cp::Catalog::builtIn(), *cp::Month::parse(kAsOf));
+        QVERIFY(solved->result.kpis.fullPowerMonth);
+        const QString text = collapsed(pdfText(pdf, QStringLiteral("-raw"), 2, 2));
+        QVERIFY2(text.contains(QStringLiteral("What gates it? The building does: Northern Virginia greenfield reaches full "
+                                              "power when its building is ready, in %1.")
+                                   .arg(cp::format::monthLabel(*solved->result.kpis.fullPowerMonth))),
+                 qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("until the building")));
+    }
+
     void paperSizes()
     {
         const QString file = example("gpt4-era-20k-a100.json");
