@@ -206,19 +206,21 @@ std::vector<SummarySentence> summarySentences(const SolvedScenario &solved, cons
                                "arrives.");
     } else {
         const QString noun = bindingNoun(gate.binding);
+        // "Accelerator deliveries do", "Firm power does".
+        const QString does = gate.binding == solver::Binding::Delivery ? QStringLiteral("do") : QStringLiteral("does");
         const bool onlyTheBuilding = gate.buildingGates && gate.gatingItems.size() == 1;
         if (gate.gateMonth && onlyTheBuilding) {
             // Not "waits for the building until the building arrives": say when it is ready.
             gates = QStringLiteral("The building does: %1 reaches full power when its building is ready, in %2.")
                         .arg(gate.site, format::monthLabel(*gate.gateMonth));
         } else if (gate.gateMonth) {
-            gates = QStringLiteral("%1 does: %2 waits for %3 until %4 %5 in %6.")
-                        .arg(capitalized(noun), gate.site, noun, joinedList(gate.gatingItems),
+            gates = QStringLiteral("%1 %2: %3 waits for %4 until %5 %6 in %7.")
+                        .arg(capitalized(noun), does, gate.site, noun, joinedList(gate.gatingItems),
                              gate.gatingItems.size() > 1 ? QStringLiteral("arrive") : QStringLiteral("arrives"),
                              format::monthLabel(*gate.gateMonth));
         } else {
-            gates = QStringLiteral("%1 does: at the end of the plan %2 still has %3 accelerators waiting for %4.")
-                        .arg(capitalized(noun), gate.site, format::count(gate.waitingAtEnd), noun);
+            gates = QStringLiteral("%1 %2: at the end of the plan %3 still has %4 accelerators waiting for %5.")
+                        .arg(capitalized(noun), does, gate.site, format::count(gate.waitingAtEnd), noun);
         }
         if (gate.strandedTotal > 0.0) {
             std::size_t top = 0;

@@ -246,6 +246,15 @@ private slots:
         QVERIFY(!text.contains(QStringLiteral("until the building")));
     }
 
+    void deliveriesGateAgreesInNumber()
+    {
+        const QString pdf = report(example("gpt4-era-20k-a100.json"), QStringLiteral("deliveries.pdf"));
+        QVERIFY(!pdf.isEmpty());
+        const QString text = collapsed(pdfText(pdf, QStringLiteral("-raw"), 2, 2));
+        QVERIFY2(text.contains(QStringLiteral("What gates it? Accelerator deliveries do: ")), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("deliveries does")));
+    }
+
     void paperSizes()
     {
         const QString file = example("gpt4-era-20k-a100.json");
