@@ -10,14 +10,19 @@
 #include "itemmodels/resultpowermodel.h"
 #include "itemmodels/resultseriesmodel.h"
 #include "itemmodels/resulttimelinemodel.h"
+#include "itemmodels/yearlytotalsmodel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLocale>
 #include <QLabel>
 #include <QMenu>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSignalBlocker>
 #include <QSplitter>
+#include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -28,6 +33,7 @@ ScenarioChartsPanel::ScenarioChartsPanel(QWidget *parent)
     , m_series(new ResultSeriesModel(this))
     , m_power(new ResultPowerModel(this))
     , m_timeline(new ResultTimelineModel(this))
+    , m_yearly(new YearlyTotalsModel(this))
 {
     auto *timeline = new BuildTimelineChart(m_timeline);
     auto *power = new PowerChart(m_power, m_series);
@@ -50,6 +56,7 @@ ScenarioChartsPanel::ScenarioChartsPanel(QWidget *parent)
     // The series and power models share the site scope; the pickers follow it.
     connect(m_series, &ResultSeriesModel::siteChanged, this, [this](int site) {
         m_power->setSite(site);
+        m_yearly->setSite(site);
         syncSitePickers();
     });
 }
@@ -132,6 +139,15 @@ QWidget *ScenarioChartsPanel::makePage(Page page, const std::vector<ChartWidget 
         scroll->setFrameShape(QFrame::NoFrame);
         scroll->setWidget(charts.front());
         layout->addWidget(scroll, 1);
+    } else if (page == SpendPage) {
+        // The chart reads month by month; finance reads the same payments by year below it.
+        auto *splitter = new QSplitter(Qt::Vertical);
+        splitter->addWidget(charts.front());
+        splitter->addWidget(makeYearlyTable());
+        splitter->setStretchFactor(0, 3);
+        splitter->setStretchFactor(1, 2);
+        splitter->setSizes({600, 400}); // in proportion: the chart three fifths, the table the rest
+        layout->addWidget(splitter, 1);
     } else if (charts.size() == 1) {
         layout->addWidget(charts.front(), 1);
     } else {
@@ -142,6 +158,60 @@ QWidget *ScenarioChartsPanel::makePage(Page page, const std::vector<ChartWidget 
         splitter->setStretchFactor(1, 2);
         layout->addWidget(splitter, 1);
     }
+    return widget;
+}
+
+QWidget *ScenarioChartsPanel::makeYearlyTable()
+{
+    auto *widget = new QWidget;
+    // The chart keeps most of the height; the table scrolls in what the splitter gives it.
+    widget->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+    widget->setMinimumHeight(120);
+    auto *layout = new QVBoxLayout(widget);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *bar = new QHBoxLayout;
+    auto *title = new QLabel(tr("<b>Capex and opex by year</b>"));
+    bar->addWidget(title);
+    bar->addStretch(1);
+    auto *label = new QLabel(tr("&Year starts in:"));
+    auto *start = new QComboBox;
+    start->setObjectName(QStringLiteral("fiscalYearStart"));
+    start->setToolTip(tr("January: calendar years. Another month: fiscal years, named by the year they end in "
+                         "(October: FY2026 is Oct 2025 to Sep 2026)."));
+    const QLocale locale;
+    for (int month = 1; month <= 12; ++month)
+        start->addItem(locale.standaloneMonthName(month), month);
+    label->setBuddy(start);
+    bar->addWidget(label);
+    bar->addWidget(start);
+    layout->addLayout(bar);
+
+    auto *view = new QTableView;
+    view->setObjectName(QStringLiteral("yearlyTable"));
+    view->setModel(m_yearly);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8); // compact rows, as the item tables
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    layout->addWidget(view, 1);
+    // Columns no year pays into (a cloud-partner plan's capex) stay out of the way.
+    auto hideEmpty = [this, view] {
+        for (int column = 0; column < m_yearly->columnCount(); ++column)
+            view->setColumnHidden(column, m_yearly->isColumnEmpty(column));
+    };
+    connect(m_yearly, &QAbstractItemModel::modelReset, view, hideEmpty);
+
+    // The choice is the user's, kept between sessions like a window layout.
+    QSettings settings;
+    const int saved = std::clamp(settings.value(QStringLiteral("spend/fiscalYearStartMonth"), 1).toInt(), 1, 12);
+    start->setCurrentIndex(saved - 1);
+    m_yearly->setFiscalYearStartMonth(saved);
+    connect(start, &QComboBox::currentIndexChanged, this, [this, start] {
+        const int month = start->currentData().toInt();
+        m_yearly->setFiscalYearStartMonth(month);
+        QSettings().setValue(QStringLiteral("spend/fiscalYearStartMonth"), month);
+    });
     return widget;
 }
 
@@ -160,6 +230,8 @@ void ScenarioChartsPanel::setSolved(std::shared_ptr<const SolvedScenario> solved
     m_timeline->setSolved(m_solved);
     m_power->setSolved(m_solved);
     m_series->setSolved(m_solved);
+    m_yearly->setSolved(m_solved);
+    m_yearly->setSite(m_series->site());
     holdCharts(false);
     refillSitePickers();
 }
@@ -169,6 +241,7 @@ void ScenarioChartsPanel::setSite(int siteIndex)
     holdCharts(true);
     m_series->setSite(siteIndex);
     m_power->setSite(m_series->site());
+    m_yearly->setSite(m_series->site());
     holdCharts(false);
 }
 

@@ -12,6 +12,7 @@ struct SolvedScenario;
 class ResultPowerModel;
 class ResultSeriesModel;
 class ResultTimelineModel;
+class YearlyTotalsModel;
 } // namespace cp
 
 namespace cp::views {
@@ -49,9 +50,11 @@ public:
     [[nodiscard]] static QString pageTitle(Page page);
     [[nodiscard]] ChartWidget *chart(Chart chart) const;
     [[nodiscard]] std::vector<ChartWidget *> charts() const;
+    [[nodiscard]] YearlyTotalsModel *yearlyTotals() const { return m_yearly; }
 
 private:
     QWidget *makePage(Page page, const std::vector<ChartWidget *> &charts, bool sitePicker);
+    QWidget *makeYearlyTable(); // the Spend page's capex and opex by year, with the year's start month
     void refillSitePickers();
     void holdCharts(bool hold);
     void syncSitePickers();
@@ -60,6 +63,7 @@ private:
     ResultSeriesModel *m_series = nullptr;
     ResultPowerModel *m_power = nullptr;
     ResultTimelineModel *m_timeline = nullptr;
+    YearlyTotalsModel *m_yearly = nullptr;
     ChartWidget *m_charts[5] = {};
     QWidget *m_pages[PageCount] = {};
     std::vector<QComboBox *> m_sitePickers;

@@ -16,6 +16,7 @@
 #include "report/reporttext.h"
 #include "report/risksection.h"
 #include "report/sitesection.h"
+#include "report/yearlysection.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -155,6 +156,8 @@ void appendSummary(ReportDocument &document, const ScenarioReportInput &input)
     }
     document.small(QStringLiteral("Money in US dollars, nominal; totals count the plan's months only (payments before "
                                   "its start are sunk, after its end beyond it)."));
+
+    appendYearlyTable(document, solved, input.info.fiscalYearStartMonth);
 
     if (!solved.scenario.description.trimmed().isEmpty()) {
         document.heading2(QStringLiteral("About this plan"));

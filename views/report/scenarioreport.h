@@ -26,6 +26,7 @@ struct ReportInfo {
     QDate preparedOn;   // the report's date
     Month asOf;         // the month catalog values are judged from (stale after 24 months)
     Paper paper = Paper::A4;
+    int fiscalYearStartMonth = 1; // the month the yearly table's years start in (1: calendar years)
 };
 
 struct ScenarioReportInput {

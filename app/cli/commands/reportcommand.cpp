@@ -3,6 +3,7 @@
 #include "analysis/solvedscenario.h"
 #include "catalog/catalog.h"
 #include "clioutput.h"
+#include "fiscalyearoption.h"
 #include "report/reportexport.h"
 #include "scenarioinput.h"
 
@@ -35,6 +36,7 @@ public:
         m_input.addOptions(parser);
         parser.addOption(m_pdf);
         parser.addOption(m_paper);
+        m_fiscalYearStart.addTo(parser);
     }
 
     int run(const QCommandLineParser &parser, CliStreams &io) const override
@@ -45,6 +47,9 @@ public:
         }
         const std::optional<report::Paper> paper = paperOption(parser, io);
         if (!paper)
+            return ExitUsage;
+        const std::optional<int> fiscalYearStart = m_fiscalYearStart.read(parser, name(), io);
+        if (!fiscalYearStart)
             return ExitUsage;
         int exitCode = ExitOk;
         const auto solved = m_input.loadAndSolve(parser, io, &exitCode);
@@ -62,6 +67,7 @@ public:
         input.info.preparedOn = QDate::currentDate();
         input.info.asOf = *asOf;
         input.info.paper = *paper;
+        input.info.fiscalYearStartMonth = *fiscalYearStart;
         const report::RenderedReport rendered = report::renderScenarioReport(input);
 
         const QString out = parser.value(m_pdf);
@@ -90,6 +96,7 @@ private:
     ScenarioInput m_input;
     QCommandLineOption m_pdf{QStringLiteral("pdf"), QStringLiteral("Write the PDF report to OUT; '-' is standard output."), QStringLiteral("OUT")};
     QCommandLineOption m_paper{QStringLiteral("paper"), QStringLiteral("Paper size: a4 (default) or letter."), QStringLiteral("a4|letter")};
+    FiscalYearOption m_fiscalYearStart;
 };
 
 } // namespace

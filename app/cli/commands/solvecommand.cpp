@@ -1,7 +1,9 @@
 #include "commands/commands.h"
 
 #include "analysis/solvedscenario.h"
+#include "analysis/yearlycsv.h"
 #include "clioutput.h"
+#include "fiscalyearoption.h"
 #include "format/units.h"
 #include "io/resultcsv.h"
 #include "io/resultjson.h"
@@ -27,10 +29,15 @@ public:
         m_input.addOptions(parser);
         parser.addOption(m_json);
         parser.addOption(m_csv);
+        parser.addOption(m_yearlyCsv);
+        m_fiscalYearStart.addTo(parser);
     }
 
     int run(const QCommandLineParser &parser, CliStreams &io) const override
     {
+        const std::optional<int> fiscalYearStart = m_fiscalYearStart.read(parser, name(), io);
+        if (!fiscalYearStart)
+            return ExitUsage;
         int exitCode = ExitOk;
         const auto solved = m_input.loadAndSolve(parser, io, &exitCode);
         if (!solved)
@@ -39,7 +46,10 @@ public:
             return ExitFailure;
         if (parser.isSet(m_csv) && !writeOutput(parser.value(m_csv), io::writeResultCsv(solved->result), io))
             return ExitFailure;
-        if (!parser.isSet(m_json) && !parser.isSet(m_csv))
+        if (parser.isSet(m_yearlyCsv)
+            && !writeOutput(parser.value(m_yearlyCsv), writeYearlyCsv(solved->result, *fiscalYearStart), io))
+            return ExitFailure;
+        if (!parser.isSet(m_json) && !parser.isSet(m_csv) && !parser.isSet(m_yearlyCsv))
             printSummary(*solved, io);
         return ExitOk;
     }
@@ -82,6 +92,8 @@ private:
     ScenarioInput m_input;
     QCommandLineOption m_json{QStringLiteral("json"), QStringLiteral("Write the result document (docs/scenario-format.md, section 5) to OUT; '-' is standard output."), QStringLiteral("OUT")};
     QCommandLineOption m_csv{QStringLiteral("csv"), QStringLiteral("Write the monthly table (one row per month and site, plus portfolio rows) to OUT; '-' is standard output."), QStringLiteral("OUT")};
+    QCommandLineOption m_yearlyCsv{QStringLiteral("yearly-csv"), QStringLiteral("Write capex and opex by year (the portfolio, one row per year, by category, in USD to the cent) to OUT; '-' is standard output."), QStringLiteral("OUT")};
+    FiscalYearOption m_fiscalYearStart;
 };
 
 } // namespace
