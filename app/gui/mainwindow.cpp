@@ -659,7 +659,7 @@ QString MainWindow::quickTourText()
         "<li><b>Timeline</b>: when the facility is ready and each item arrives; what holds the plan back.</li>"
         "<li><b>Power</b>: demand against firm supply, month by month.</li>"
         "<li><b>Accelerators</b>: planned, energized and stranded accelerators and compute.</li>"
-        "<li><b>Spend</b>: capex and opex by month and category.</li>"
+        "<li><b>Spend</b>: capex and opex by month and category, and by calendar or fiscal year.</li>"
         "<li><b>Risk</b>: samples every low / likely / high range; dates and costs as percentiles, and which "
         "inputs move them most.</li>"
         "<li><b>Compare</b>: scenarios side by side.</li></ul>"

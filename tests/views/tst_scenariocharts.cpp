@@ -3,14 +3,18 @@
 #include "charts/powerchart.h"
 #include "charts/scenariochartspanel.h"
 #include "charts/spendchart.h"
+#include "itemmodels/itemroles.h"
 #include "itemmodels/resultpowermodel.h"
 #include "itemmodels/resultseriesmodel.h"
+#include "itemmodels/yearlytotalsmodel.h"
 #include "solvedfixture.h"
 
 #include <QComboBox>
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QSettings>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -261,6 +265,43 @@ private slots:
         panel.setSolved(handChecked());
         QCOMPARE(panel.site(), -1);
         QCOMPARE(picker->currentIndex(), 0);
+    }
+
+    // The Spend tab's capex and opex by year: the site picked, the year's start month (kept for
+    // the next window), and a total row equal to what the key figures say.
+    void yearlyTable()
+    {
+        const auto solved = twoSites();
+        QVERIFY(solved->ok());
+        ScenarioChartsPanel panel;
+        panel.setSolved(solved);
+        QWidget *spend = panel.page(ScenarioChartsPanel::SpendPage);
+        auto *table = spend->findChild<QTableView *>(QStringLiteral("yearlyTable"));
+        auto *start = spend->findChild<QComboBox *>(QStringLiteral("fiscalYearStart"));
+        auto *picker = spend->findChild<QComboBox *>(QStringLiteral("sitePicker"));
+        QVERIFY(table && start && picker);
+        start->setCurrentIndex(0); // January: calendar years, whatever an earlier run kept
+        QAbstractItemModel *model = table->model();
+        const int total = model->rowCount() - 1;
+        QCOMPARE(model->index(total, YearlyTotalsModel::Year).data().toString(), QStringLiteral("Total"));
+        QCOMPARE(model->index(total, YearlyTotalsModel::Capex).data(roles::NumberRole).toDouble(),
+                 solved->result.kpis.totalCapexUsd);
+        // A category nobody pays into is not shown; capex itself always is.
+        QVERIFY(table->isColumnHidden(YearlyTotalsModel::CapexFirst + 3)); // cooling: no chillers owned
+        QVERIFY(!table->isColumnHidden(YearlyTotalsModel::Capex));
+
+        picker->setCurrentIndex(2); // Beta
+        const solver::MonthlySeries beta = solved->result.sites[1].monthly();
+        QCOMPARE(model->index(model->rowCount() - 1, YearlyTotalsModel::Opex).data(roles::NumberRole).toDouble(),
+                 beta.opexUsd.sum());
+
+        start->setCurrentIndex(9); // October
+        QCOMPARE(model->headerData(YearlyTotalsModel::Year, Qt::Horizontal).toString(), QStringLiteral("Fiscal year"));
+        QVERIFY(model->index(0, YearlyTotalsModel::Year).data().toString().startsWith(QStringLiteral("FY")));
+        QCOMPARE(QSettings().value(QStringLiteral("spend/fiscalYearStartMonth")).toInt(), 10);
+        ScenarioChartsPanel next;
+        QCOMPARE(next.yearlyTotals()->fiscalYearStartMonth(), 10);
+        start->setCurrentIndex(0);
     }
 
     void zoomAndPan()

@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 // `clusterplan-cli solve` end to end, on the shipped examples: the figures the seed interview
@@ -160,6 +162,58 @@ private slots:
         QCOMPARE(summary.exitCode, 0);
         QVERIFY(summary.out.contains("Total capex"));
         QVERIFY(summary.out.contains("Full power"));
+    }
+
+    // What a spreadsheet user checks: the yearly file's columns add up to the monthly file's
+    // portfolio rows of the same months (and never count a site twice).
+    void yearlyCsvTiesOutToTheMonths()
+    {
+        QTemporaryDir dir;
+        const QString monthly = dir.filePath(QStringLiteral("monthly.csv"));
+        const QString yearly = dir.filePath(QStringLiteral("yearly.csv"));
+        const Run r = cli({QStringLiteral("solve"), example("meta-2gw-gas-campus.json"), QStringLiteral("--csv"), monthly,
+                           QStringLiteral("--yearly-csv"), yearly, QStringLiteral("--fiscal-year-start"), QStringLiteral("7")});
+        QCOMPARE(r.exitCode, 0);
+        auto rows = [](const QString &path) {
+            QFile file(path);
+            QList<QList<QByteArray>> out;
+            if (file.open(QIODevice::ReadOnly))
+                for (const QByteArray &line : file.readAll().trimmed().split('\n'))
+                    out << line.trimmed().split(',');
+            return out;
+        };
+        const QList<QList<QByteArray>> months = rows(monthly);
+        const QList<QList<QByteArray>> years = rows(yearly);
+        QVERIFY(months.size() > 1 && years.size() > 1);
+        const auto mMonth = months[0].indexOf("month");
+        const auto mScope = months[0].indexOf("scope");
+        const auto yFirst = years[0].indexOf("firstMonth");
+        const auto yLast = years[0].indexOf("lastMonth");
+        for (const char *column : {"capexUsd", "capex_powerUsd", "opexUsd", "opex_fuelUsd"}) {
+            const auto mc = months[0].indexOf(column);
+            const auto yc = years[0].indexOf(column);
+            QVERIFY2(mc >= 0 && yc >= 0, column);
+            for (qsizetype y = 1; y < years.size(); ++y) {
+                double sum = 0.0;
+                for (qsizetype m = 1; m < months.size(); ++m)
+                    if (months[m][mScope] == "portfolio" && months[m][mMonth] >= years[y][yFirst]
+                        && months[m][mMonth] <= years[y][yLast])
+                        sum += months[m][mc].toDouble();
+                QVERIFY2(std::abs(sum - years[y][yc].toDouble()) <= 0.005,
+                         qPrintable(QStringLiteral("%1 %2: months %3, year %4")
+                                        .arg(QLatin1String(column), QLatin1String(years[y][0]))
+                                        .arg(sum, 0, 'f', 2)
+                                        .arg(QLatin1String(years[y][yc]))));
+            }
+        }
+        // July years: FY2025 is Jul 2024 to Jun 2025.
+        QVERIFY(years[1][0].startsWith("FY"));
+        QVERIFY(years[1][yLast].endsWith("-06"));
+
+        const Run bad = cli({QStringLiteral("solve"), example("gpt4-era-20k-a100.json"), QStringLiteral("--yearly-csv"),
+                             QStringLiteral("-"), QStringLiteral("--fiscal-year-start"), QStringLiteral("13")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY(bad.err.contains(QStringLiteral("--fiscal-year-start")));
     }
 
     void fromWorkspace()
