@@ -54,21 +54,26 @@ void row(CsvWriter &csv, const std::string &month, const char *scope, const std:
 
 } // namespace
 
-QByteArray writeResultCsv(const solver::Result &result)
+QByteArray writeResultCsv(const solver::Result &result, CsvScope scope)
 {
+    const bool sites = scope != CsvScope::Portfolio;
+    const bool portfolio = scope != CsvScope::Sites;
     CsvWriter csv;
     const bool returns = result.kpis.returnsStated;
     header(csv, returns);
     const std::string none;
     std::vector<solver::MonthlySeries> siteMonthly;
-    siteMonthly.reserve(result.sites.size());
-    for (const solver::SiteResult &site : result.sites)
-        siteMonthly.push_back(site.monthly());
+    if (sites) {
+        siteMonthly.reserve(result.sites.size());
+        for (const solver::SiteResult &site : result.sites)
+            siteMonthly.push_back(site.monthly());
+    }
     for (int m = 0; m < result.horizonMonths; ++m) {
         const std::string month = solver::text::monthIso(result.startMonth + m);
-        for (std::size_t s = 0; s < result.sites.size(); ++s)
+        for (std::size_t s = 0; s < siteMonthly.size(); ++s)
             row(csv, month, "site", result.sites[s].name, siteMonthly[s], m, returns);
-        row(csv, month, "portfolio", none, result.monthly, m, returns);
+        if (portfolio)
+            row(csv, month, "portfolio", none, result.monthly, m, returns);
     }
     const std::string text = csv.take();
     return QByteArray(text.data(), static_cast<qsizetype>(text.size()));

@@ -9,6 +9,10 @@
 // energy in MWh; capex and opex by category as their own columns. Needs each site's series.
 namespace cp::io {
 
-[[nodiscard]] QByteArray writeResultCsv(const solver::Result &result);
+// Which rows: both (v1's table), or only the sites' or only the portfolio's, so that a column
+// sums to the plan's total without counting every dollar twice.
+enum class CsvScope { All, Sites, Portfolio };
+
+[[nodiscard]] QByteArray writeResultCsv(const solver::Result &result, CsvScope scope = CsvScope::All);
 
 } // namespace cp::io

@@ -30,6 +30,7 @@ public:
         parser.addOption(m_json);
         parser.addOption(m_csv);
         parser.addOption(m_yearlyCsv);
+        parser.addOption(m_scope);
         m_fiscalYearStart.addTo(parser);
     }
 
@@ -38,13 +39,26 @@ public:
         const std::optional<int> fiscalYearStart = m_fiscalYearStart.read(parser, name(), io);
         if (!fiscalYearStart)
             return ExitUsage;
+        io::CsvScope scope = io::CsvScope::All;
+        if (parser.isSet(m_scope)) {
+            const QString value = parser.value(m_scope);
+            if (value == QLatin1String("sites")) {
+                scope = io::CsvScope::Sites;
+            } else if (value == QLatin1String("portfolio")) {
+                scope = io::CsvScope::Portfolio;
+            } else if (value != QLatin1String("all")) {
+                io.err << "clusterplan-cli solve: --scope: '" << terminalSafe(value)
+                       << "' is not a scope; use all, sites or portfolio\n";
+                return ExitUsage;
+            }
+        }
         int exitCode = ExitOk;
         const auto solved = m_input.loadAndSolve(parser, io, &exitCode);
         if (!solved)
             return exitCode;
         if (parser.isSet(m_json) && !writeOutput(parser.value(m_json), io::writeResultJson(solved->result), io))
             return ExitFailure;
-        if (parser.isSet(m_csv) && !writeOutput(parser.value(m_csv), io::writeResultCsv(solved->result), io))
+        if (parser.isSet(m_csv) && !writeOutput(parser.value(m_csv), io::writeResultCsv(solved->result, scope), io))
             return ExitFailure;
         if (parser.isSet(m_yearlyCsv)
             && !writeOutput(parser.value(m_yearlyCsv), writeYearlyCsv(solved->result, *fiscalYearStart), io))
@@ -93,6 +107,7 @@ private:
     QCommandLineOption m_json{QStringLiteral("json"), QStringLiteral("Write the result document (docs/scenario-format.md, section 5) to OUT; '-' is standard output."), QStringLiteral("OUT")};
     QCommandLineOption m_csv{QStringLiteral("csv"), QStringLiteral("Write the monthly table (one row per month and site, plus portfolio rows) to OUT; '-' is standard output."), QStringLiteral("OUT")};
     QCommandLineOption m_yearlyCsv{QStringLiteral("yearly-csv"), QStringLiteral("Write capex and opex by year (the portfolio, one row per year, by category, in USD to the cent) to OUT; '-' is standard output."), QStringLiteral("OUT")};
+    QCommandLineOption m_scope{QStringLiteral("scope"), QStringLiteral("Rows of --csv: all (default: each site's, then the portfolio's, month by month), sites, or portfolio; one scope's columns sum to the plan's totals."), QStringLiteral("all|sites|portfolio")};
     FiscalYearOption m_fiscalYearStart;
 };
 

@@ -216,6 +216,39 @@ private slots:
         QVERIFY(bad.err.contains(QStringLiteral("--fiscal-year-start")));
     }
 
+    // Issue 14: summing capexUsd over the v1 table counts every dollar twice (site and portfolio
+    // rows); one scope sums to the plan's total capex.
+    void csvScopeSumsOnce()
+    {
+        const QString file = example("us-cloud-johor-diffusion-rule.json");
+        const json result = solveJson(file);
+        const double totalCapex = result["kpis"]["totalCapexUsd"].get<double>();
+        for (const QString &scope : {QStringLiteral("portfolio"), QStringLiteral("sites")}) {
+            const Run r = cli({QStringLiteral("solve"), file, QStringLiteral("--as-of"), QStringLiteral("2026-11"),
+                               QStringLiteral("--csv"), QStringLiteral("-"), QStringLiteral("--scope"), scope});
+            QCOMPARE(r.exitCode, 0);
+            const QList<QByteArray> lines = r.out.trimmed().split('\n');
+            const QList<QByteArray> header = lines.front().trimmed().split(',');
+            const auto scopeColumn = header.indexOf("scope");
+            const auto capexColumn = header.indexOf("capexUsd");
+            double capex = 0.0;
+            for (qsizetype i = 1; i < lines.size(); ++i) {
+                const QList<QByteArray> cells = lines[i].trimmed().split(',');
+                QCOMPARE(QString::fromLatin1(cells[scopeColumn]), scope == QLatin1String("sites") ? QStringLiteral("site") : scope);
+                capex += cells[capexColumn].toDouble();
+            }
+            QVERIFY2(std::abs(capex - totalCapex) <= 1e-6 * totalCapex,
+                     qPrintable(QStringLiteral("%1: %2 vs %3").arg(scope).arg(capex, 0, 'f', 2).arg(totalCapex, 0, 'f', 2)));
+        }
+        // Without --scope the table is v1's: site rows and portfolio rows.
+        const Run all = cli({QStringLiteral("solve"), file, QStringLiteral("--csv"), QStringLiteral("-")});
+        QVERIFY(all.out.contains(",site,") && all.out.contains(",portfolio,"));
+        QCOMPARE(cli({QStringLiteral("solve"), file, QStringLiteral("--csv"), QStringLiteral("-"), QStringLiteral("--scope"),
+                      QStringLiteral("everything")})
+                     .exitCode,
+                 2);
+    }
+
     void fromWorkspace()
     {
         QTemporaryDir dir;
