@@ -2,6 +2,7 @@
 
 #include "analysis/yearlytotals.h"
 #include "io/csvwriter.h"
+#include "io/resultcsv.h"
 #include "solver/textformat.h"
 
 #include <cmath>
@@ -22,13 +23,9 @@ QByteArray writeYearlyCsv(const solver::Result &result, int fiscalYearStartMonth
 {
     io::CsvWriter csv;
     const bool returns = result.kpis.returnsStated;
-    for (const char *column : {"year", "firstMonth", "lastMonth", "months", "capexUsd"})
+    for (const char *column : {"year", "firstMonth", "lastMonth", "months"})
         csv.text(column);
-    for (int c = 0; c < solver::kCapexCategories; ++c)
-        csv.text(std::string("capex_") + solver::capexCategoryName(static_cast<solver::CapexCategory>(c)) + "Usd");
-    csv.text("opexUsd");
-    for (int c = 0; c < solver::kOpexCategories; ++c)
-        csv.text(std::string("opex_") + solver::opexCategoryName(static_cast<solver::OpexCategory>(c)) + "Usd");
+    io::writeMoneyColumns(csv);
     if (returns)
         for (const char *column : {"revenueUsd", "residualValueUsd", "netCashFlowUsd"})
             csv.text(column);

@@ -15,13 +15,9 @@ using solver::MonthlySeries;
 void header(CsvWriter &csv, bool returns)
 {
     for (const char *column : {"month", "scope", "site", "delivered", "energized", "stranded", "itMw", "facilityMw",
-                               "powerMw", "coolingMw", "bessMw", "energyMwh", "bf16Pflops", "binding", "capexUsd"})
+                               "powerMw", "coolingMw", "bessMw", "energyMwh", "bf16Pflops", "binding"})
         csv.text(column);
-    for (int c = 0; c < solver::kCapexCategories; ++c)
-        csv.text(std::string("capex_") + solver::capexCategoryName(static_cast<solver::CapexCategory>(c)) + "Usd");
-    csv.text("opexUsd");
-    for (int c = 0; c < solver::kOpexCategories; ++c)
-        csv.text(std::string("opex_") + solver::opexCategoryName(static_cast<solver::OpexCategory>(c)) + "Usd");
+    writeMoneyColumns(csv);
     csv.text("depreciationUsd");
     if (returns) // docs/methodology.md, "Returns": only when the plan states them
         for (const char *column : {"revenueUsd", "residualValueUsd", "netCashFlowUsd"})
@@ -53,6 +49,16 @@ void row(CsvWriter &csv, const std::string &month, const char *scope, const std:
 }
 
 } // namespace
+
+void writeMoneyColumns(CsvWriter &csv)
+{
+    csv.text("capexUsd");
+    for (int c = 0; c < solver::kCapexCategories; ++c)
+        csv.text(std::string("capex_") + solver::capexCategoryName(static_cast<solver::CapexCategory>(c)) + "Usd");
+    csv.text("opexUsd");
+    for (int c = 0; c < solver::kOpexCategories; ++c)
+        csv.text(std::string("opex_") + solver::opexCategoryName(static_cast<solver::OpexCategory>(c)) + "Usd");
+}
 
 QByteArray writeResultCsv(const solver::Result &result, CsvScope scope)
 {

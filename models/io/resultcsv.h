@@ -13,6 +13,12 @@ namespace cp::io {
 // sums to the plan's total without counting every dollar twice.
 enum class CsvScope { All, Sites, Portfolio };
 
+class CsvWriter;
+
+// The money header cells every results table shares: capexUsd, capex_<category>Usd in category
+// order, opexUsd, opex_<category>Usd.
+void writeMoneyColumns(CsvWriter &csv);
+
 [[nodiscard]] QByteArray writeResultCsv(const solver::Result &result, CsvScope scope = CsvScope::All);
 
 } // namespace cp::io

@@ -44,11 +44,8 @@ void appendYearlyTable(ReportDocument &document, const SolvedScenario &solved, i
     TableBlock &table = document.table(std::move(columns));
     table.setZebra(true);
 
-    const QString prefix = QLatin1String(yearPrefix(fiscalYearStartMonth));
-    YearTotals total;
-    for (const YearTotals &y : years) {
-        QStringList row {prefix + QString::number(y.fiscalYear),
-                         format::monthLabel(y.firstMonth) + QStringLiteral(" \u2013 ") + format::monthLabel(y.lastMonth)};
+    auto addRow = [&](const YearTotals &y, const QString &year, TableBlock::RowKind kind) {
+        QStringList row {year, format::monthLabel(y.firstMonth) + QStringLiteral(" \u2013 ") + format::monthLabel(y.lastMonth)};
         for (int c : capexColumns)
             row << format::usd(y.capexUsd[static_cast<std::size_t>(c)]);
         row << format::usd(y.capexTotalUsd);
@@ -57,20 +54,21 @@ void appendYearlyTable(ReportDocument &document, const SolvedScenario &solved, i
         row << format::usd(y.opexTotalUsd);
         if (k.returnsStated)
             row << format::usd(y.netCashFlowUsd);
-        table.addRow(row);
-    }
+        table.addRow(row, kind);
+    };
+    const QString prefix = QLatin1String(yearPrefix(fiscalYearStartMonth));
+    for (const YearTotals &y : years)
+        addRow(y, prefix + QString::number(y.fiscalYear), TableBlock::RowKind::Body);
     // The plan's own totals, so the table ties out to the summary above.
-    QStringList totalRow {QStringLiteral("Total"), format::monthLabel(years.front().firstMonth) + QStringLiteral(" \u2013 ")
-                                                       + format::monthLabel(years.back().lastMonth)};
-    for (int c : capexColumns)
-        totalRow << format::usd(k.capexByCategory[static_cast<std::size_t>(c)]);
-    totalRow << format::usd(k.totalCapexUsd);
-    for (int c : opexColumns)
-        totalRow << format::usd(k.opexByCategory[static_cast<std::size_t>(c)]);
-    totalRow << format::usd(k.totalOpexUsd);
-    if (k.returnsStated)
-        totalRow << format::usd(result.monthly.netCashFlowUsd.sum());
-    table.addRow(totalRow, TableBlock::RowKind::Total);
+    YearTotals total;
+    total.firstMonth = years.front().firstMonth;
+    total.lastMonth = years.back().lastMonth;
+    total.capexUsd = k.capexByCategory;
+    total.opexUsd = k.opexByCategory;
+    total.capexTotalUsd = k.totalCapexUsd;
+    total.opexTotalUsd = k.totalOpexUsd;
+    total.netCashFlowUsd = result.monthly.netCashFlowUsd.sum();
+    addRow(total, QStringLiteral("Total"), TableBlock::RowKind::Total);
     document.small(QStringLiteral("Payments in the months they are paid: a deposit in its order month, the rest on "
                                   "delivery or handover. A partial year at either end counts only the plan's months. "
                                   "clusterplan-cli solve --yearly-csv writes this table to the cent."));
