@@ -1,7 +1,7 @@
 #include "compare/waterfallchart.h"
 
-#include "charts/axisscale.h"
 #include "charts/chartpalette.h"
+#include "charts/usdaxis.h"
 #include "format/units.h"
 
 #include <QFontMetricsF>
@@ -178,14 +178,7 @@ void WaterfallChart::paint(QPainter &painter, const Layout &layout) const
 
     // Ticks: round steps of the spread, at most a dozen (bounded whatever the numbers).
     painter.setFont(small);
-    for (const double t : spanTicks(lo, hi, 5)) {
-        const double x = xOf(t);
-        painter.setPen(palette::role(palette::Role::Grid));
-        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-        painter.setPen(palette::role(palette::Role::Axis));
-        painter.drawText(QRectF(x - 50, plot.bottom() + 4, 100, kAxisHeight - 6), Qt::AlignHCenter | Qt::AlignTop,
-                         format::usd(t));
-    }
+    drawUsdAxis(painter, plot, lo, hi, kAxisHeight, xOf);
     const double x0 = xOf(0.0);
     painter.setPen(QPen(palette::role(palette::Role::Axis), 1.0));
     painter.drawLine(QPointF(x0, plot.top()), QPointF(x0, plot.bottom()));

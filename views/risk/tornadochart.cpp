@@ -1,7 +1,7 @@
 #include "risk/tornadochart.h"
 
-#include "charts/axisscale.h"
 #include "charts/chartpalette.h"
+#include "charts/usdaxis.h"
 #include "format/riskinputlabel.h"
 #include "format/units.h"
 
@@ -224,14 +224,7 @@ void TornadoChart::paint(QPainter &painter, const Layout &layout) const
     // Ticks: round steps of the spread, bounded in number whatever the values (an infinite or
     // 1e305 NPV once made this loop run forever).
     painter.setFont(small);
-    for (const double t : spanTicks(lo, hi, 5)) {
-        const double x = xOf(t);
-        painter.setPen(palette::role(palette::Role::Grid));
-        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-        painter.setPen(palette::role(palette::Role::Axis));
-        painter.drawText(QRectF(x - 50, plot.bottom() + 4, 100, kAxisHeight - 6), Qt::AlignHCenter | Qt::AlignTop,
-                         format::usd(t));
-    }
+    drawUsdAxis(painter, plot, lo, hi, kAxisHeight, xOf);
 
     for (std::size_t i = 0; i < m_bars.size(); ++i) {
         const solver::TornadoBar &bar = m_bars[i];
