@@ -168,6 +168,20 @@ const std::vector<FieldInfo> &assumptionFields()
         optionalWhole("burnInMonths", "Burn-in", "months", 0, 60, "Months after delivery an accelerator earns nothing; empty: 0."),
         choice("residualValue", "Residual value", ChoiceSet::ResidualValues,
                "What the assets are worth when the plan ends: none, or their book value."),
+        // With residual value "book", the share of each category's book value counted
+        // (assumptions.residualPctOfBook); an empty field counts all of it.
+        optionalNumber("residualPctOfBook.compute", "Residual share, compute", "%", 0, kMaxPct, 1,
+                       "With residual value book: the share of the accelerators' book value counted when the plan "
+                       "ends; empty: 100%."),
+        optionalNumber("residualPctOfBook.facility", "Residual share, facility", "%", 0, kMaxPct, 1,
+                       "With residual value book: the share of the building's book value counted when the plan "
+                       "ends; empty: 100%."),
+        optionalNumber("residualPctOfBook.power", "Residual share, power", "%", 0, kMaxPct, 1,
+                       "With residual value book: the share of owned power sources' book value counted when the "
+                       "plan ends; empty: 100%."),
+        optionalNumber("residualPctOfBook.cooling", "Residual share, cooling", "%", 0, kMaxPct, 1,
+                       "With residual value book: the share of owned cooling plants' book value counted when the "
+                       "plan ends; empty: 100%."),
     };
     return fields;
 }
@@ -229,6 +243,9 @@ const std::vector<FieldInfo> &computeFields()
         threePoint("priceUsdPerAcceleratorHour", "Value of compute", "$/h", 1000, 2,
                    "This tranche's own price per sold accelerator-hour; empty: the plan's.", true),
         optionalNumber("soldPct", "Sold", "%", 0, 100, 1, "Share of energized hours sold; empty: the utilization."),
+        optionalNumber("salvagePctOfBook", "Salvage", "%", 0, kMaxPct, 1,
+                       "Share of its book value the tranche fetches when it retires within the plan; empty: 0 "
+                       "(nothing)."),
         choice("optional", "Optional", ChoiceSet::YesNo, kOptionalHelp),
         month("orderWindow.earliest", "Order window from", kOrderFromHelp, true),
         month("orderWindow.latest", "Order window to", kOrderToHelp, true),
@@ -261,6 +278,9 @@ const std::vector<FieldInfo> &powerFields()
         optionalNumber("heatRateBtuPerKwh", "Heat rate", "Btu/kWh", 0, 20'000, 0,
                        "Fuel per kWh for the gas kinds; empty: the catalog value."),
         month("retireMonth", "Retired", kRetireHelp, true),
+        optionalNumber("salvagePctOfBook", "Salvage", "%", 0, kMaxPct, 1,
+                       "Share of its book value an owned source fetches when it retires within the plan (a rented "
+                       "one returns nothing); empty: 0 (nothing)."),
         choice("optional", "Optional", ChoiceSet::YesNo, kOptionalHelp),
         month("orderWindow.earliest", "Order window from", kOrderFromHelp, true),
         month("orderWindow.latest", "Order window to", kOrderToHelp, true),
@@ -284,6 +304,9 @@ const std::vector<FieldInfo> &coolingFields()
         threePoint("capexUsd", "Capex", "$", kMaxTotalUsd, 0, "Price of an owned plant; empty: the catalog rate per MW.", true),
         number("depositPct", "Deposit", "%", 0, kMaxPct, 1, kDepositHelp),
         month("retireMonth", "Retired", kRetireHelp, true),
+        optionalNumber("salvagePctOfBook", "Salvage", "%", 0, kMaxPct, 1,
+                       "Share of its book value an owned plant fetches when it retires within the plan (a rented "
+                       "one returns nothing); empty: 0 (nothing)."),
         choice("optional", "Optional", ChoiceSet::YesNo, kOptionalHelp),
         month("orderWindow.earliest", "Order window from", kOrderFromHelp, true),
         month("orderWindow.latest", "Order window to", kOrderToHelp, true),
@@ -375,6 +398,13 @@ template<typename W> struct WindowMonth {
 template<typename W> struct WindowNone {
     W &window;
 };
+// One category's share of assumptions.residualPctOfBook (O: the std::optional, const or not).
+// Absent, every share is 100; clearing a share puts it back to 100, and when all four are 100
+// again the object goes, so a plan edited back to where it was writes what it wrote before.
+template<typename O> struct ResidualShare {
+    O &shares;
+    double ResidualPctOfBook::*member;
+};
 
 QString flagText(bool value)
 {
@@ -392,6 +422,10 @@ template<typename W> QVariant toVariant(const WindowMonth<W> &m)
 template<typename W> QVariant toVariant(const WindowNone<W> &n)
 {
     return n.window ? QVariant(flagText(n.window->none)) : QVariant();
+}
+template<typename O> QVariant toVariant(const ResidualShare<O> &r)
+{
+    return r.shares ? QVariant((*r.shares).*r.member) : QVariant();
 }
 
 template<typename T> QVariant toVariant(const std::optional<T> &v)
@@ -534,6 +568,25 @@ template<typename W> bool fromVariant(const QVariant &value, WindowNone<W> &targ
     return flagFromVariant(value, target.window->none, reason);
 }
 
+template<typename O> bool fromVariant(const QVariant &value, ResidualShare<O> &target, QString *reason)
+{
+    if (!value.isValid()) {
+        if (target.shares) {
+            (*target.shares).*target.member = ResidualPctOfBook{}.*target.member;
+            if (*target.shares == ResidualPctOfBook{})
+                target.shares.reset();
+        }
+        return true;
+    }
+    double share = 0.0;
+    if (!fromVariant(value, share, reason))
+        return false;
+    if (!target.shares)
+        target.shares.emplace();
+    (*target.shares).*target.member = share;
+    return true;
+}
+
 template<typename T> bool fromVariant(const QVariant &value, std::optional<T> &target, QString *reason)
 {
     if (!value.isValid()) {
@@ -566,6 +619,10 @@ template<typename T> bool fromVariant(const QVariant &value, std::optional<T> &t
     CP_VIEW("retireWindow.latest", (WindowMonth<std::remove_reference_t<decltype((item.retireWindow))>>{item.retireWindow, true})) \
     CP_VIEW("retireWindow.none", (WindowNone<std::remove_reference_t<decltype((item.retireWindow))>>{item.retireWindow}))
 
+#define CP_RESIDUAL_SHARE(name, a, category)                                                                       \
+    CP_VIEW(name, (ResidualShare<std::remove_reference_t<decltype((a.residualPctOfBook))>>{a.residualPctOfBook,        \
+                                                                                         &ResidualPctOfBook::category}))
+
 #define CP_MEMBER(name, member)                                                                                        \
     if (key == QLatin1String(name)) {                                                                                  \
         fn(member);                                                                                                    \
@@ -594,6 +651,10 @@ template<typename A, typename F> bool visitAssumptions(A &a, QStringView key, F 
     CP_MEMBER("computePriceUsdPerAcceleratorHour", a.computePriceUsdPerAcceleratorHour)
     CP_MEMBER("burnInMonths", a.burnInMonths)
     CP_MEMBER("residualValue", a.residualValue)
+    CP_RESIDUAL_SHARE("residualPctOfBook.compute", a, compute)
+    CP_RESIDUAL_SHARE("residualPctOfBook.facility", a, facility)
+    CP_RESIDUAL_SHARE("residualPctOfBook.power", a, power)
+    CP_RESIDUAL_SHARE("residualPctOfBook.cooling", a, cooling)
     return false;
 }
 
@@ -638,6 +699,7 @@ template<typename T, typename F> bool visitTranche(T &t, QStringView key, F &&fn
     CP_MEMBER("retireMonth", t.retireMonth)
     CP_MEMBER("priceUsdPerAcceleratorHour", t.priceUsdPerAcceleratorHour)
     CP_MEMBER("soldPct", t.soldPct)
+    CP_MEMBER("salvagePctOfBook", t.salvagePctOfBook)
     CP_OPTIMIZER_FIELDS(t)
     return false;
 }
@@ -660,6 +722,7 @@ template<typename P, typename F> bool visitPowerSource(P &p, QStringView key, F 
     CP_MEMBER("varOmUsdPerMwh", p.varOmUsdPerMwh)
     CP_MEMBER("heatRateBtuPerKwh", p.heatRateBtuPerKwh)
     CP_MEMBER("retireMonth", p.retireMonth)
+    CP_MEMBER("salvagePctOfBook", p.salvagePctOfBook)
     CP_OPTIMIZER_FIELDS(p)
     CP_RETIRE_WINDOW_FIELDS(p)
     return false;
@@ -676,6 +739,7 @@ template<typename C, typename F> bool visitCoolingPlant(C &c, QStringView key, F
     CP_MEMBER("capexUsd", c.capexUsd)
     CP_MEMBER("depositPct", c.depositPct)
     CP_MEMBER("retireMonth", c.retireMonth)
+    CP_MEMBER("salvagePctOfBook", c.salvagePctOfBook)
     CP_OPTIMIZER_FIELDS(c)
     CP_RETIRE_WINDOW_FIELDS(c)
     return false;
@@ -685,6 +749,7 @@ template<typename C, typename F> bool visitCoolingPlant(C &c, QStringView key, F
 #undef CP_VIEW
 #undef CP_OPTIMIZER_FIELDS
 #undef CP_RETIRE_WINDOW_FIELDS
+#undef CP_RESIDUAL_SHARE
 
 template<typename I, typename F> bool visitItem(I &item, QStringView key, F &&fn)
 {

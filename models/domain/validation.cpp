@@ -43,31 +43,6 @@ const FieldInfo &itemField(ItemList list, QStringView key)
     return field(FieldPath::Scope::Item, key, list);
 }
 
-// Returns inputs the editor's tables do not show (docs/methodology.md, "Returns"): their bounds
-// live here, in the same form as the field table's.
-FieldInfo percentField(const QString &key, const QString &label)
-{
-    FieldInfo info;
-    info.key = key;
-    info.label = label;
-    info.unit = QStringLiteral("%");
-    info.minimum = 0.0;
-    info.maximum = 100.0;
-    info.decimals = 1;
-    return info;
-}
-
-const FieldInfo &salvageField()
-{
-    static const FieldInfo info = percentField(QStringLiteral("salvagePctOfBook"), QStringLiteral("Salvage, share of book value"));
-    return info;
-}
-
-FieldInfo residualShareField(QStringView category)
-{
-    return percentField(category.toString(), QStringLiteral("Residual value, share of %1 book value").arg(category));
-}
-
 class Checker
 {
 public:
@@ -281,7 +256,7 @@ void checkTranche(Checker &check, const QString &path, const ComputeTranche &t, 
     check.threePoint(jsonPathKey(path, u"priceUsdPerAcceleratorHour"), t.priceUsdPerAcceleratorHour,
                      itemField(ItemList::Compute, u"priceUsdPerAcceleratorHour"));
     check.number(jsonPathKey(path, u"soldPct"), t.soldPct, itemField(ItemList::Compute, u"soldPct"));
-    check.number(jsonPathKey(path, u"salvagePctOfBook"), t.salvagePctOfBook, salvageField());
+    check.number(jsonPathKey(path, u"salvagePctOfBook"), t.salvagePctOfBook, itemField(ItemList::Compute, u"salvagePctOfBook"));
     check.window(jsonPathKey(path, u"orderWindow"), t.orderWindow);
     if (spec && !spec->unitCapexUsd && !t.unitCapexUsd && site.ownership == SiteOwnership::Own) {
         check.add(jsonPathKey(path, u"unitCapexUsd"),
@@ -317,7 +292,7 @@ void checkPowerSource(Checker &check, const QString &path, const PowerSource &p)
     check.number(jsonPathKey(path, u"fixedOmUsdPerKwYear"), p.fixedOmUsdPerKwYear, itemField(ItemList::Power, u"fixedOmUsdPerKwYear"));
     check.number(jsonPathKey(path, u"varOmUsdPerMwh"), p.varOmUsdPerMwh, itemField(ItemList::Power, u"varOmUsdPerMwh"));
     check.number(jsonPathKey(path, u"heatRateBtuPerKwh"), p.heatRateBtuPerKwh, itemField(ItemList::Power, u"heatRateBtuPerKwh"));
-    check.number(jsonPathKey(path, u"salvagePctOfBook"), p.salvagePctOfBook, salvageField());
+    check.number(jsonPathKey(path, u"salvagePctOfBook"), p.salvagePctOfBook, itemField(ItemList::Power, u"salvagePctOfBook"));
     check.window(jsonPathKey(path, u"orderWindow"), p.orderWindow);
     check.window(jsonPathKey(path, u"retireWindow"), p.retireWindow);
 }
@@ -331,7 +306,7 @@ void checkCoolingPlant(Checker &check, const QString &path, const CoolingPlant &
     check.number(jsonPathKey(path, u"rentUsdPerMonth"), c.rentUsdPerMonth, itemField(ItemList::Cooling, u"rentUsdPerMonth"));
     check.threePoint(jsonPathKey(path, u"capexUsd"), c.capexUsd, itemField(ItemList::Cooling, u"capexUsd"));
     check.number(jsonPathKey(path, u"depositPct"), c.depositPct, itemField(ItemList::Cooling, u"depositPct"));
-    check.number(jsonPathKey(path, u"salvagePctOfBook"), c.salvagePctOfBook, salvageField());
+    check.number(jsonPathKey(path, u"salvagePctOfBook"), c.salvagePctOfBook, itemField(ItemList::Cooling, u"salvagePctOfBook"));
     check.window(jsonPathKey(path, u"orderWindow"), c.orderWindow);
     check.window(jsonPathKey(path, u"retireWindow"), c.retireWindow);
 }
@@ -382,7 +357,8 @@ std::vector<Problem> validateScenario(const Scenario &scenario, const Catalog &c
         const std::pair<const char16_t *, double> parts[]
             = {{u"compute", r.compute}, {u"facility", r.facility}, {u"power", r.power}, {u"cooling", r.cooling}};
         for (const auto &[key, value] : parts)
-            check.number(jsonPathKey(shares, QStringView(key)), value, residualShareField(QStringView(key)));
+            check.number(jsonPathKey(shares, QStringView(key)), value,
+                         field(FieldPath::Scope::Assumptions, QString(QStringLiteral("residualPctOfBook.") + QString::fromUtf16(key))));
     }
 
     NameRegistry siteNames(check, QStringLiteral("site names must be unique in a scenario"));

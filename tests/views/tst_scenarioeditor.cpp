@@ -478,6 +478,58 @@ private slots:
         QCOMPARE(qobject_cast<cp::views::UnitSpinBox *>(pue)->value(), dlc.value);
     }
 
+    // Issue 16's salvage and residual shares, which the format had and the window lacked: a
+    // Salvage (%) column in each item table and four residual shares in the Assumptions, typed
+    // in like any field, refused out of bounds with the field's name, taken back by undo.
+    void salvageAndResidualSharesAreEditable()
+    {
+        for (const ItemList list : {ItemList::Compute, ItemList::Power, ItemList::Cooling}) {
+            const cp::ItemTableModel *model = panel(list)->model();
+            const int column = model->columnOf(QStringLiteral("salvagePctOfBook"));
+            QVERIFY(column >= 0);
+            QCOMPARE(model->headerData(column, Qt::Horizontal).toString(), QStringLiteral("Salvage (%)"));
+            const QString help = model->headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString();
+            QVERIFY2(help.contains(QLatin1String("empty: 0")), qPrintable(help));
+        }
+
+        ItemTablePanel *compute = panel(ItemList::Compute);
+        typeIntoCell(compute, 0, QStringLiteral("salvagePctOfBook"), QStringLiteral("30"));
+        QCOMPARE(m_document->scenario().sites[0].compute[0].salvagePctOfBook, std::optional(30.0));
+        QCOMPARE(m_document->undoStack()->count(), 1);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete); // the closed editor goes
+        typeIntoCell(compute, 0, QStringLiteral("salvagePctOfBook"), QStringLiteral("150"));
+        QCOMPARE(m_document->scenario().sites[0].compute[0].salvagePctOfBook, std::optional(30.0));
+        QCOMPARE(m_document->undoStack()->count(), 1);
+        QVERIFY2(compute->message().contains(QLatin1String("Row 1: Salvage must be from 0 to 100% (found 150)")),
+                 qPrintable(compute->message()));
+        m_document->undoStack()->undo();
+        QVERIFY(!m_document->scenario().sites[0].compute[0].salvagePctOfBook);
+
+        const FieldPath share = FieldPath::assumptions(QStringLiteral("residualPctOfBook.compute"));
+        QVERIFY(m_editor->showField(share)); // opens the Assumptions
+        cp::views::FieldForm *assumptions = m_editor->form(FieldPath::Scope::Assumptions);
+        for (const char *category : {"compute", "facility", "power", "cooling"})
+            QVERIFY(qobject_cast<cp::views::UnitSpinBox *>(
+                assumptions->editor(QStringLiteral("residualPctOfBook.") + QLatin1String(category))));
+        auto *box = qobject_cast<cp::views::UnitSpinBox *>(assumptions->editor(share.key));
+        QVERIFY(box->hasFocus());
+        auto *line = box->findChild<QLineEdit *>();
+        line->selectAll();
+        QTest::keyClicks(line, QStringLiteral("120"));
+        QTest::keyClick(line, Qt::Key_Return);
+        QVERIFY(!m_document->scenario().assumptions.residualPctOfBook);
+        QVERIFY2(assumptions->message(share.key).contains(
+                     QLatin1String("Residual share, compute must be from 0 to 100% (found 120)")),
+                 qPrintable(assumptions->message(share.key)));
+        line->selectAll();
+        QTest::keyClicks(line, QStringLiteral("40"));
+        QTest::keyClick(line, Qt::Key_Return);
+        QCOMPARE(m_document->scenario().assumptions.residualPctOfBook, (cp::ResidualPctOfBook{40, 100, 100, 100}));
+        QCOMPARE(m_document->undoStack()->count(), 1);
+        m_document->undoStack()->undo();
+        QVERIFY(!m_document->scenario().assumptions.residualPctOfBook);
+    }
+
     // The value of compute is offered from the catalog, never applied by itself: with none
     // stated, a button beside the field names the catalog's rent for the plan's accelerator (every
     // tranche here is an H100); a click sets the whole range as one undoable step, and the button

@@ -79,7 +79,9 @@ ScenarioEditor::ScenarioEditor(const Catalog &catalog, QWidget *parent)
                         {keys({"discountRatePct", "electricityUsdPerMwh", "gasUsdPerMmbtu", "utilizationPct"}),
                          keys({"depreciationYears.compute", "depreciationYears.facility", "depreciationYears.power",
                                "depreciationYears.cooling"}),
-                         keys({"computePriceUsdPerAcceleratorHour", "burnInMonths", "residualValue"})},
+                         keys({"computePriceUsdPerAcceleratorHour", "burnInMonths", "residualValue"}),
+                         keys({"residualPctOfBook.compute", "residualPctOfBook.facility", "residualPctOfBook.power",
+                               "residualPctOfBook.cooling"})},
                         catalog, this))
     , m_siteTabs(new QTabBar(this))
     , m_siteMessage(new InlineMessage(this))

@@ -118,13 +118,31 @@ private slots:
         QVERIFY(std::abs(capex - r.at("kpis").at("totalCapexUsd").get<double>()) <= 1e-6 * std::max(1.0, capex));
     }
 
-    // The cloud-partner example pays rent only, and the greenfield site's GPUs wait for the grid.
+    // The cloud-partner example pays rent only and earns the value of its compute, and the greenfield site's GPUs wait for the grid.
     void cloudPartnerAndGridWait()
     {
         const json cloud = solveJson(example("anthropic-400k-trainium2-cloud.json")).at("kpis");
         QCOMPARE(cloud.at("totalCapexUsd").get<double>(), 0.0);
         QVERIFY(cloud.at("opexByCategory").at("cloud").get<double>() > 0);
         QCOMPARE(cloud.at("opexByCategory").at("cloud").get<double>(), cloud.at("totalOpexUsd").get<double>());
+        // Valued as the lab's side of the deal: $2.00 per energized Trainium2-hour (the catalog's
+        // rent), sold at the plan's 90% utilization, against the $1.30 rent. Worked by hand from
+        // the file: 200k chips energized Jun-Sep 2025 (the building is done in Jun 2025, the grid
+        // since Apr 2025), 400k from Oct 2025 (ordered Apr 2025, 6 months' lead) to Dec 2028.
+        // Hours: Jun-Sep 2025 122 days = 2,928 h; Oct 2025-Dec 2028 92 + 365 + 365 + 366 = 1,188
+        // days = 28,512 h. Accelerator-hours 200,000 x 2,928 + 400,000 x 28,512 = 11,990,400,000;
+        // rent 1.30 x that = $15,587,520,000; revenue 2.00 x 0.9 x that = $21,582,720,000; net
+        // $5,995,200,000. Every month's net is 0.50 x its accelerator-hours, never below zero:
+        // no IRR and nothing to pay back. The NPVs keep the same ratio: revenue 1.8/1.3 of cost.
+        const auto near = [](double a, double b) { return std::abs(a - b) <= 1e-9 * std::abs(b); };
+        QVERIFY(near(cloud.at("totalOpexUsd").get<double>(), 15'587'520'000.0));
+        QVERIFY(near(cloud.at("revenueUsd").get<double>(), 21'582'720'000.0));
+        QVERIFY(near(cloud.at("revenueUsd").get<double>() - cloud.at("totalOpexUsd").get<double>(), 5'995'200'000.0));
+        QVERIFY(near(cloud.at("npvRevenueUsd").get<double>(), cloud.at("npvCostUsd").get<double>() * 1.8 / 1.3));
+        QVERIFY(near(cloud.at("npvNetUsd").get<double>(), cloud.at("npvCostUsd").get<double>() * 0.5 / 1.3));
+        QCOMPARE(cloud.at("residualValueUsd").get<double>(), 0.0);
+        QVERIFY(cloud.at("irrPct").is_null());
+        QVERIFY(cloud.at("paybackMonth").is_null());
 
         const json wait = solveJson(example("greenfield-grid-wait.json"));
         const json &k = wait.at("kpis");

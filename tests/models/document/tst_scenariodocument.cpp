@@ -1,3 +1,4 @@
+#include "analysis/solvedscenario.h"
 #include "document/scenariodocument.h"
 #include "document/scenariofields.h"
 #include "scenariotestutil.h"
@@ -5,6 +6,7 @@
 #include <QSignalSpy>
 #include <QUndoStack>
 
+#include <cmath>
 #include <functional>
 
 using cp::FieldPath;
@@ -175,6 +177,87 @@ private slots:
         QVERIFY(document.resolved().sites[0].power[2].capexUsdPerKw->mode > 0);
         document.undoStack()->undo();
         QCOMPARE(*site0(document).power[2].capexUsd, (ThreePoint{15e6, 30e6, 60e6}));
+    }
+
+    // The returns inputs of issue 16 that the file format had and the window lacked: the share
+    // of each category's book value counted at the horizon, and an item's salvage at retirement.
+    // Set through the document they move the solved residual value as docs/methodology.md
+    // ("Returns") says, measured against the solver's own book value: half the share, half the
+    // value. Each is one undo step, and out of bounds they are refused with the field's name.
+    void residualSharesAndSalvageAreFields()
+    {
+        ScenarioDocument document(memphis(), cp::Catalog::builtIn()); // states residual value "book"
+        const auto residual = [&document] {
+            const auto solved = cp::solveScenario(document.scenario(), cp::Catalog::builtIn(), Month::fromYearMonth(2026, 11));
+            return solved->ok() ? solved->result.kpis.residualValueUsd : std::nan("");
+        };
+        const auto near = [](double a, double b) { return std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b)); };
+        const double whole = residual(); // every category at 100% of its book value
+        QVERIFY(whole > 0);
+
+        // The compute share alone: at 0 the accelerators' book value drops out; at 50 half of it is back.
+        const FieldPath computeShare = FieldPath::assumptions(QStringLiteral("residualPctOfBook.compute"));
+        QVERIFY(!document.value(computeShare).isValid()); // the example states none: 100%
+        QVERIFY(document.setValue(computeShare, 0.0));
+        const double withoutCompute = residual();
+        const double computeBook = whole - withoutCompute;
+        QVERIFY(computeBook > 0);
+        QVERIFY(document.setValue(computeShare, 50.0));
+        QVERIFY2(near(residual(), whole - computeBook / 2), qPrintable(QString::number(residual(), 'f', 2)));
+        QCOMPARE(document.scenario().assumptions.residualPctOfBook, (cp::ResidualPctOfBook{50, 100, 100, 100}));
+
+        // Every category at 50%: half the residual value at 100%.
+        for (const char *category : {"facility", "power", "cooling"})
+            QVERIFY(document.setValue(FieldPath::assumptions(QStringLiteral("residualPctOfBook.") + QLatin1String(category)), 50.0));
+        QVERIFY2(near(residual(), whole / 2), qPrintable(QString::number(residual(), 'f', 2)));
+        QCOMPARE(document.undoStack()->count(), 4); // one step a field (compute's two edits merged)
+
+        // Out of bounds: refused with the field's name, nothing changes.
+        QString reason;
+        QVERIFY(!document.setValue(computeShare, 101.0, &reason));
+        QVERIFY2(reason.contains(QLatin1String("Residual share, compute must be from 0 to 100% (found 101)")), qPrintable(reason));
+        QCOMPARE(document.undoStack()->count(), 4);
+
+        // Undone, the plan is the example again: no residualPctOfBook written, the same value.
+        while (document.undoStack()->canUndo())
+            document.undoStack()->undo();
+        QVERIFY(!document.scenario().assumptions.residualPctOfBook);
+        QCOMPARE(document.scenario(), memphis());
+        QVERIFY(near(residual(), whole));
+
+        // Salvage: the first tranche retires in Jan 2027; the value it fetches then is its share
+        // of its book value, so 40% salvage brings 40% of what 100% brings.
+        const auto tranche = [](const QString &key) { return FieldPath::item(0, ItemList::Compute, 0, key); };
+        QVERIFY(document.setValue(tranche(QStringLiteral("retireMonth")), QVariant::fromValue(Month::fromYearMonth(2027, 1))));
+        const double noSalvage = residual();
+        QVERIFY(document.setValue(tranche(QStringLiteral("salvagePctOfBook")), 100.0));
+        const double fullSalvage = residual() - noSalvage;
+        QVERIFY(fullSalvage > 0);
+        QVERIFY(document.setValue(tranche(QStringLiteral("salvagePctOfBook")), 40.0));
+        QVERIFY2(near(residual() - noSalvage, 0.4 * fullSalvage), qPrintable(QString::number(residual(), 'f', 2)));
+        QCOMPARE(site0(document).compute[0].salvagePctOfBook, std::optional(40.0));
+        QVERIFY(!document.setValue(tranche(QStringLiteral("salvagePctOfBook")), -1.0, &reason));
+        QVERIFY2(reason.contains(QLatin1String("Salvage must be from 0 to 100% (found -1)")), qPrintable(reason));
+        document.undoStack()->undo(); // the salvage (100 then 40: one step)
+        QVERIFY(!site0(document).compute[0].salvagePctOfBook);
+        QVERIFY(near(residual(), noSalvage));
+
+        // An owned source (the Megapacks) retired in the plan fetches its salvage; a rented one
+        // (the temporary turbines, which retire in Jul 2025) has no book value and fetches nothing.
+        const auto power = [](int row, const QString &key) { return FieldPath::item(0, ItemList::Power, row, key); };
+        QVERIFY(document.setValue(power(1, QStringLiteral("salvagePctOfBook")), 100.0));
+        QVERIFY(near(residual(), noSalvage));
+        QVERIFY(document.setValue(power(3, QStringLiteral("retireMonth")), QVariant::fromValue(Month::fromYearMonth(2027, 6))));
+        const double batteriesRetired = residual();
+        QVERIFY(document.setValue(power(3, QStringLiteral("salvagePctOfBook")), 100.0));
+        const double batterySalvage = residual() - batteriesRetired;
+        QVERIFY(batterySalvage > 0);
+        QVERIFY(document.setValue(power(3, QStringLiteral("salvagePctOfBook")), 25.0));
+        QVERIFY(near(residual() - batteriesRetired, 0.25 * batterySalvage));
+
+        while (document.undoStack()->canUndo())
+            document.undoStack()->undo();
+        QCOMPARE(document.scenario(), memphis());
     }
 
     // The optimizer's inputs (issue 18) are fields like any other: undoable, checked, saved.
