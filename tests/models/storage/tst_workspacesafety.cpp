@@ -97,7 +97,7 @@ private slots:
         QTest::newRow("zeroed last page") << "zero-last-page" << "damaged";
         QTest::newRow("foreign SQLite file") << "foreign" << "another program";
         QTest::newRow("wrong application id") << "wrong-id" << "application id 0x12345678";
-        QTest::newRow("newer user_version") << "newer" << "made by a newer ClusterPlan (workspace version 2";
+        QTest::newRow("newer user_version") << "newer" << "made by a newer ClusterPlan (workspace version 3";
         QTest::newRow("negative user_version") << "negative-version" << "header is damaged";
         QTest::newRow("trigger writing elsewhere") << "trigger-elsewhere" << "trigger 'leak'";
         QTest::newRow("trigger rewriting documents") << "trigger-self" << "trigger 'rewrite'";
@@ -141,7 +141,7 @@ private slots:
         } else if (damage == QLatin1String("wrong-id"))
             error = rawExec(path, {QStringLiteral("PRAGMA application_id = 305419896")}); // 0x12345678
         else if (damage == QLatin1String("newer"))
-            error = rawExec(path, {QStringLiteral("PRAGMA user_version = 2")});
+            error = rawExec(path, {QStringLiteral("PRAGMA user_version = 3")});
         else if (damage == QLatin1String("negative-version"))
             error = rawExec(path, {QStringLiteral("PRAGMA user_version = -1")});
         else if (damage == QLatin1String("trigger-elsewhere"))
@@ -286,13 +286,13 @@ private slots:
         {
             cp::storage::SqliteConnection connection;
             QVERIFY(connection.open(path, cp::storage::SqliteConnection::Access::ReadWrite));
-            QVERIFY(cp::storage::migrate(connection, 0)); // step 1 again on a version-1 file
+            QVERIFY(cp::storage::migrate(connection, 0)); // every step again on a current file
             QVERIFY(cp::storage::migrate(connection, 0));
             std::vector<cp::storage::SchemaObject> objects;
             QVERIFY(cp::storage::readSchema(connection, objects));
             QVERIFY(objects == cp::storage::schemaByVersion().back());
         }
-        QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("1")});
+        QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("2")});
         QCOMPARE(rawQuery(path, QStringLiteral("SELECT document FROM scenario ORDER BY id")), documents);
 
         // A file whose version says 0 but which has the tables: opening for editing re-runs the
@@ -306,7 +306,64 @@ private slots:
         auto opened = Workspace::open(path, Workspace::OpenMode::ReadWrite);
         QVERIFY2(opened.workspace, qPrintable(opened.error.message));
         QCOMPARE(opened.workspace->scenarios().size(), size_t(6));
+        QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("2")});
+    }
+
+    // Version 2 added a checksum per row over its name and document. A version-1 file is
+    // upgraded by a writer (never by a reader): each row gets its checksum, computed as
+    // docs/scenario-format.md section 7.2 says, except a row whose document already failed its
+    // own checksum, which stays reported as damaged.
+    void migratesVersionOneWorkspace()
+    {
+        const QString path = newPath();
+        const QByteArray good = "{\"i\": 1}";
+        const QByteArray bad = "{\"i\": 2}";
+        const auto hex = [](const QByteArray &bytes) {
+            return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+        };
+        {
+            cp::storage::SqliteConnection connection;
+            QVERIFY(connection.open(path, cp::storage::SqliteConnection::Access::ReadWrite));
+            QVERIFY(cp::storage::migrate(connection, 0, 1));
+            const QString insert = QStringLiteral("INSERT INTO scenario (name, position, created_utc, modified_utc, "
+                                                  "document, document_sha256) VALUES (?, ?, '2025-01-01T00:00:00.000Z', "
+                                                  "'2025-01-01T00:00:00.000Z', ?, ?)");
+            QVERIFY(connection.exec(insert, {QStringLiteral("Intact"), 0, QString::fromUtf8(good),
+                                             QString::fromLatin1(hex(good))}));
+            // Damaged while still at version 1: its document no longer matches its checksum.
+            QVERIFY(connection.exec(insert, {QStringLiteral("Already damaged"), 1, QString::fromUtf8(bad),
+                                             QString::fromLatin1(hex("{\"i\": 3}"))}));
+        }
         QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("1")});
+        const QByteArray before = fileSha256(path);
+        Workspace::OpenResult readOnly = Workspace::open(path, Workspace::OpenMode::ReadOnly);
+        QVERIFY(!readOnly.workspace);
+        QVERIFY2(readOnly.error.message.contains(QStringLiteral("older ClusterPlan")), qPrintable(readOnly.error.message));
+        QCOMPARE(fileSha256(path), before);
+
+        {
+            auto opened = Workspace::open(path, Workspace::OpenMode::ReadWrite);
+            QVERIFY2(opened.workspace, qPrintable(opened.error.message));
+            const auto list = opened.workspace->scenarios();
+            QCOMPARE(list.size(), size_t(2));
+            QCOMPARE(list[0].name, QStringLiteral("Intact"));
+            QVERIFY(!list[0].damaged);
+            QCOMPARE(opened.workspace->loadDocument(list[0].id).value_or(QByteArray()), good);
+            QVERIFY(!opened.workspace->loadDocument(list[1].id));
+            QCOMPARE(opened.workspace->lastError().kind, WorkspaceError::Kind::Damaged);
+            QVERIFY(opened.workspace->createScenario(QStringLiteral("New"), good));
+        }
+        QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")),
+                 QStringList{QString::number(Workspace::schemaVersion())});
+        QCOMPARE(Workspace::schemaVersion(), 2);
+        // What an outside tool computes: SHA-256 of the UTF-8 name, a 0x00 byte, the document's hex SHA-256.
+        const QString expected = QString::fromLatin1(hex(QByteArray("Intact") + QByteArray(1, '\0') + hex(good)));
+        QCOMPARE(rawQuery(path, QStringLiteral("SELECT row_sha256 FROM scenario WHERE name = 'Intact'")),
+                 QStringList{expected});
+        QCOMPARE(rawQuery(path, QStringLiteral("SELECT row_sha256 FROM scenario WHERE name = 'New'")),
+                 QStringList{QString::fromLatin1(hex(QByteArray("New") + QByteArray(1, '\0') + hex(good)))});
+        QCOMPARE(rawQuery(path, QStringLiteral("SELECT row_sha256 FROM scenario WHERE name = 'Already damaged'")),
+                 QStringList{QString()});
     }
 
     void secondWriterInThisProcess()
@@ -628,6 +685,26 @@ private slots:
         QVERIFY2(opened.error.message.contains(QStringLiteral("tables and indexes disagree")), qPrintable(opened.error.message));
         QCOMPARE(fileSha256(path), hash);
         QVERIFY(!QFile::exists(path + QStringLiteral(".lock")));
+
+        // Read-only, the row's checksum names it: listed as damaged, found by the name listed
+        // (the index still has the old one), refused on reading; the other scenarios read.
+        const Workspace::OpenResult readOnly = Workspace::open(path, Workspace::OpenMode::ReadOnly);
+        QVERIFY2(readOnly.workspace, qPrintable(readOnly.error.message));
+        int damaged = 0;
+        for (const cp::ScenarioInfo &info : readOnly.workspace->scenarios()) {
+            QCOMPARE(info.damaged, info.name == QStringLiteral("scenario 3"));
+            damaged += info.damaged ? 1 : 0;
+            if (!info.damaged)
+                QVERIFY(readOnly.workspace->loadDocument(info.id));
+        }
+        QCOMPARE(damaged, 1);
+        const auto id = readOnly.workspace->findScenario(QStringLiteral("scenario 3"));
+        QVERIFY(id);
+        QVERIFY(!readOnly.workspace->loadDocument(*id));
+        QCOMPARE(readOnly.workspace->lastError().kind, WorkspaceError::Kind::Damaged);
+        QVERIFY2(readOnly.workspace->lastError().message.contains(QStringLiteral("'scenario 3'")),
+                 qPrintable(readOnly.workspace->lastError().message));
+        QCOMPARE(fileSha256(path), hash);
     }
 };
 
