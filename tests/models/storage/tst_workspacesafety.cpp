@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -705,6 +706,109 @@ private slots:
         QVERIFY2(readOnly.workspace->lastError().message.contains(QStringLiteral("'scenario 3'")),
                  qPrintable(readOnly.workspace->lastError().message));
         QCOMPARE(fileSha256(path), hash);
+    }
+
+    // A backup restored beside the journal of an edit interrupted later: SQLite would play that
+    // journal back into the backup and damage it. Both readers and writers refuse, naming the
+    // journal, and change neither file; with the journal moved away the backup opens as it was.
+    void staleJournalBesideARestoredBackupIsRefused()
+    {
+        const QString path = newPath();
+        QVERIFY(makeWorkspace(path));
+        const QString backup = path + QStringLiteral(".backup");
+        QVERIFY(QFile::copy(path, backup));
+        const QStringList backupRows = rawQuery(backup, QStringLiteral("SELECT name FROM scenario ORDER BY id"));
+        {
+            auto opened = Workspace::open(path, Workspace::OpenMode::ReadWrite);
+            QVERIFY2(opened.workspace, qPrintable(opened.error.message));
+            const auto list = opened.workspace->scenarios();
+            QVERIFY(opened.workspace->renameScenario(list[0].id, QStringLiteral("Renamed after the backup")));
+            QVERIFY(opened.workspace->saveDocument(list[1].id, "{\"i\": 100}"));
+        }
+        QProcess writer;
+        writer.start(helperPath(), {QStringLiteral("interrupt"), path});
+        QVERIFY(writer.waitForStarted());
+        QVERIFY(writer.waitForReadyRead(10000));
+        writer.kill();
+        QVERIFY(writer.waitForFinished(10000));
+        const QString journal = path + QStringLiteral("-journal");
+        QVERIFY(QFile::exists(journal));
+        // The user restores the backup as told; the journal stays beside it.
+        QVERIFY(QFile::remove(path));
+        QVERIFY(QFile::copy(backup, path));
+        const QByteArray hash = fileSha256(path);
+        const QByteArray journalHash = fileSha256(journal);
+
+        for (const auto mode : {Workspace::OpenMode::ReadOnly, Workspace::OpenMode::ReadWrite}) {
+            const Workspace::OpenResult result = Workspace::open(path, mode);
+            QVERIFY(!result.workspace);
+            QCOMPARE(result.error.kind, WorkspaceError::Kind::Refused);
+            QVERIFY2(result.error.message.contains(QStringLiteral("journal '%1'").arg(journal))
+                         && result.error.message.contains(QStringLiteral("another state of the file")),
+                     qPrintable(result.error.message));
+            QCOMPARE(fileSha256(path), hash);
+            QCOMPARE(fileSha256(journal), journalHash);
+            QVERIFY(!QFile::exists(path + QStringLiteral(".lock")));
+        }
+        QVERIFY(QFile::rename(journal, journal + QStringLiteral(".moved")));
+        auto opened = Workspace::open(path, Workspace::OpenMode::ReadWrite);
+        QVERIFY2(opened.workspace, qPrintable(opened.error.message));
+        QStringList names;
+        for (const cp::ScenarioInfo &info : opened.workspace->scenarios()) {
+            names << info.name;
+            QVERIFY(opened.workspace->loadDocument(info.id));
+        }
+        QCOMPARE(names, backupRows);
+    }
+
+    // Read-only access to a file with an interrupted edit reads a private copy in the temporary
+    // folder; the copy is removed when the workspace closes and when opening fails after copying.
+    void privateCopiesAreRemoved()
+    {
+        QTemporaryDir temporary;
+        QVERIFY(temporary.isValid());
+        const QByteArray previous = qgetenv("TMPDIR");
+        qputenv("TMPDIR", QFile::encodeName(temporary.path()));
+        const auto restore = qScopeGuard([&previous] {
+            if (previous.isEmpty())
+                qunsetenv("TMPDIR");
+            else
+                qputenv("TMPDIR", previous);
+        });
+        QCOMPARE(QDir::tempPath(), QDir(temporary.path()).canonicalPath());
+        const auto interrupted = [this](bool tampered) {
+            const QString path = newPath();
+            if (!makeWorkspace(path))
+                return QString();
+            if (tampered && !rawExec(path, {QStringLiteral("CREATE VIEW names AS SELECT name FROM scenario")}).isEmpty())
+                return QString();
+            QProcess writer;
+            writer.start(helperPath(), {QStringLiteral("interrupt"), path});
+            if (!writer.waitForStarted() || !writer.waitForReadyRead(10000))
+                return QString();
+            writer.kill();
+            writer.waitForFinished(10000);
+            return QFile::exists(path + QStringLiteral("-journal")) ? path : QString();
+        };
+        const auto leftovers = [&temporary] {
+            return QDir(temporary.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+        };
+        const QString path = interrupted(false);
+        QVERIFY(!path.isEmpty());
+        {
+            Workspace::OpenResult readOnly = Workspace::open(path, Workspace::OpenMode::ReadOnly);
+            QVERIFY2(readOnly.workspace, qPrintable(readOnly.error.message));
+            QCOMPARE(readOnly.workspace->scenarios().size(), size_t(6));
+            QCOMPARE(leftovers().size(), 1); // the private copy, while it is read
+        }
+        QCOMPARE(leftovers(), QStringList());
+
+        const QString tampered = interrupted(true);
+        QVERIFY(!tampered.isEmpty());
+        const Workspace::OpenResult refused = Workspace::open(tampered, Workspace::OpenMode::ReadOnly);
+        QVERIFY(!refused.workspace);
+        QVERIFY2(refused.error.message.contains(QStringLiteral("view 'names'")), qPrintable(refused.error.message));
+        QCOMPARE(leftovers(), QStringList());
     }
 };
 
