@@ -53,9 +53,16 @@ QVariant WorkspaceListModel::data(const QModelIndex &index, int role) const
     const ScenarioInfo &info = m_scenarios[static_cast<std::size_t>(index.row())];
     switch (role) {
     case Qt::DisplayRole:
+        return info.damaged ? tr("%1 (damaged)").arg(info.name) : info.name;
     case Qt::EditRole:
         return info.name;
     case Qt::ToolTipRole: {
+        if (info.damaged)
+            return tr("<b>%1</b><br>This scenario is damaged: its stored name or plan no longer matches the checksum "
+                      "saved with it, so it cannot be opened. The other scenarios are not affected. Restore the "
+                      "workspace from a backup, or import the scenario again from a JSON file; renaming it gives it "
+                      "a name you choose.")
+                .arg(info.name.toHtmlEscaped());
         const QLocale locale;
         return tr("<b>%1</b><br>Changed %2<br>Created %3")
             .arg(info.name.toHtmlEscaped(), locale.toString(info.modifiedUtc.toLocalTime(), QLocale::ShortFormat),

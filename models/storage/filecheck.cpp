@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace cp::storage {
 
@@ -102,14 +103,115 @@ FileCheck checkSchema(const std::vector<SchemaObject> &objects)
     return FileCheck{FileCheck::Verdict::Usable, 0, 0, QString()};
 }
 
-} // namespace
-
-QString journalPath(const QString &absolutePath)
+QString journalPathOf(const QString &absolutePath)
 {
     return absolutePath + QStringLiteral("-journal");
 }
 
+// SQLite plays a hot journal back onto whatever file sits beside it; it never checks that the
+// journal belongs to that file (https://www.sqlite.org/howtocorrupt.html, section 1.4: a
+// database restored from a backup next to the journal of an interrupted edit). A journal
+// records the original of every page before the file's copy of it changes, and every write
+// transaction adds one to the file change counter (header bytes 24..27) on page 1. So when the
+// journal holds page 1, the file's counter is that original's (page 1 not written yet) or one
+// more (written); anything else is another state of the file. Without page 1 in the journal,
+// page 1 on disk is still the one the edit started from, so its page count (bytes 28..31, when
+// valid) must be the journal's "pages before the edit". Returns the problem, or nullopt when the
+// journal may belong to the file (or is not one SQLite would play back).
+std::optional<QString> staleJournalProblem(const QString &absolutePath)
+{
+    const QString journal = journalPathOf(absolutePath);
+    QFile journalFile(journal);
+    QFile databaseFile(absolutePath);
+    if (!journalFile.open(QIODevice::ReadOnly) || !databaseFile.open(QIODevice::ReadOnly))
+        return std::nullopt; // SQLite reports what it cannot read
+    const QByteArray database = databaseFile.read(kHeaderBytes);
+    const auto be32 = [](const QByteArray &bytes, qint64 at) -> quint32 {
+        if (at < 0 || at + 4 > bytes.size())
+            return 0;
+        const auto *b = reinterpret_cast<const unsigned char *>(bytes.constData() + at);
+        return (quint32(b[0]) << 24) | (quint32(b[1]) << 16) | (quint32(b[2]) << 8) | quint32(b[3]);
+    };
+    static const QByteArray kMagic = QByteArray::fromHex("d9d505f920a163d7");
+    const qint64 journalBytes = journalFile.size();
+    const QByteArray first = journalFile.read(28);
+    if (first.size() < 28 || !first.startsWith(kMagic) || database.size() < kHeaderBytes)
+        return std::nullopt;
+    const quint32 pagesBefore = be32(first, 16);
+    const qint64 sectorBytes = be32(first, 20);
+    const qint64 pageBytes = be32(first, 24);
+    const auto mismatch = [&journal] {
+        return QStringLiteral("beside it is the journal '%1' of an interrupted edit, but that journal belongs to "
+                              "another state of the file (for example, the file was restored from a backup after "
+                              "the edit was interrupted). Played back, it would damage the file, so ClusterPlan "
+                              "changed neither. If you restored the file from a backup, move that journal away and "
+                              "open the file again.")
+            .arg(journal);
+    };
+    if (sectorBytes < 32 || sectorBytes > 65536 || pageBytes < 512 || pageBytes > 65536)
+        return std::nullopt; // SQLite decides about a journal it cannot describe
+    const quint32 pageField = be32(database, 16) >> 16;
+    const quint32 databasePageField = pageField == 1 ? 65536 : pageField;
+    if (databasePageField != quint32(pageBytes))
+        return mismatch();
+    const qint64 recordBytes = pageBytes + 8;
+    std::optional<QByteArray> originalFirstPage;
+    // Segments: a header padded to the sector size, then its records (page number, page, checksum).
+    for (qint64 at = 0; at + 28 <= journalBytes && !originalFirstPage;) {
+        if (!journalFile.seek(at))
+            break;
+        const QByteArray header = journalFile.read(28);
+        if (!header.startsWith(kMagic))
+            break;
+        qint64 records = be32(header, 8);
+        if (records == 0xFFFFFFFF || records == 0)
+            records = (journalBytes - at - sectorBytes) / recordBytes;
+        qint64 record = at + sectorBytes;
+        for (qint64 i = 0; i < records && record + recordBytes <= journalBytes; ++i, record += recordBytes) {
+            if (!journalFile.seek(record))
+                break;
+            const QByteArray number = journalFile.read(4);
+            if (be32(number, 0) == 1) {
+                originalFirstPage = journalFile.read(kHeaderBytes);
+                break;
+            }
+        }
+        at = (record + sectorBytes - 1) / sectorBytes * sectorBytes;
+        if (records == 0)
+            break;
+    }
+    const quint32 counter = be32(database, 24);
+    if (originalFirstPage) {
+        const quint32 before = be32(*originalFirstPage, 24);
+        return counter == before || counter == before + 1 ? std::nullopt : std::optional<QString>(mismatch());
+    }
+    // Page 1 untouched: its page count is the count the edit started from, when the header says it is valid.
+    if (be32(database, 92) == counter && be32(database, 28) != 0 && be32(database, 28) != pagesBefore)
+        return mismatch();
+    return std::nullopt;
+}
+
+FileCheck checkFile(const QString &absolutePath);
+
+} // namespace
+
+QString journalPath(const QString &absolutePath)
+{
+    return journalPathOf(absolutePath);
+}
+
 FileCheck checkWorkspaceFile(const QString &absolutePath)
+{
+    FileCheck check = checkFile(absolutePath);
+    if (check.verdict == FileCheck::Verdict::NeedsRecovery)
+        if (const auto problem = staleJournalProblem(absolutePath))
+            return refused(*problem);
+    return check;
+}
+
+namespace {
+
+FileCheck checkFile(const QString &absolutePath)
 {
     QFile file(absolutePath);
     if (!file.open(QIODevice::ReadOnly))
@@ -202,6 +304,8 @@ FileCheck checkWorkspaceFile(const QString &absolutePath)
     check.trailingBytes = bytesNow - expectedBytes;
     return check;
 }
+
+} // namespace
 
 bool isWalFile(const QString &absolutePath)
 {

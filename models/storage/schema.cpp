@@ -3,7 +3,9 @@
 #include "storage/sqliteconnection.h"
 #include "storage/transaction.h"
 
+#include <QCryptographicHash>
 #include <QSqlError>
+#include <QSqlQuery>
 
 #include <algorithm>
 #include <iterator>
@@ -30,14 +32,63 @@ bool createScenarioTable(SqliteConnection &connection)
         && connection.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId));
 }
 
+// Version 2: a checksum per row over the name and the document (rowChecksum()), so a damaged
+// name is noticed like a damaged document. Existing rows get theirs here; a row whose document
+// already fails its own checksum gets an empty one, so it stays reported as damaged instead of
+// being blessed. Re-run on a version-2 file it adds no column and writes the same values.
+bool addRowChecksum(SqliteConnection &connection)
+{
+    const auto hasColumn = connection.scalar(
+        QStringLiteral("SELECT count(*) FROM pragma_table_info('scenario') WHERE name = 'row_sha256'"));
+    if (!hasColumn)
+        return false;
+    if (hasColumn->toLongLong() == 0
+        && !connection.exec(QStringLiteral("ALTER TABLE scenario ADD COLUMN row_sha256 TEXT NOT NULL DEFAULT ''")))
+        return false;
+    std::vector<std::pair<qint64, QString>> checksums;
+    {
+        QSqlQuery rows = connection.newQuery();
+        if (!connection.run(rows, QStringLiteral("SELECT id, CAST(name AS BLOB), CAST(document AS BLOB), "
+                                                 "document_sha256 FROM scenario")))
+            return false;
+        while (rows.next()) {
+            const QByteArray stored = rows.value(3).toString().toLatin1();
+            const bool documentIntact = sha256Hex(rows.value(2).toByteArray()).toLatin1() == stored;
+            checksums.emplace_back(rows.value(0).toLongLong(),
+                                   documentIntact ? rowChecksum(rows.value(1).toByteArray(), stored) : QString());
+        }
+        if (rows.lastError().isValid())
+            return false;
+    }
+    for (const auto &[id, checksum] : checksums)
+        if (!connection.exec(QStringLiteral("UPDATE scenario SET row_sha256 = COALESCE(?, '') WHERE id = ?"), {checksum, id}))
+            return false;
+    return true;
+}
+
 using MigrationStep = bool (*)(SqliteConnection &);
 
 // Step i brings the file to version i + 1. Append only; never edit a released step.
 constexpr MigrationStep kMigrationSteps[] = {
     &createScenarioTable,
+    &addRowChecksum,
 };
 
 } // namespace
+
+QString sha256Hex(QByteArrayView bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+QString rowChecksum(QByteArrayView nameUtf8, QByteArrayView documentSha256Hex)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(nameUtf8);
+    hash.addData(QByteArrayView("\0", 1));
+    hash.addData(documentSha256Hex);
+    return QString::fromLatin1(hash.result().toHex());
+}
 
 int currentSchemaVersion()
 {

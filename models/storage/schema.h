@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QString>
 
 #include <vector>
@@ -14,6 +15,16 @@ inline constexpr qint32 kApplicationId = 0x436C506E;
 // The schema version this build writes (PRAGMA user_version). A file with a higher one was
 // made by a newer ClusterPlan and is refused, never touched.
 [[nodiscard]] int currentSchemaVersion();
+
+// Lowercase hex SHA-256 of `bytes` (a document's checksum, column document_sha256).
+[[nodiscard]] QString sha256Hex(QByteArrayView bytes);
+
+// A scenario row's checksum (column row_sha256, schema version 2), over its name and its
+// document: the lowercase hex SHA-256 of the name's UTF-8 bytes as stored, one 0x00 byte, then
+// the document's checksum as its 64 lowercase hex characters (docs/scenario-format.md, 7.2).
+// Through the document's own checksum it covers the document, while a listing can check every
+// name without reading every document.
+[[nodiscard]] QString rowChecksum(QByteArrayView nameUtf8, QByteArrayView documentSha256Hex);
 
 // Brings a file from `fromVersion` to `toVersion` (default: current): the steps run in order,
 // each in ONE transaction together with its user_version bump, so a crash leaves the file at a

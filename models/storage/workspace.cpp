@@ -43,16 +43,20 @@ QString nowUtc()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
-QString sha256Hex(const QByteArray &bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
+using storage::rowChecksum;
+using storage::sha256Hex;
+
+// The columns infoFromRow() reads, in its order.
+const QLatin1String kInfoColumns("id, name, created_utc, modified_utc, CAST(name AS BLOB), document_sha256, row_sha256");
 
 ScenarioInfo infoFromRow(const QSqlQuery &query)
 {
-    return {query.value(0).toLongLong(), query.value(1).toString(),
-            QDateTime::fromString(query.value(2).toString(), Qt::ISODateWithMs),
-            QDateTime::fromString(query.value(3).toString(), Qt::ISODateWithMs)};
+    ScenarioInfo info{query.value(0).toLongLong(), query.value(1).toString(),
+                      QDateTime::fromString(query.value(2).toString(), Qt::ISODateWithMs),
+                      QDateTime::fromString(query.value(3).toString(), Qt::ISODateWithMs)};
+    info.damaged = rowChecksum(query.value(4).toByteArray(), query.value(5).toString().toLatin1())
+        != query.value(6).toString();
+    return info;
 }
 
 // Makes a finished rename or copy durable: the directory entry is synced too.
@@ -334,8 +338,7 @@ std::vector<ScenarioInfo> Workspace::scenarios() const
     clearError();
     std::vector<ScenarioInfo> list;
     QSqlQuery query = m_connection->newQuery();
-    if (!m_connection->run(query, QStringLiteral("SELECT id, name, created_utc, modified_utc FROM scenario "
-                                                 "ORDER BY position, id"))) {
+    if (!m_connection->run(query, QStringLiteral("SELECT %1 FROM scenario ORDER BY position, id").arg(kInfoColumns))) {
         failIo(QStringLiteral("list the scenarios"));
         return {};
     }
@@ -348,9 +351,7 @@ std::optional<ScenarioInfo> Workspace::scenario(ScenarioId id) const
 {
     clearError();
     QSqlQuery query = m_connection->newQuery();
-    if (!m_connection->run(query,
-                           QStringLiteral("SELECT id, name, created_utc, modified_utc FROM scenario WHERE id = ?"),
-                           {id})) {
+    if (!m_connection->run(query, QStringLiteral("SELECT %1 FROM scenario WHERE id = ?").arg(kInfoColumns), {id})) {
         failIo(QStringLiteral("read scenario #%1").arg(id));
         return std::nullopt;
     }
@@ -370,12 +371,20 @@ std::optional<ScenarioId> Workspace::findScenario(const QString &name) const
         failIo(QStringLiteral("look up scenario '%1'").arg(name));
         return std::nullopt;
     }
-    if (!query.next()) {
-        setError(WorkspaceError::Kind::NoSuchScenario,
-                 QStringLiteral("Workspace '%1' has no scenario named '%2'.").arg(m_path, name));
+    if (query.next())
+        return query.value(0).toLongLong();
+    // The name index can disagree with the table when the file is damaged: the listing reads the
+    // table, so a name it shows is looked up there too (and then reported as damaged on reading).
+    if (!m_connection->run(query, QStringLiteral("SELECT id FROM scenario NOT INDEXED WHERE name = ?"),
+                           {name.trimmed()})) {
+        failIo(QStringLiteral("look up scenario '%1'").arg(name));
         return std::nullopt;
     }
-    return query.value(0).toLongLong();
+    if (query.next())
+        return query.value(0).toLongLong();
+    setError(WorkspaceError::Kind::NoSuchScenario,
+             QStringLiteral("Workspace '%1' has no scenario named '%2'.").arg(m_path, name));
+    return std::nullopt;
 }
 
 std::optional<QByteArray> Workspace::loadDocument(ScenarioId id) const
@@ -383,8 +392,8 @@ std::optional<QByteArray> Workspace::loadDocument(ScenarioId id) const
     clearError();
     QSqlQuery query = m_connection->newQuery();
     if (!m_connection->run(query,
-                           QStringLiteral("SELECT CAST(document AS BLOB), document_sha256, name FROM scenario "
-                                          "WHERE id = ?"),
+                           QStringLiteral("SELECT CAST(document AS BLOB), document_sha256, name, CAST(name AS BLOB), "
+                                          "row_sha256 FROM scenario WHERE id = ?"),
                            {id})) {
         failIo(QStringLiteral("read scenario #%1").arg(id));
         return std::nullopt;
@@ -395,15 +404,25 @@ std::optional<QByteArray> Workspace::loadDocument(ScenarioId id) const
         return std::nullopt;
     }
     QByteArray document = query.value(0).toByteArray();
-    if (sha256Hex(document) != query.value(1).toString()) {
-        setError(WorkspaceError::Kind::Damaged,
-                 QStringLiteral("The stored plan of scenario '%1' in workspace '%2' is damaged (it no longer matches the "
-                                "checksum saved with it). Restore the workspace from a backup, or import the scenario "
-                                "again from a JSON file.")
-                     .arg(query.value(2).toString(), m_path));
+    const QString documentSha256 = query.value(1).toString();
+    if (rowChecksum(query.value(3).toByteArray(), documentSha256.toLatin1()) != query.value(4).toString()) {
+        setError(WorkspaceError::Kind::Damaged, damagedMessage(query.value(2).toString()));
+        return std::nullopt;
+    }
+    if (sha256Hex(document) != documentSha256) {
+        setError(WorkspaceError::Kind::Damaged, damagedMessage(query.value(2).toString()));
         return std::nullopt;
     }
     return document;
+}
+
+QString Workspace::damagedMessage(const QString &name) const
+{
+    return QStringLiteral("Scenario '%1' in workspace '%2' is damaged: its stored name or plan no longer matches the "
+                          "checksum saved with it, so ClusterPlan does not read it. The other scenarios are not "
+                          "affected. Restore the workspace from a backup, or import the scenario again from a JSON "
+                          "file.")
+        .arg(quotedText(name, 200), m_path);
 }
 
 std::optional<int> Workspace::rowOf(ScenarioId id) const
@@ -494,14 +513,16 @@ std::optional<ScenarioId> Workspace::createScenario(const QString &name, const Q
     const auto checked = checkedName(name, 0);
     if (!checked)
         return std::nullopt;
+    const QString documentSha256 = sha256Hex(document);
     const QString now = nowUtc();
     QSqlQuery insert = m_connection->newQuery();
     if (!m_connection->run(insert,
                            QStringLiteral("INSERT INTO scenario (name, position, created_utc, modified_utc, document, "
-                                          "document_sha256) "
-                                          "SELECT ?, COALESCE(MAX(position), -1) + 1, ?, ?, CAST(? AS TEXT), ? "
+                                          "document_sha256, row_sha256) "
+                                          "SELECT ?, COALESCE(MAX(position), -1) + 1, ?, ?, CAST(? AS TEXT), ?, ? "
                                           "FROM scenario"),
-                           {*checked, now, now, document, sha256Hex(document)})) {
+                           {*checked, now, now, document, documentSha256,
+                            rowChecksum(checked->toUtf8(), documentSha256.toLatin1())})) {
         failIo(action);
         return std::nullopt;
     }
@@ -529,11 +550,23 @@ bool Workspace::renameScenario(ScenarioId id, const QString &name)
     const auto checked = checkedName(name, id);
     if (!checked)
         return false;
-    const auto current = m_connection->scalar(QStringLiteral("SELECT name FROM scenario WHERE id = ?"), {id});
-    if (current && current->toString() == *checked)
+    // Renaming also repairs a damaged name: the new name is the user's, checked as any other.
+    QSqlQuery stored = m_connection->newQuery();
+    if (!m_connection->run(stored, QStringLiteral("SELECT name, CAST(name AS BLOB), document_sha256, row_sha256 FROM "
+                                               "scenario WHERE id = ?"),
+                           {id}))
+        return failIo(action);
+    if (!stored.next())
+        return setError(WorkspaceError::Kind::NoSuchScenario,
+                        QStringLiteral("Could not %1: workspace '%2' has no such scenario (it may have been deleted).")
+                            .arg(action, m_path));
+    const QString documentSha256 = stored.value(2).toString();
+    const bool intact = rowChecksum(stored.value(1).toByteArray(), documentSha256.toLatin1()) == stored.value(3).toString();
+    if (intact && stored.value(0).toString() == *checked)
         return true; // nothing to change: no write, no signal
-    if (!m_connection->exec(QStringLiteral("UPDATE scenario SET name = ?, modified_utc = ? WHERE id = ?"),
-                            {*checked, nowUtc(), id}))
+    stored.finish();
+    if (!m_connection->exec(QStringLiteral("UPDATE scenario SET name = ?, row_sha256 = ?, modified_utc = ? WHERE id = ?"),
+                            {*checked, rowChecksum(checked->toUtf8(), documentSha256.toLatin1()), nowUtc(), id}))
         return failIo(action);
     if (m_connection->changes() == 0)
         return setError(WorkspaceError::Kind::NoSuchScenario,
@@ -560,9 +593,13 @@ std::optional<ScenarioId> Workspace::duplicateScenario(ScenarioId id)
     }
     QString sourceName;
     qint64 sourcePosition = 0;
+    QString documentSha256;
     {
         QSqlQuery source = m_connection->newQuery();
-        if (!m_connection->run(source, QStringLiteral("SELECT name, position FROM scenario WHERE id = ?"), {id})) {
+        if (!m_connection->run(source,
+                               QStringLiteral("SELECT name, position, CAST(name AS BLOB), document_sha256, row_sha256 "
+                                              "FROM scenario WHERE id = ?"),
+                               {id})) {
             failIo(action);
             return std::nullopt;
         }
@@ -574,6 +611,12 @@ std::optional<ScenarioId> Workspace::duplicateScenario(ScenarioId id)
         }
         sourceName = source.value(0).toString();
         sourcePosition = source.value(1).toLongLong();
+        documentSha256 = source.value(3).toString();
+        // A copy would carry the damage under a fresh checksum, so a damaged row is not copied.
+        if (rowChecksum(source.value(2).toByteArray(), documentSha256.toLatin1()) != source.value(4).toString()) {
+            setError(WorkspaceError::Kind::Damaged, damagedMessage(sourceName));
+            return std::nullopt;
+        }
     }
     // "Plan (copy 2)" duplicates as "Plan (copy 3)", not "Plan (copy 2) (copy)".
     static const QRegularExpression copySuffix(QStringLiteral("^(.*) \\(copy(?: \\d+)?\\)$"));
@@ -607,10 +650,10 @@ std::optional<ScenarioId> Workspace::duplicateScenario(ScenarioId id)
     QSqlQuery insert = m_connection->newQuery();
     if (!m_connection->run(insert,
                            QStringLiteral("INSERT INTO scenario (name, position, created_utc, modified_utc, document, "
-                                          "document_sha256) "
-                                          "SELECT ?, position + 1, ?, ?, document, document_sha256 FROM scenario "
+                                          "document_sha256, row_sha256) "
+                                          "SELECT ?, position + 1, ?, ?, document, document_sha256, ? FROM scenario "
                                           "WHERE id = ?"),
-                           {copyName, now, now, id})) {
+                           {copyName, now, now, rowChecksum(copyName.toUtf8(), documentSha256.toLatin1()), id})) {
         failIo(action);
         return std::nullopt;
     }
@@ -660,14 +703,27 @@ bool Workspace::saveDocument(ScenarioId id, const QByteArray &document)
     Transaction transaction(*m_connection);
     if (!transaction.isActive())
         return failIo(action);
+    QByteArray nameUtf8;
+    {
+        QSqlQuery row = m_connection->newQuery();
+        if (!m_connection->run(row, QStringLiteral("SELECT name, CAST(name AS BLOB), document_sha256, row_sha256 FROM "
+                                                   "scenario WHERE id = ?"),
+                               {id}))
+            return failIo(action);
+        if (!row.next())
+            return setError(WorkspaceError::Kind::NoSuchScenario,
+                            QStringLiteral("Could not %1: workspace '%2' has no such scenario (it may have been deleted).")
+                                .arg(action, m_path));
+        nameUtf8 = row.value(1).toByteArray();
+        // A new checksum over a damaged name would hide the damage: rename it first (that repairs it).
+        if (rowChecksum(nameUtf8, row.value(2).toString().toLatin1()) != row.value(3).toString())
+            return setError(WorkspaceError::Kind::Damaged, damagedMessage(row.value(0).toString()));
+    }
+    const QString documentSha256 = sha256Hex(document);
     if (!m_connection->exec(QStringLiteral("UPDATE scenario SET document = CAST(? AS TEXT), document_sha256 = ?, "
-                                           "modified_utc = ? WHERE id = ?"),
-                            {document, sha256Hex(document), nowUtc(), id}))
+                                           "row_sha256 = ?, modified_utc = ? WHERE id = ?"),
+                            {document, documentSha256, rowChecksum(nameUtf8, documentSha256.toLatin1()), nowUtc(), id}))
         return failIo(action);
-    if (m_connection->changes() == 0)
-        return setError(WorkspaceError::Kind::NoSuchScenario,
-                        QStringLiteral("Could not %1: workspace '%2' has no such scenario (it may have been deleted).")
-                            .arg(action, m_path));
     if (!transaction.commit())
         return failIo(action);
     if (const auto row = rowOf(id))

@@ -25,6 +25,9 @@ struct ScenarioInfo {
     QString name;
     QDateTime createdUtc;
     QDateTime modifiedUtc;
+    // The stored name (or the document's checksum) no longer matches the row's checksum: the
+    // name shown may be wrong, and loadDocument() refuses the scenario (Damaged).
+    bool damaged = false;
     friend bool operator==(const ScenarioInfo &, const ScenarioInfo &) = default;
 };
 
@@ -105,7 +108,8 @@ public:
     [[nodiscard]] std::vector<ScenarioInfo> scenarios() const;
     [[nodiscard]] std::optional<ScenarioInfo> scenario(ScenarioId id) const;
     [[nodiscard]] std::optional<ScenarioId> findScenario(const QString &name) const;
-    // The document exactly as it was saved; fails (Damaged) when it no longer matches its checksum.
+    // The document exactly as it was saved; fails (Damaged) when it or the row's name no longer
+    // matches its checksum. Every write sets the row's checksum (name and document) in its transaction.
     [[nodiscard]] std::optional<QByteArray> loadDocument(ScenarioId id) const;
 
     // Appends a scenario. The name (trimmed) must be unique in the workspace.
@@ -136,6 +140,7 @@ private:
     bool setError(WorkspaceError::Kind kind, const QString &message) const;
     void clearError() const;
     std::optional<int> rowOf(ScenarioId id) const;
+    QString damagedMessage(const QString &name) const;
     std::optional<QString> checkedName(const QString &name, ScenarioId renaming) const;
     QString scenarioLabel(ScenarioId id) const;
 

@@ -38,7 +38,8 @@ public:
     {
         parser.addOption({kWorkspaceOption, QStringLiteral("The workspace to list."), QStringLiteral("W.clusterplan")});
         parser.addOption({kJsonOption, QStringLiteral("Print JSON: {\"workspace\": ..., \"scenarios\": [{\"id\", "
-                                                      "\"name\", \"sites\", \"created\", \"modified\"}]}.")});
+                                                      "\"name\", \"sites\", \"created\", \"modified\"}]}; a damaged scenario also has \"damaged\": "
+                                                      "true and \"sites\": null.")});
     }
     int run(const QCommandLineParser &parser, CliStreams &io) const override
     {
@@ -68,7 +69,11 @@ public:
         std::vector<Row> rows;
         for (const ScenarioInfo &info : scenarios) {
             Row row{info, std::nullopt};
-            if (const auto document = workspace.loadDocument(info.id)) {
+            if (info.damaged) {
+                // loadDocument() refuses it and says why; the listed name itself may be the damage.
+                (void)workspace.loadDocument(info.id);
+                io.err << terminalSafe(workspace.lastError().message) << '\n';
+            } else if (const auto document = workspace.loadDocument(info.id)) {
                 const io::ParseResult parsed = io::parseScenarioJson(
                     *document, Catalog::builtIn(), QStringLiteral("%1 (scenario '%2')").arg(workspace.path(), info.name));
                 if (parsed.ok())
@@ -76,7 +81,8 @@ public:
                 for (const Problem &problem : parsed.problems)
                     io.err << terminalSafe(problem.toString()) << '\n';
             } else {
-                io.err << workspace.lastError().message << '\n';
+                io.err << terminalSafe(workspace.lastError().message) << '\n';
+                row.info.damaged = workspace.lastError().kind == WorkspaceError::Kind::Damaged;
             }
             allRead = allRead && row.sites.has_value();
             rows.push_back(row);
@@ -95,12 +101,13 @@ private:
     {
         qsizetype nameWidth = 0;
         for (const Row &row : rows)
-            nameWidth = std::max(nameWidth, row.info.name.size());
+            nameWidth = std::max(nameWidth, terminalSafe(row.info.name).size());
         for (const Row &row : rows) {
-            const QString sites = !row.sites ? QStringLiteral("? sites")
+            const QString sites = row.info.damaged ? QStringLiteral("damaged")
+                : !row.sites                       ? QStringLiteral("? sites")
                 : *row.sites == 1            ? QStringLiteral("1 site")
                                              : QStringLiteral("%1 sites").arg(*row.sites);
-            io.out << row.info.name.leftJustified(nameWidth) << "  " << sites.rightJustified(8) << "  "
+            io.out << terminalSafe(row.info.name).leftJustified(nameWidth) << "  " << sites.rightJustified(8) << "  "
                    << utcText(row.info.modifiedUtc) << '\n';
         }
     }
@@ -117,6 +124,8 @@ private:
             entry["sites"] = row.sites ? Json(*row.sites) : Json(nullptr);
             entry["created"] = utcText(row.info.createdUtc).toStdString();
             entry["modified"] = utcText(row.info.modifiedUtc).toStdString();
+            if (row.info.damaged)
+                entry["damaged"] = true; // only on damaged rows: its name or plan failed its checksum
             list.push_back(std::move(entry));
         }
         Json root;

@@ -143,10 +143,93 @@ private slots:
         QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
         const Run r = cli({QStringLiteral("list"), QStringLiteral("--workspace"), path});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.out.contains(QStringLiteral("Two sites                     ? sites")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("Two sites                     damaged")), qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("Memphis retrofit, 100k H100    1 site")));
         QVERIFY2(r.err.contains(QStringLiteral("'Two sites'")) && r.err.contains(QStringLiteral("damaged")),
                  qPrintable(r.err));
+    }
+
+    // One bit flipped in a stored name, and separately in a stored document, by another program
+    // (raw SQLite): list names the row as damaged (exit 1), export and solve of it exit 1 with a
+    // message naming it and suggesting a backup, and the other scenarios still list and export.
+    void flippedBitIsNamedAsDamaged_data()
+    {
+        QTest::addColumn<bool>("inName");
+        QTest::newRow("name") << true;
+        QTest::newRow("document") << false;
+    }
+    void flippedBitIsNamedAsDamaged()
+    {
+        QFETCH(bool, inName);
+        const QString path = m_dir.filePath(inName ? QStringLiteral("flip-name.clusterplan")
+                                                   : QStringLiteral("flip-document.clusterplan"));
+        QVERIFY(makeWorkspace(path));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("flip"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            const QString column = inName ? QStringLiteral("name") : QStringLiteral("document");
+            QVERIFY(query.exec(QStringLiteral("SELECT id, CAST(%1 AS BLOB) FROM scenario WHERE name = 'Two sites'")
+                                   .arg(column)));
+            QVERIFY(query.next());
+            const qint64 id = query.value(0).toLongLong();
+            QByteArray bytes = query.value(1).toByteArray();
+            // The name's first byte 'T' becomes 'U'; in the document, the first '1' (of "formatVersion": 1) becomes '0'.
+            const qsizetype at = inName ? 0 : bytes.indexOf('1');
+            QVERIFY(at >= 0);
+            bytes[at] = char(bytes[at] ^ 0x01);
+            query.finish();
+            QSqlQuery update(db);
+            QVERIFY(update.prepare(QStringLiteral("UPDATE scenario SET %1 = CAST(? AS TEXT) WHERE id = ?").arg(column)));
+            update.addBindValue(bytes);
+            update.addBindValue(id);
+            QVERIFY(update.exec());
+            QCOMPARE(update.numRowsAffected(), 1);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("flip"));
+        const QString listed = inName ? QStringLiteral("Uwo sites") : QStringLiteral("Two sites");
+
+        const Run r = cli({QStringLiteral("list"), QStringLiteral("--workspace"), path});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(listed.leftJustified(27) + QStringLiteral("   damaged")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("Memphis retrofit, 100k H100    1 site")));
+        QVERIFY(r.out.contains(QStringLiteral("Empty                         0 sites")));
+        QVERIFY2(r.err.contains(QStringLiteral("'%1'").arg(listed)) && r.err.contains(QStringLiteral("is damaged"))
+                     && r.err.contains(QStringLiteral("backup")),
+                 qPrintable(r.err));
+
+        const Run json = cli({QStringLiteral("list"), QStringLiteral("--workspace"), path, QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 1);
+        const QJsonArray entries = QJsonDocument::fromJson(json.out.toUtf8())[QStringLiteral("scenarios")].toArray();
+        QCOMPARE(entries.size(), 3);
+        QCOMPARE(entries[1].toObject()[QStringLiteral("name")].toString(), listed);
+        QCOMPARE(entries[1].toObject()[QStringLiteral("damaged")], QJsonValue(true));
+        QVERIFY(entries[1].toObject()[QStringLiteral("sites")].isNull());
+        QVERIFY(!entries[0].toObject().contains(QStringLiteral("damaged")));
+
+        const QString out = m_dir.filePath(QStringLiteral("flipped-out.json"));
+        const Run exported = cli({QStringLiteral("export"), QStringLiteral("--workspace"), path, QStringLiteral("--scenario"),
+                                  listed, QStringLiteral("--json"), out});
+        QCOMPARE(exported.exitCode, 1);
+        QVERIFY2(exported.err.contains(QStringLiteral("Scenario '%1'").arg(listed))
+                     && exported.err.contains(QStringLiteral("is damaged")) && exported.err.contains(QStringLiteral("backup")),
+                 qPrintable(exported.err));
+        QVERIFY(!QFile::exists(out));
+        const Run solved = cli({QStringLiteral("solve"), QStringLiteral("--workspace"), path, QStringLiteral("--scenario"),
+                                listed});
+        QVERIFY(solved.exitCode != 0);
+        QVERIFY2(solved.err.contains(QStringLiteral("Scenario '%1'").arg(listed))
+                     && solved.err.contains(QStringLiteral("is damaged")),
+                 qPrintable(solved.err));
+        QVERIFY(solved.out.isEmpty());
+
+        // The rest of the workspace stays usable.
+        const Run other = cli({QStringLiteral("export"), QStringLiteral("--workspace"), path, QStringLiteral("--scenario"),
+                               QStringLiteral("Empty"), QStringLiteral("--json"), QStringLiteral("-")});
+        QCOMPARE(other.exitCode, 0);
+        QVERIFY(other.out.contains(QStringLiteral("\"name\": \"Empty\"")));
     }
 
     void missingOrRefusedWorkspace()

@@ -9,6 +9,8 @@
 #include "itemmodels/workspacelistmodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QUndoStack>
 
 using cp::ItemList;
@@ -102,6 +104,41 @@ private slots:
         QCOMPARE(model.idAt(0), *b);
         ws.workspace.reset(); // the workspace closes under the model
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    // A row whose name no longer matches its checksum (one bit flipped by another program) is
+    // shown as damaged, with what to do in its tooltip; the other rows are shown as they are.
+    void workspaceListShowsDamagedRows()
+    {
+        TempWorkspace ws;
+        QVERIFY(ws.open());
+        QVERIFY(ws.workspace->createScenario(QStringLiteral("Memphis"), QByteArray("{}")));
+        QVERIFY(ws.workspace->createScenario(QStringLiteral("Dallas"), QByteArray("{}")));
+        ws.workspace.reset();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("flip"));
+            db.setDatabaseName(ws.path());
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            // 'M' (0x4D) with its lowest bit flipped is 'L'.
+            QVERIFY(query.exec(QStringLiteral("UPDATE scenario SET name = 'Lemphis' WHERE name = 'Memphis'")));
+            QCOMPARE(query.numRowsAffected(), 1);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("flip"));
+        QVERIFY(ws.open());
+        cp::WorkspaceListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setWorkspace(ws.workspace.get());
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0).data().toString(), QStringLiteral("Lemphis (damaged)"));
+        QCOMPARE(model.index(0).data(Qt::EditRole).toString(), QStringLiteral("Lemphis"));
+        const QString tip = model.index(0).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("damaged")) && tip.contains(QStringLiteral("backup")), qPrintable(tip));
+        QCOMPARE(model.index(1).data().toString(), QStringLiteral("Dallas"));
+        // Renaming gives it a name the user chose: no longer damaged.
+        QVERIFY(model.setData(model.index(0), QStringLiteral("Memphis")));
+        QCOMPARE(model.index(0).data().toString(), QStringLiteral("Memphis"));
     }
 
     void catalog()

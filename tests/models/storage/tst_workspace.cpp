@@ -59,9 +59,9 @@ private slots:
         QVERIFY(workspace->scenarios().empty());
         QVERIFY(!workspace->lastError().isError());
         QCOMPARE(workspace->path(), QFileInfo(path).absoluteFilePath());
-        // Our header marks, read with a plain connection: "ClPn" and schema version 1.
+        // Our header marks, read with a plain connection: "ClPn" and schema version 2.
         QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA application_id")), QStringList{QStringLiteral("1131171950")});
-        QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("1")});
+        QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("2")});
         QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA journal_mode")), QStringList{QStringLiteral("delete")});
         QVERIFY(QFile::exists(path + QStringLiteral(".lock")));
         workspace.reset();
@@ -333,6 +333,59 @@ private slots:
         QCOMPARE(workspace->lastError().kind, WorkspaceError::Kind::Damaged);
         QVERIFY(workspace->lastError().message.contains(QStringLiteral("'Memphis'")));
         QVERIFY(workspace->lastError().message.contains(QStringLiteral("backup")));
+    }
+
+    // One bit flipped in a stored name: the row's checksum (over name and document) no longer
+    // matches. The listing names the row as damaged, reading it is refused with a message naming
+    // it, and the other scenarios stay readable and writable. Renaming gives it a name the user
+    // chose and so repairs the row; nothing else writes over the damage.
+    void damagedNameIsReported()
+    {
+        const QString path = newPath();
+        ScenarioId a = 0;
+        ScenarioId b = 0;
+        {
+            auto workspace = openOrFail(path);
+            QVERIFY(workspace);
+            a = workspace->createScenario(QStringLiteral("Memphis"), doc("{\"capacityMw\": 150}")).value_or(0);
+            b = workspace->createScenario(QStringLiteral("Dallas"), doc("{\"capacityMw\": 80}")).value_or(0);
+            QVERIFY(a && b);
+        }
+        // 'M' (0x4D) with its lowest bit flipped is 'L'.
+        QCOMPARE(rawExec(path, {QStringLiteral("UPDATE scenario SET name = CAST(X'4C656D70686973' AS TEXT) WHERE "
+                                               "name = 'Memphis'")}),
+                 QString());
+        auto workspace = openOrFail(path);
+        QVERIFY(workspace);
+        const auto list = workspace->scenarios();
+        QCOMPARE(list.size(), size_t(2));
+        QCOMPARE(list[0].name, QStringLiteral("Lemphis"));
+        QVERIFY(list[0].damaged);
+        QVERIFY(!list[1].damaged);
+        QVERIFY(workspace->scenario(a)->damaged);
+        QCOMPARE(workspace->findScenario(QStringLiteral("Lemphis")), std::optional<ScenarioId>(a));
+        QVERIFY(!workspace->loadDocument(a));
+        QCOMPARE(workspace->lastError().kind, WorkspaceError::Kind::Damaged);
+        QVERIFY2(workspace->lastError().message.contains(QStringLiteral("'Lemphis'"))
+                     && workspace->lastError().message.contains(QStringLiteral("damaged"))
+                     && workspace->lastError().message.contains(QStringLiteral("backup")),
+                 qPrintable(workspace->lastError().message));
+        // Writing over the damage would hide it.
+        QVERIFY(!workspace->saveDocument(a, doc("{\"capacityMw\": 1}")));
+        QCOMPARE(workspace->lastError().kind, WorkspaceError::Kind::Damaged);
+        QVERIFY(!workspace->duplicateScenario(a));
+        QCOMPARE(workspace->lastError().kind, WorkspaceError::Kind::Damaged);
+        // The rest of the workspace works as before.
+        QCOMPARE(workspace->loadDocument(b).value_or(QByteArray()), doc("{\"capacityMw\": 80}"));
+        QVERIFY(workspace->saveDocument(b, doc("{\"capacityMw\": 81}")));
+        QVERIFY(workspace->duplicateScenario(b));
+        QVERIFY(workspace->createScenario(QStringLiteral("Austin"), doc("{}")));
+        // Renaming it (even to the name it shows) is the user's choice of name: the row is sound again.
+        QVERIFY(workspace->renameScenario(a, QStringLiteral("Lemphis")));
+        QVERIFY(!workspace->scenario(a)->damaged);
+        QCOMPARE(workspace->loadDocument(a).value_or(QByteArray()), doc("{\"capacityMw\": 150}"));
+        for (const cp::ScenarioInfo &info : workspace->scenarios())
+            QVERIFY2(!info.damaged, qPrintable(info.name));
     }
 
     void saveCopyAsWritesACompleteWorkspace()

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -97,7 +98,7 @@ private slots:
         QTest::newRow("zeroed last page") << "zero-last-page" << "damaged";
         QTest::newRow("foreign SQLite file") << "foreign" << "another program";
         QTest::newRow("wrong application id") << "wrong-id" << "application id 0x12345678";
-        QTest::newRow("newer user_version") << "newer" << "made by a newer ClusterPlan (workspace version 2";
+        QTest::newRow("newer user_version") << "newer" << "made by a newer ClusterPlan (workspace version 3";
         QTest::newRow("negative user_version") << "negative-version" << "header is damaged";
         QTest::newRow("trigger writing elsewhere") << "trigger-elsewhere" << "trigger 'leak'";
         QTest::newRow("trigger rewriting documents") << "trigger-self" << "trigger 'rewrite'";
@@ -141,7 +142,7 @@ private slots:
         } else if (damage == QLatin1String("wrong-id"))
             error = rawExec(path, {QStringLiteral("PRAGMA application_id = 305419896")}); // 0x12345678
         else if (damage == QLatin1String("newer"))
-            error = rawExec(path, {QStringLiteral("PRAGMA user_version = 2")});
+            error = rawExec(path, {QStringLiteral("PRAGMA user_version = 3")});
         else if (damage == QLatin1String("negative-version"))
             error = rawExec(path, {QStringLiteral("PRAGMA user_version = -1")});
         else if (damage == QLatin1String("trigger-elsewhere"))
@@ -286,13 +287,13 @@ private slots:
         {
             cp::storage::SqliteConnection connection;
             QVERIFY(connection.open(path, cp::storage::SqliteConnection::Access::ReadWrite));
-            QVERIFY(cp::storage::migrate(connection, 0)); // step 1 again on a version-1 file
+            QVERIFY(cp::storage::migrate(connection, 0)); // every step again on a current file
             QVERIFY(cp::storage::migrate(connection, 0));
             std::vector<cp::storage::SchemaObject> objects;
             QVERIFY(cp::storage::readSchema(connection, objects));
             QVERIFY(objects == cp::storage::schemaByVersion().back());
         }
-        QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("1")});
+        QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("2")});
         QCOMPARE(rawQuery(path, QStringLiteral("SELECT document FROM scenario ORDER BY id")), documents);
 
         // A file whose version says 0 but which has the tables: opening for editing re-runs the
@@ -306,7 +307,64 @@ private slots:
         auto opened = Workspace::open(path, Workspace::OpenMode::ReadWrite);
         QVERIFY2(opened.workspace, qPrintable(opened.error.message));
         QCOMPARE(opened.workspace->scenarios().size(), size_t(6));
+        QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("2")});
+    }
+
+    // Version 2 added a checksum per row over its name and document. A version-1 file is
+    // upgraded by a writer (never by a reader): each row gets its checksum, computed as
+    // docs/scenario-format.md section 7.2 says, except a row whose document already failed its
+    // own checksum, which stays reported as damaged.
+    void migratesVersionOneWorkspace()
+    {
+        const QString path = newPath();
+        const QByteArray good = "{\"i\": 1}";
+        const QByteArray bad = "{\"i\": 2}";
+        const auto hex = [](const QByteArray &bytes) {
+            return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+        };
+        {
+            cp::storage::SqliteConnection connection;
+            QVERIFY(connection.open(path, cp::storage::SqliteConnection::Access::ReadWrite));
+            QVERIFY(cp::storage::migrate(connection, 0, 1));
+            const QString insert = QStringLiteral("INSERT INTO scenario (name, position, created_utc, modified_utc, "
+                                                  "document, document_sha256) VALUES (?, ?, '2025-01-01T00:00:00.000Z', "
+                                                  "'2025-01-01T00:00:00.000Z', ?, ?)");
+            QVERIFY(connection.exec(insert, {QStringLiteral("Intact"), 0, QString::fromUtf8(good),
+                                             QString::fromLatin1(hex(good))}));
+            // Damaged while still at version 1: its document no longer matches its checksum.
+            QVERIFY(connection.exec(insert, {QStringLiteral("Already damaged"), 1, QString::fromUtf8(bad),
+                                             QString::fromLatin1(hex("{\"i\": 3}"))}));
+        }
         QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")), QStringList{QStringLiteral("1")});
+        const QByteArray before = fileSha256(path);
+        Workspace::OpenResult readOnly = Workspace::open(path, Workspace::OpenMode::ReadOnly);
+        QVERIFY(!readOnly.workspace);
+        QVERIFY2(readOnly.error.message.contains(QStringLiteral("older ClusterPlan")), qPrintable(readOnly.error.message));
+        QCOMPARE(fileSha256(path), before);
+
+        {
+            auto opened = Workspace::open(path, Workspace::OpenMode::ReadWrite);
+            QVERIFY2(opened.workspace, qPrintable(opened.error.message));
+            const auto list = opened.workspace->scenarios();
+            QCOMPARE(list.size(), size_t(2));
+            QCOMPARE(list[0].name, QStringLiteral("Intact"));
+            QVERIFY(!list[0].damaged);
+            QCOMPARE(opened.workspace->loadDocument(list[0].id).value_or(QByteArray()), good);
+            QVERIFY(!opened.workspace->loadDocument(list[1].id));
+            QCOMPARE(opened.workspace->lastError().kind, WorkspaceError::Kind::Damaged);
+            QVERIFY(opened.workspace->createScenario(QStringLiteral("New"), good));
+        }
+        QCOMPARE(rawQuery(path, QStringLiteral("PRAGMA user_version")),
+                 QStringList{QString::number(Workspace::schemaVersion())});
+        QCOMPARE(Workspace::schemaVersion(), 2);
+        // What an outside tool computes: SHA-256 of the UTF-8 name, a 0x00 byte, the document's hex SHA-256.
+        const QString expected = QString::fromLatin1(hex(QByteArray("Intact") + QByteArray(1, '\0') + hex(good)));
+        QCOMPARE(rawQuery(path, QStringLiteral("SELECT row_sha256 FROM scenario WHERE name = 'Intact'")),
+                 QStringList{expected});
+        QCOMPARE(rawQuery(path, QStringLiteral("SELECT row_sha256 FROM scenario WHERE name = 'New'")),
+                 QStringList{QString::fromLatin1(hex(QByteArray("New") + QByteArray(1, '\0') + hex(good)))});
+        QCOMPARE(rawQuery(path, QStringLiteral("SELECT row_sha256 FROM scenario WHERE name = 'Already damaged'")),
+                 QStringList{QString()});
     }
 
     void secondWriterInThisProcess()
@@ -628,6 +686,129 @@ private slots:
         QVERIFY2(opened.error.message.contains(QStringLiteral("tables and indexes disagree")), qPrintable(opened.error.message));
         QCOMPARE(fileSha256(path), hash);
         QVERIFY(!QFile::exists(path + QStringLiteral(".lock")));
+
+        // Read-only, the row's checksum names it: listed as damaged, found by the name listed
+        // (the index still has the old one), refused on reading; the other scenarios read.
+        const Workspace::OpenResult readOnly = Workspace::open(path, Workspace::OpenMode::ReadOnly);
+        QVERIFY2(readOnly.workspace, qPrintable(readOnly.error.message));
+        int damaged = 0;
+        for (const cp::ScenarioInfo &info : readOnly.workspace->scenarios()) {
+            QCOMPARE(info.damaged, info.name == QStringLiteral("scenario 3"));
+            damaged += info.damaged ? 1 : 0;
+            if (!info.damaged)
+                QVERIFY(readOnly.workspace->loadDocument(info.id));
+        }
+        QCOMPARE(damaged, 1);
+        const auto id = readOnly.workspace->findScenario(QStringLiteral("scenario 3"));
+        QVERIFY(id);
+        QVERIFY(!readOnly.workspace->loadDocument(*id));
+        QCOMPARE(readOnly.workspace->lastError().kind, WorkspaceError::Kind::Damaged);
+        QVERIFY2(readOnly.workspace->lastError().message.contains(QStringLiteral("'scenario 3'")),
+                 qPrintable(readOnly.workspace->lastError().message));
+        QCOMPARE(fileSha256(path), hash);
+    }
+
+    // A backup restored beside the journal of an edit interrupted later: SQLite would play that
+    // journal back into the backup and damage it. Both readers and writers refuse, naming the
+    // journal, and change neither file; with the journal moved away the backup opens as it was.
+    void staleJournalBesideARestoredBackupIsRefused()
+    {
+        const QString path = newPath();
+        QVERIFY(makeWorkspace(path));
+        const QString backup = path + QStringLiteral(".backup");
+        QVERIFY(QFile::copy(path, backup));
+        const QStringList backupRows = rawQuery(backup, QStringLiteral("SELECT name FROM scenario ORDER BY id"));
+        {
+            auto opened = Workspace::open(path, Workspace::OpenMode::ReadWrite);
+            QVERIFY2(opened.workspace, qPrintable(opened.error.message));
+            const auto list = opened.workspace->scenarios();
+            QVERIFY(opened.workspace->renameScenario(list[0].id, QStringLiteral("Renamed after the backup")));
+            QVERIFY(opened.workspace->saveDocument(list[1].id, "{\"i\": 100}"));
+        }
+        QProcess writer;
+        writer.start(helperPath(), {QStringLiteral("interrupt"), path});
+        QVERIFY(writer.waitForStarted());
+        QVERIFY(writer.waitForReadyRead(10000));
+        writer.kill();
+        QVERIFY(writer.waitForFinished(10000));
+        const QString journal = path + QStringLiteral("-journal");
+        QVERIFY(QFile::exists(journal));
+        // The user restores the backup as told; the journal stays beside it.
+        QVERIFY(QFile::remove(path));
+        QVERIFY(QFile::copy(backup, path));
+        const QByteArray hash = fileSha256(path);
+        const QByteArray journalHash = fileSha256(journal);
+
+        for (const auto mode : {Workspace::OpenMode::ReadOnly, Workspace::OpenMode::ReadWrite}) {
+            const Workspace::OpenResult result = Workspace::open(path, mode);
+            QVERIFY(!result.workspace);
+            QCOMPARE(result.error.kind, WorkspaceError::Kind::Refused);
+            QVERIFY2(result.error.message.contains(QStringLiteral("journal '%1'").arg(journal))
+                         && result.error.message.contains(QStringLiteral("another state of the file")),
+                     qPrintable(result.error.message));
+            QCOMPARE(fileSha256(path), hash);
+            QCOMPARE(fileSha256(journal), journalHash);
+            QVERIFY(!QFile::exists(path + QStringLiteral(".lock")));
+        }
+        QVERIFY(QFile::rename(journal, journal + QStringLiteral(".moved")));
+        auto opened = Workspace::open(path, Workspace::OpenMode::ReadWrite);
+        QVERIFY2(opened.workspace, qPrintable(opened.error.message));
+        QStringList names;
+        for (const cp::ScenarioInfo &info : opened.workspace->scenarios()) {
+            names << info.name;
+            QVERIFY(opened.workspace->loadDocument(info.id));
+        }
+        QCOMPARE(names, backupRows);
+    }
+
+    // Read-only access to a file with an interrupted edit reads a private copy in the temporary
+    // folder; the copy is removed when the workspace closes and when opening fails after copying.
+    void privateCopiesAreRemoved()
+    {
+        QTemporaryDir temporary;
+        QVERIFY(temporary.isValid());
+        const QByteArray previous = qgetenv("TMPDIR");
+        qputenv("TMPDIR", QFile::encodeName(temporary.path()));
+        const auto restore = qScopeGuard([&previous] {
+            if (previous.isEmpty())
+                qunsetenv("TMPDIR");
+            else
+                qputenv("TMPDIR", previous);
+        });
+        QCOMPARE(QDir::tempPath(), QDir(temporary.path()).canonicalPath());
+        const auto interrupted = [this](bool tampered) {
+            const QString path = newPath();
+            if (!makeWorkspace(path))
+                return QString();
+            if (tampered && !rawExec(path, {QStringLiteral("CREATE VIEW names AS SELECT name FROM scenario")}).isEmpty())
+                return QString();
+            QProcess writer;
+            writer.start(helperPath(), {QStringLiteral("interrupt"), path});
+            if (!writer.waitForStarted() || !writer.waitForReadyRead(10000))
+                return QString();
+            writer.kill();
+            writer.waitForFinished(10000);
+            return QFile::exists(path + QStringLiteral("-journal")) ? path : QString();
+        };
+        const auto leftovers = [&temporary] {
+            return QDir(temporary.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+        };
+        const QString path = interrupted(false);
+        QVERIFY(!path.isEmpty());
+        {
+            Workspace::OpenResult readOnly = Workspace::open(path, Workspace::OpenMode::ReadOnly);
+            QVERIFY2(readOnly.workspace, qPrintable(readOnly.error.message));
+            QCOMPARE(readOnly.workspace->scenarios().size(), size_t(6));
+            QCOMPARE(leftovers().size(), 1); // the private copy, while it is read
+        }
+        QCOMPARE(leftovers(), QStringList());
+
+        const QString tampered = interrupted(true);
+        QVERIFY(!tampered.isEmpty());
+        const Workspace::OpenResult refused = Workspace::open(tampered, Workspace::OpenMode::ReadOnly);
+        QVERIFY(!refused.workspace);
+        QVERIFY2(refused.error.message.contains(QStringLiteral("view 'names'")), qPrintable(refused.error.message));
+        QCOMPARE(leftovers(), QStringList());
     }
 };
 
