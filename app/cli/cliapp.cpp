@@ -3,8 +3,9 @@
 #include "clioutput.h"
 #include "clusterplan/version.h"
 #include "commands/commands.h"
+#include "renderbackend.h"
+#include "renderexec.h"
 
-#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTextStream>
@@ -101,6 +102,13 @@ int runCli(int argc, char **argv)
     const QStringList commandArguments = QStringList{kProgram} + arguments.mid(2);
     std::unique_ptr<QCoreApplication> app;
     if (command->needsGui(commandArguments)) {
+        // clusterplan-cli links no Qt Gui (it starts in a few milliseconds); the helper that
+        // draws is this same command line with a render backend (renderbackend.h).
+        const RenderBackend *backend = renderBackend();
+        if (!backend) {
+            execRenderProgram(argv);
+            return ExitFailure; // only when the helper could not be started; it said why
+        }
         // Reports draw charts (widgets) but never show a window: render offscreen unless the
         // caller chose a platform.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -112,7 +120,7 @@ int runCli(int argc, char **argv)
             if (::mkdir(runtimeDir.constData(), 0700) == 0 || errno == EEXIST)
                 qputenv("XDG_RUNTIME_DIR", runtimeDir);
         }
-        app = std::make_unique<QApplication>(argc, argv);
+        app = backend->makeApplication(argc, argv);
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }

@@ -20,6 +20,7 @@
 #include "widgets/kpipanel.h"
 #include "widgets/referencedatawindow.h"
 #include "widgets/scenarioeditor.h"
+#include "widgets/sitesoverviewpanel.h"
 #include "widgets/warningspanel.h"
 #include "widgets/workspacepanel.h"
 
@@ -72,6 +73,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_charts(new views::ScenarioChartsPanel(this))
     , m_risk(new views::RiskPanel(this))
     , m_compare(new views::CompareView(this))
+    , m_sitesOverview(new views::SitesOverviewPanel(this))
     , m_exports(new report::ExportActions(this))
     , m_readOnlyBanner(new QLabel(this))
     , m_workspacePanel(new views::WorkspacePanel(*m_session, this))
@@ -150,6 +152,13 @@ void MainWindow::createPages()
     m_tabs->setTabToolTip(static_cast<int>(Page::Risk),
                           tr("What could slip: P10/P50/P90 dates and costs from the three-point estimates"));
     m_tabs->setTabToolTip(static_cast<int>(Page::Compare), tr("Two to four scenarios of the workspace side by side"));
+    m_tabs->addTab(m_sitesOverview, tr("Sites"));
+    m_tabs->setTabToolTip(static_cast<int>(Page::Sites),
+                          tr("Every site of the portfolio in one table: sort, filter, open one, move orders of many"));
+    connect(m_sitesOverview, &views::SitesOverviewPanel::siteActivated, this, [this](int site) {
+        m_tabs->setCurrentWidget(m_editor);
+        m_editor->setCurrentSite(site);
+    });
 }
 
 void MainWindow::showPage(Page page)
@@ -439,6 +448,7 @@ void MainWindow::compareWithNext(ScenarioId id)
 void MainWindow::documentChanged(ScenarioDocument *document)
 {
     m_editor->setDocument(document);
+    m_sitesOverview->setDocument(document);
     m_liveSolver->setDocument(document);
     m_exportAction->setEnabled(document);
     m_optimizeAction->setEnabled(document);
@@ -456,6 +466,7 @@ void MainWindow::showSolved(const std::shared_ptr<const SolvedScenario> &result)
     m_warningsPanel->setSolved(result);
     m_charts->setSolved(result);
     m_risk->setSolved(result);
+    m_sitesOverview->setSolved(result);
     m_exports->setSolved(result);
     if (!result)
         m_solveLabel->clear();

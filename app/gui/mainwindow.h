@@ -31,6 +31,7 @@ class RiskPanel;
 class ScenarioChartsPanel;
 class ReferenceDataWindow;
 class ScenarioEditor;
+class SitesOverviewPanel;
 class WarningsPanel;
 class WorkspacePanel;
 } // namespace cp::views
@@ -47,7 +48,7 @@ class MainWindow final : public QMainWindow
 
 public:
     // The tabs, in their order.
-    enum class Page { Plan, Timeline, Power, Accelerators, Spend, Risk, Compare };
+    enum class Page { Plan, Timeline, Power, Accelerators, Spend, Risk, Compare, Sites };
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -72,6 +73,7 @@ public:
     [[nodiscard]] views::ScenarioChartsPanel *chartsPanel() const { return m_charts; }
     [[nodiscard]] views::RiskPanel *riskPanel() const { return m_risk; }
     [[nodiscard]] views::CompareView *compareView() const { return m_compare; }
+    [[nodiscard]] views::SitesOverviewPanel *sitesOverview() const { return m_sitesOverview; }
     [[nodiscard]] report::ExportActions *exportActions() const { return m_exports; }
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
     [[nodiscard]] QLabel *readOnlyBanner() const { return m_readOnlyBanner; }
@@ -125,6 +127,7 @@ private:
     views::ScenarioChartsPanel *m_charts; // hidden: its pages are tabs of m_tabs
     views::RiskPanel *m_risk;
     views::CompareView *m_compare;
+    views::SitesOverviewPanel *m_sitesOverview;
     report::ExportActions *m_exports;
     QLabel *m_readOnlyBanner;
     views::WorkspacePanel *m_workspacePanel;

@@ -7,7 +7,8 @@
 namespace cp {
 
 namespace {
-// Long enough to fold the keystrokes of one edit into one solve, short enough to feel instant.
+// For slow plans: long enough to fold the keystrokes of one edit into one solve, short enough
+// to feel instant.
 constexpr int kDebounceMilliseconds = 30;
 } // namespace
 
@@ -51,7 +52,15 @@ void LiveSolver::setDocument(ScenarioDocument *document)
 void LiveSolver::request()
 {
     ++m_generation;
-    m_debounce.start();
+    const bool lastWasFast = m_lastSolveMilliseconds >= 0.0 && m_lastSolveMilliseconds < m_immediateBelowMilliseconds;
+    if (!lastWasFast) {
+        m_debounce.start();
+        return;
+    }
+    // Fast: no pause. A solve running now is followed by one more when it ends (finished()).
+    m_debounce.stop();
+    if (!m_running)
+        start();
 }
 
 void LiveSolver::start()
@@ -60,6 +69,7 @@ void LiveSolver::start()
         return;
     m_running = true;
     m_runningGeneration = m_generation;
+    m_solveTimer.start();
     // The solve works on its own copy of the scenario; the catalog is immutable and outlives it.
     m_watcher.setFuture(QtConcurrent::run([scenario = m_document->scenario(), &catalog = m_catalog, today = m_today] {
         return solveScenario(scenario, catalog, today);
@@ -69,6 +79,7 @@ void LiveSolver::start()
 void LiveSolver::finished()
 {
     m_running = false;
+    m_lastSolveMilliseconds = double(m_solveTimer.nsecsElapsed()) / 1e6;
     if (m_runningGeneration == m_generation) {
         m_latest = m_watcher.result();
         emit solved(m_latest);

@@ -4,6 +4,7 @@
 #include "document/scenariodocument.h"
 #include "domain/month.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
@@ -16,9 +17,12 @@ namespace cp {
 class Catalog;
 class ScenarioDocument;
 
-// Keeps the results of the open scenario current while the planner edits: every change of
-// the document starts a solve after a short pause (edits that come quicker than that make one
-// solve), off the UI thread. A result that is no longer the latest request (the document
+// Keeps the results of the open scenario current while the planner edits, off the UI thread.
+// When the last solve was fast (under immediateBelowMilliseconds(), 8 ms: half a frame), a
+// change starts the next solve at once, so an edit reaches the key figures within a frame;
+// edits that come while it runs make one more solve when it ends. When the last solve was
+// slow, a change starts a solve only after a short pause (the debounce), so a burst of edits
+// makes one solve. A result that is no longer the latest request (the document
 // changed meanwhile, or another document was opened) is dropped; solved() only ever carries
 // the newest one.
 class LiveSolver final : public QObject
@@ -33,12 +37,18 @@ public:
     void setDocument(ScenarioDocument *document);
     [[nodiscard]] ScenarioDocument *document() const { return m_document; }
     void setDebounceMilliseconds(int milliseconds) { m_debounce.setInterval(milliseconds); }
+    // A solve that took less than this (validation, resolve and solve, as the UI thread waited
+    // for it) lets the next edit solve at once; 0 debounces every edit.
+    void setImmediateBelowMilliseconds(double milliseconds) { m_immediateBelowMilliseconds = milliseconds; }
+    [[nodiscard]] double immediateBelowMilliseconds() const { return m_immediateBelowMilliseconds; }
+    // How long the last finished solve took, start to result on the UI thread (-1: none yet).
+    [[nodiscard]] double lastSolveMilliseconds() const { return m_lastSolveMilliseconds; }
     // The month results are looked at from (stale-catalog warnings); the current month by default.
     void setToday(Month today) { m_today = today; }
 
     [[nodiscard]] std::shared_ptr<const SolvedScenario> latest() const { return m_latest; }
 
-    // Solves the document again after the pause (what every change of the document does).
+    // Solves the document again, at once or after the pause (what every change of the document does).
     void request();
 
 signals:
@@ -52,6 +62,9 @@ private:
     QPointer<ScenarioDocument> m_document;
     QMetaObject::Connection m_connection;
     QTimer m_debounce;
+    QElapsedTimer m_solveTimer; // since start()
+    double m_immediateBelowMilliseconds = 8.0;
+    double m_lastSolveMilliseconds = -1.0;
     QFutureWatcher<std::shared_ptr<const SolvedScenario>> m_watcher;
     Month m_today;
     quint64 m_generation = 0; // bumped by every request

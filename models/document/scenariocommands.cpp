@@ -242,4 +242,50 @@ bool MoveSiteCommand::move(int from, int to)
         {ScenarioChange{ScenarioChange::Kind::SiteMoved, FieldPath::ofSite(from), 1, to}});
 }
 
+ShiftOrderMonthsCommand::ShiftOrderMonthsCommand(ScenarioDocument *document, std::vector<int> sites, int months,
+                                                 const QString &text)
+    : ScenarioCommand(document, text)
+    , m_sites(std::move(sites))
+    , m_months(months)
+{
+}
+
+void ShiftOrderMonthsCommand::shift(Scenario &scenario, const std::vector<int> &sites, int months)
+{
+    const auto shiftItem = [months](auto &item) {
+        item.orderMonth = item.orderMonth.plusMonths(months);
+        if (item.orderWindow) {
+            item.orderWindow->earliest = item.orderWindow->earliest.plusMonths(months);
+            item.orderWindow->latest = item.orderWindow->latest.plusMonths(months);
+        }
+    };
+    for (const int s : sites) {
+        Site &site = scenario.sites[static_cast<std::size_t>(s)];
+        for (auto &item : site.compute)
+            shiftItem(item);
+        for (auto &item : site.power)
+            shiftItem(item);
+        for (auto &item : site.cooling)
+            shiftItem(item);
+    }
+}
+
+bool ShiftOrderMonthsCommand::move(int months)
+{
+    std::vector<ScenarioChange> changes;
+    const Scenario &scenario = document()->scenario();
+    for (const int s : m_sites) {
+        const Site &site = scenario.sites[static_cast<std::size_t>(s)];
+        const auto add = [&](ItemList list, std::size_t rows) {
+            for (std::size_t row = 0; row < rows; ++row)
+                changes.push_back(ScenarioChange{ScenarioChange::Kind::FieldChanged,
+                                                 FieldPath::item(s, list, static_cast<int>(row), QStringLiteral("orderMonth")), 1, -1});
+        };
+        add(ItemList::Compute, site.compute.size());
+        add(ItemList::Power, site.power.size());
+        add(ItemList::Cooling, site.cooling.size());
+    }
+    return apply([&](Scenario &s) { shift(s, m_sites, months); }, changes);
+}
+
 } // namespace cp

@@ -27,6 +27,7 @@ protected:
     virtual bool forward() = 0;
     virtual bool backward() = 0;
     bool apply(const std::function<void(Scenario &)> &mutate, const std::vector<ScenarioChange> &changes);
+    [[nodiscard]] ScenarioDocument *document() const { return m_document; }
 
 private:
     ScenarioDocument *m_document;
@@ -127,6 +128,24 @@ private:
 
     int m_at;
     Site m_site;
+};
+
+// Every order month (and order window) of some sites moved by a number of months, as one step:
+// the sites overview's "shift orders" (issue 20).
+class ShiftOrderMonthsCommand final : public ScenarioCommand
+{
+public:
+    ShiftOrderMonthsCommand(ScenarioDocument *document, std::vector<int> sites, int months, const QString &text);
+    // The shift itself, also for checking a candidate before the command is pushed.
+    static void shift(Scenario &scenario, const std::vector<int> &sites, int months);
+
+private:
+    bool forward() override { return move(m_months); }
+    bool backward() override { return move(-m_months); }
+    bool move(int months);
+
+    std::vector<int> m_sites;
+    int m_months;
 };
 
 class MoveSiteCommand final : public ScenarioCommand

@@ -316,6 +316,28 @@ bool ScenarioDocument::moveSite(int from, int to, QString *reason)
     return push(new MoveSiteCommand(this, from, to, tr("Move site")), reason);
 }
 
+bool ScenarioDocument::shiftOrderMonths(std::vector<int> sites, int months, QString *reason)
+{
+    if (isReadOnly())
+        return refuse(readOnlyReason(), reason);
+    std::sort(sites.begin(), sites.end());
+    sites.erase(std::unique(sites.begin(), sites.end()), sites.end());
+    for (const int site : sites)
+        if (!siteExists(site))
+            return refuse(QStringLiteral("the scenario has no site %1").arg(site + 1), reason);
+    if (sites.empty() || months == 0)
+        return true;
+    Scenario candidate = m_scenario;
+    ShiftOrderMonthsCommand::shift(candidate, sites, months);
+    if (const QString why = refusal(candidate); !why.isEmpty())
+        return refuse(why, reason);
+    const QString what = sites.size() == 1 ? tr("the orders of \u201c%1\u201d").arg(m_scenario.sites[static_cast<std::size_t>(sites.front())].name)
+                                           : tr("the orders of %1 sites").arg(sites.size());
+    const QString text = months > 0 ? tr("Move %1 %2 months later").arg(what).arg(months)
+                                    : tr("Move %1 %2 months earlier").arg(what).arg(-months);
+    return push(new ShiftOrderMonthsCommand(this, std::move(sites), months, text), reason);
+}
+
 bool ScenarioDocument::push(QUndoCommand *command, QString *reason)
 {
     m_undoStack->push(command); // runs the command, which saves (and clears or sets m_lastSaveError)

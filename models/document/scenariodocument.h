@@ -79,6 +79,10 @@ public:
     std::optional<int> duplicateSite(int site, QString *reason = nullptr);
     bool removeSite(int site, QString *reason = nullptr);
     bool moveSite(int from, int to, QString *reason = nullptr);
+    // Moves every order month (and order window) of `sites` by `months` (negative: earlier), as
+    // one undo step. Refused, changing nothing, when the result breaks a rule (e.g. an order
+    // before the plan starts).
+    bool shiftOrderMonths(std::vector<int> sites, int months, QString *reason = nullptr);
 
     // The scenario was renamed in the workspace list (which holds the name): takes the name
     // without an undo step or a save.

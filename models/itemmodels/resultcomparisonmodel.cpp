@@ -1,5 +1,6 @@
 #include "itemmodels/resultcomparisonmodel.h"
 
+#include "analysis/comparisontext.h"
 #include "format/units.h"
 #include "itemmodels/itemroles.h"
 
@@ -7,18 +8,6 @@
 #include <limits>
 
 namespace cp {
-
-namespace {
-
-const QString kDash = QStringLiteral("\u2014");
-
-QString signedText(double value, const QString &magnitudeText)
-{
-    // The formatters already print a minus sign; a plus sign marks growth.
-    return value > 0 ? QLatin1Char('+') + magnitudeText : magnitudeText;
-}
-
-} // namespace
 
 ResultComparisonModel::ResultComparisonModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -42,68 +31,12 @@ void ResultComparisonModel::setVerdictColors(const QColor &better, const QColor 
 
 QString ResultComparisonModel::formatValue(const KpiDefinition &kpi, const std::optional<double> &value)
 {
-    if (!value)
-        return kpi.unit == KpiUnit::Month ? tr("not within the plan") : kDash;
-    const double v = *value;
-    switch (kpi.unit) {
-    case KpiUnit::Usd:
-        return format::usd(v);
-    case KpiUnit::UsdPerHour:
-        return format::usd(v) + tr("/h");
-    case KpiUnit::Mw:
-        return format::megawatts(v);
-    case KpiUnit::Mwh:
-        return format::megawattHours(v);
-    case KpiUnit::Count:
-    case KpiUnit::AcceleratorMonths:
-        return format::count(v);
-    case KpiUnit::Pflops:
-        return format::flops(v);
-    case KpiUnit::Month:
-        return format::monthLabel(static_cast<int>(std::lround(v)));
-    }
-    return {};
+    return comparisonValueText(kpi, value);
 }
 
 QString ResultComparisonModel::formatDelta(const KpiDefinition &kpi, const KpiDelta &delta)
 {
-    if (!delta.abs)
-        return kDash;
-    const double abs = *delta.abs;
-    if (kpi.unit == KpiUnit::Month) {
-        const long months = std::lround(abs);
-        if (months == 0)
-            return tr("same month");
-        return signedText(abs, QString::number(months) + (std::labs(months) == 1 ? tr(" month") : tr(" months")));
-    }
-    QString text;
-    switch (kpi.unit) {
-    case KpiUnit::Usd:
-        text = format::usd(abs);
-        break;
-    case KpiUnit::UsdPerHour:
-        text = format::usd(abs) + tr("/h");
-        break;
-    case KpiUnit::Mw:
-        text = format::megawatts(abs);
-        break;
-    case KpiUnit::Mwh:
-        text = format::megawattHours(abs);
-        break;
-    case KpiUnit::Count:
-    case KpiUnit::AcceleratorMonths:
-        text = format::count(abs);
-        break;
-    case KpiUnit::Pflops:
-        text = format::flops(abs);
-        break;
-    case KpiUnit::Month:
-        break;
-    }
-    text = signedText(abs, text);
-    if (delta.pct)
-        text += QStringLiteral(" (") + signedText(*delta.pct, format::percent(*delta.pct)) + QLatin1Char(')');
-    return text;
+    return comparisonDeltaText(kpi, delta);
 }
 
 std::pair<int, bool> ResultComparisonModel::columnScenario(int column) const

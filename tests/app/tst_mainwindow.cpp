@@ -13,6 +13,8 @@
 #include "itemmodels/workspacelistmodel.h"
 #include "report/exportactions.h"
 #include "mainwindow.h"
+#include "itemmodels/siteoverviewmodel.h"
+#include "widgets/sitesoverviewpanel.h"
 #include "optimize/optimizedialog.h"
 #include "widgets/itemtablepanel.h"
 #include "widgets/kpipanel.h"
@@ -410,8 +412,13 @@ private slots:
             tabs << window.tabs()->tabText(i);
         QCOMPARE(tabs, (QStringList{QStringLiteral("Plan"), QStringLiteral("Timeline"), QStringLiteral("Power"),
                                     QStringLiteral("Accelerators"), QStringLiteral("Spend"), QStringLiteral("Risk"),
-                                    QStringLiteral("Compare")}));
+                                    QStringLiteral("Compare"), QStringLiteral("Sites")}));
         QCOMPARE(window.chartsPanel()->solved(), solved);
+        // The Sites tab lists the solved sites; opening one shows it on the Plan tab.
+        QCOMPARE(window.sitesOverview()->model()->rowCount(), 1);
+        window.showPage(MainWindow::Page::Sites);
+        emit window.sitesOverview()->siteActivated(0);
+        QCOMPARE(window.tabs()->currentIndex(), int(MainWindow::Page::Plan));
 
         // The energized line of the Accelerators chart is the solver's portfolio series.
         window.showPage(MainWindow::Page::Accelerators);

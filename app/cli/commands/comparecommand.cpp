@@ -2,13 +2,13 @@
 
 #include "analysis/comparison.h"
 #include "analysis/comparisonjson.h"
+#include "analysis/comparisontext.h"
 #include "analysis/solvedscenario.h"
 #include "analysis/timevalue.h"
 #include "catalog/catalog.h"
 #include "clioutput.h"
 #include "commands/comparepdf.h"
 #include "io/scenariojson.h"
-#include "itemmodels/resultcomparisonmodel.h"
 #include "scenarioinput.h"
 #include "storage/workspace.h"
 
@@ -161,9 +161,9 @@ private:
             QStringList row{QString::fromUtf8(kpis[k].label)};
             for (std::size_t s = 0; s < comparison.scenarios.size(); ++s) {
                 const ComparedKpi &kpi = comparison.scenarios[s].kpis[k];
-                row << ResultComparisonModel::formatValue(kpis[k], kpi.value);
+                row << comparisonValueText(kpis[k], kpi.value);
                 if (s > 0)
-                    row << ResultComparisonModel::formatDelta(kpis[k], kpi.delta);
+                    row << comparisonDeltaText(kpis[k], kpi.delta);
             }
             rows.push_back(row);
         }

@@ -1,10 +1,9 @@
 #include "commands/comparepdf.h"
 
 #include "clioutput.h"
-#include "report/reportexport.h"
+#include "renderbackend.h"
 
 #include <QCommandLineParser>
-#include <QDate>
 #include <QTextStream>
 
 namespace cp::cli {
@@ -47,17 +46,22 @@ int ComparePdfOutput::write(const QCommandLineParser &parser, const std::vector<
                << solved.size() << '\n';
         return ExitUsage;
     }
-    report::ComparisonReportInput input;
-    input.scenarios = solved;
-    input.info.workspace = workspace;
-    input.info.preparedOn = QDate::currentDate();
-    input.info.asOf = asOf;
-    input.info.paper = parser.value(m_paper).toLower() == QLatin1String("letter") ? report::Paper::Letter : report::Paper::A4;
-    const report::RenderedReport rendered = report::renderComparisonReport(input);
+    // Drawing runs only in clusterplan-cli-render, which sets the backend (renderbackend.h).
+    const RenderBackend *backend = renderBackend();
+    if (!backend) { // unreachable: runCli hands drawing commands to the helper
+        io.err << "clusterplan-cli: no PDF renderer in this program\n";
+        return ExitFailure;
+    }
+    ComparisonReportRequest request;
+    request.scenarios = solved;
+    request.workspace = workspace;
+    request.asOf = asOf;
+    request.paper = parser.value(m_paper).toLower() == QLatin1String("letter") ? ReportPaper::Letter : ReportPaper::A4;
+    const RenderedPdf rendered = backend->comparisonReport(request);
     const QString out = parser.value(m_pdf);
     if (!writeOutput(out, rendered.pdf, io))
         return ExitFailure;
-    io.err << out << ": " << rendered.pageCount << " pages, " << report::paperName(input.info.paper) << '\n';
+    io.err << out << ": " << rendered.pageCount << " pages, " << reportPaperName(request.paper) << '\n';
     return ExitOk;
 }
 

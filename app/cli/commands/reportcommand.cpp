@@ -1,14 +1,12 @@
 #include "commands/commands.h"
 
 #include "analysis/solvedscenario.h"
-#include "catalog/catalog.h"
 #include "clioutput.h"
 #include "fiscalyearoption.h"
-#include "report/reportexport.h"
+#include "renderbackend.h"
 #include "scenarioinput.h"
 
 #include <QCommandLineParser>
-#include <QDate>
 #include <QTextStream>
 
 #include <optional>
@@ -45,7 +43,7 @@ public:
             io.err << "clusterplan-cli report: missing --pdf OUT (the file to write; '-' is standard output)\n";
             return ExitUsage;
         }
-        const std::optional<report::Paper> paper = paperOption(parser, io);
+        const std::optional<ReportPaper> paper = paperOption(parser, io);
         if (!paper)
             return ExitUsage;
         const std::optional<int> fiscalYearStart = m_fiscalYearStart.read(parser, name(), io);
@@ -57,38 +55,41 @@ public:
             return exitCode;
         const std::optional<Month> asOf = m_input.asOf(parser, io, &exitCode); // read fine just above
 
-        report::ScenarioReportInput input;
-        input.solved = solved;
-        input.risk = report::runReportRisk(*solved);
-        input.methodology = report::methodologyMarkdown();
-        input.info.workspace = parser.value(QStringLiteral("workspace"));
-        if (input.info.workspace.isEmpty() && !parser.positionalArguments().isEmpty())
-            input.info.sourceFile = parser.positionalArguments().constFirst();
-        input.info.preparedOn = QDate::currentDate();
-        input.info.asOf = *asOf;
-        input.info.paper = *paper;
-        input.info.fiscalYearStartMonth = *fiscalYearStart;
-        const report::RenderedReport rendered = report::renderScenarioReport(input);
+        // Drawing runs only in clusterplan-cli-render, which sets the backend (renderbackend.h).
+        const RenderBackend *backend = renderBackend();
+        if (!backend) { // unreachable: runCli hands drawing commands to the helper
+            io.err << "clusterplan-cli: no PDF renderer in this program\n";
+            return ExitFailure;
+        }
+        ScenarioReportRequest request;
+        request.solved = solved;
+        request.workspace = parser.value(QStringLiteral("workspace"));
+        if (request.workspace.isEmpty() && !parser.positionalArguments().isEmpty())
+            request.sourceFile = parser.positionalArguments().constFirst();
+        request.asOf = *asOf;
+        request.paper = *paper;
+        request.fiscalYearStartMonth = *fiscalYearStart;
+        const RenderedPdf rendered = backend->scenarioReport(request);
 
         const QString out = parser.value(m_pdf);
         if (!writeOutput(out, rendered.pdf, io))
             return ExitFailure;
         // Standard output may be the PDF itself; the receipt goes where it cannot corrupt it.
         (out == QLatin1String("-") ? io.err : io.out)
-            << out << ": " << rendered.pageCount << " pages, " << report::paperName(*paper) << '\n';
+            << out << ": " << rendered.pageCount << " pages, " << reportPaperName(*paper) << '\n';
         return ExitOk;
     }
 
 private:
-    std::optional<report::Paper> paperOption(const QCommandLineParser &parser, CliStreams &io) const
+    std::optional<ReportPaper> paperOption(const QCommandLineParser &parser, CliStreams &io) const
     {
         if (!parser.isSet(m_paper))
-            return report::Paper::A4;
+            return ReportPaper::A4;
         const QString value = parser.value(m_paper).toLower();
         if (value == QLatin1String("a4"))
-            return report::Paper::A4;
+            return ReportPaper::A4;
         if (value == QLatin1String("letter"))
-            return report::Paper::Letter;
+            return ReportPaper::Letter;
         io.err << "clusterplan-cli report: --paper: '" << parser.value(m_paper) << "' is not a paper size; use a4 or letter\n";
         return std::nullopt;
     }

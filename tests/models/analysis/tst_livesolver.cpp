@@ -62,10 +62,42 @@ private slots:
         QCOMPARE(computeCapex(solvedAt(solved, 2)), computeCapex(first));
     }
 
-    void quickEditsMakeOneSolve()
+    // A plan that solved fast (memphis: well under a millisecond) shows an edit's result without
+    // the pause: with the debounce at a minute, the result still comes.
+    void fastPlanEditSolvesAtOnce()
     {
         ScenarioDocument document(memphis(), cp::Catalog::builtIn());
         LiveSolver live(cp::Catalog::builtIn());
+        live.setDebounceMilliseconds(60'000);
+        QSignalSpy solved(&live, &LiveSolver::solved);
+        live.setDocument(&document);
+        QVERIFY(solved.wait());
+        QVERIFY(live.lastSolveMilliseconds() >= 0.0);
+        QCOMPARE(live.immediateBelowMilliseconds(), 8.0);
+        live.setImmediateBelowMilliseconds(1e9); // fast, whatever this machine's load
+        solved.clear();
+
+        QVERIFY(document.setValue(kFirstCount, 60000.0));
+        QVERIFY(solved.wait());
+        QCOMPARE(solvedAt(solved, 0)->scenario.sites[0].compute[0].count, 60000);
+
+        // A burst: the solve started by the first edit is followed by one of the last; the
+        // last result shown is the last edit's, and nothing after it.
+        solved.clear();
+        for (int count = 51000; count <= 55000; count += 1000)
+            QVERIFY(document.setValue(kFirstCount, double(count)));
+        QTRY_VERIFY(!solved.isEmpty() && solvedAt(solved, solved.count() - 1)->scenario.sites[0].compute[0].count == 55000);
+        QTest::qWait(100); // room for any further (wrong) result to arrive
+        QCOMPARE(solvedAt(solved, solved.count() - 1)->scenario.sites[0].compute[0].count, 55000);
+        QCOMPARE(live.latest(), solvedAt(solved, solved.count() - 1));
+    }
+
+    // A plan whose last solve was slow waits for the pause, so a burst of edits makes one solve.
+    void slowPlanEditsCoalesce()
+    {
+        ScenarioDocument document(memphis(), cp::Catalog::builtIn());
+        LiveSolver live(cp::Catalog::builtIn());
+        live.setImmediateBelowMilliseconds(0.0); // every solve counts as slow
         live.setDocument(&document);
         QSignalSpy solved(&live, &LiveSolver::solved);
         QVERIFY(solved.wait());
@@ -76,6 +108,13 @@ private slots:
         QTest::qWait(100); // room for any further (wrong) result to arrive
         QCOMPARE(solved.count(), 1);
         QCOMPARE(solvedAt(solved, 0)->scenario.sites[0].compute[0].count, 55000);
+
+        // And it does wait for the pause: with the debounce at a minute, no result comes.
+        live.setDebounceMilliseconds(60'000);
+        solved.clear();
+        QVERIFY(document.setValue(kFirstCount, 56000.0));
+        QVERIFY(!solved.wait(300));
+        QVERIFY(solved.isEmpty());
     }
 
     void aResultOvertakenByAnEditIsDropped()

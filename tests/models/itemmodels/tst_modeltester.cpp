@@ -5,6 +5,7 @@
 #include "itemmodels/itemtablemodel.h"
 #include "itemmodels/kpilistmodel.h"
 #include "itemmodels/sitelistmodel.h"
+#include "itemmodels/siteoverviewmodel.h"
 #include "itemmodels/warninglistmodel.h"
 #include "itemmodels/workspacelistmodel.h"
 
@@ -167,6 +168,34 @@ private slots:
         QCOMPARE(warnings.rowCount(), 0);
         // Without a solve only the figures every plan has (no returns figures).
         QCOMPARE(kpis.rowCount(), int(cp::KpiListModel::KpiCount) - int(cp::KpiListModel::TotalCapex));
+    }
+
+    // The sites overview over solves of one site, of three (a reset), of the same three again
+    // (cells change in place), of a plan that does not solve, and of none.
+    void siteOverview()
+    {
+        const cp::Catalog &catalog = cp::Catalog::builtIn();
+        cp::SiteOverviewModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSolved(cp::solveScenario(memphis(), catalog, cp::currentMonth()));
+        QCOMPARE(model.rowCount(), 1);
+        cp::Scenario three = memphis();
+        for (const char *name : {"Beta", "Gamma"}) {
+            cp::Site site = three.sites[0];
+            site.name = QString::fromLatin1(name);
+            three.sites.push_back(site);
+        }
+        model.setSolved(cp::solveScenario(three, catalog, cp::currentMonth()));
+        QCOMPARE(model.rowCount(), 3);
+        three.sites[1].compute[0].count = 1000;
+        model.setSolved(cp::solveScenario(three, catalog, cp::currentMonth()));
+        QCOMPARE(model.rowCount(), 3);
+        three.sites[2].facility.itCapacityMw = -1; // invalid: the rows stay, without results
+        model.setSolved(cp::solveScenario(three, catalog, cp::currentMonth()));
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(0, cp::SiteOverviewModel::CapexUsd).data().toString(), QStringLiteral("\u2014"));
+        model.setSolved(nullptr);
+        QCOMPARE(model.rowCount(), 0);
     }
 };
 
