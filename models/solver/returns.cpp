@@ -22,29 +22,33 @@ double npvAt(const Eigen::ArrayXd &flows, double x)
 
 } // namespace
 
-std::optional<double> monthlyIrr(const Eigen::ArrayXd &flows)
-{
-    bool negative = false;
-    bool positive = false;
-    for (const double f : flows) {
-        negative = negative || f < 0.0;
-        positive = positive || f > 0.0;
-    }
-    if (!negative || !positive)
-        return std::nullopt;
+namespace {
 
-    // Scan x = ln(1 + i) from -4.6 (i = -99% a month) to 2.3 (i = +900% a month) for sign
-    // changes, then bisect each bracket to the last bit; keep the root nearest zero. Below zero
-    // the discount factor grows as e^(-x m): the lowest rate is raised so that it stays below
-    // e^600 over the horizon, far from overflow.
-    const double kLowest = std::max(-4.6, -600.0 / static_cast<double>(std::max<Eigen::Index>(1, flows.size())));
-    constexpr double kHighest = 2.3;
-    constexpr int kSteps = 690;
+// The scan's grid: x = ln(1 + i) from kLowest (i = -99% a month, raised for long horizons so
+// that e^(-x m) stays below e^600, far from overflow) to 2.3 (i = +900% a month) in kSteps cells.
+constexpr double kHighest = 2.3;
+constexpr int kSteps = 690;
+
+double lowestRate(const Eigen::ArrayXd &flows)
+{
+    return std::max(-4.6, -600.0 / static_cast<double>(std::max<Eigen::Index>(1, flows.size())));
+}
+
+double gridRate(double lowest, int s)
+{
+    return lowest + (kHighest - lowest) * s / kSteps;
+}
+
+// Scans the grid's cells firstCell..lastCell (cell s spans points s - 1 and s) for sign changes,
+// bisects each bracket to the last bit and keeps the root nearest zero, the first on a tie.
+std::optional<double> rootInCells(const Eigen::ArrayXd &flows, int firstCell, int lastCell)
+{
+    const double lowest = lowestRate(flows);
     std::optional<double> best;
-    double x0 = kLowest;
+    double x0 = gridRate(lowest, firstCell - 1);
     double v0 = npvAt(flows, x0);
-    for (int s = 1; s <= kSteps; ++s) {
-        const double x1 = kLowest + (kHighest - kLowest) * s / kSteps;
+    for (int s = firstCell; s <= lastCell; ++s) {
+        const double x1 = gridRate(lowest, s);
         const double v1 = npvAt(flows, x1);
         if (!std::isfinite(v0) || !std::isfinite(v1)) {
             x0 = x1;
@@ -79,9 +83,78 @@ std::optional<double> monthlyIrr(const Eigen::ArrayXd &flows)
         x0 = x1;
         v0 = v1;
     }
-    if (!best)
+    return best;
+}
+
+// Flows whose non-zero values change sign exactly once have exactly one rate (Descartes' rule
+// of signs on the polynomial in e^(-x)), so the NPV changes sign once along the grid: a binary
+// search finds its cell in about ten evaluations instead of 691, and scanning the cells next to
+// it finds what the whole scan finds. nullopt when the search meets a value that is not finite
+// or signs that do not fit one crossing; the caller then scans the whole grid.
+std::optional<std::optional<double>> rootOfOneSignChange(const Eigen::ArrayXd &flows)
+{
+    int changes = 0;
+    double previous = 0.0;
+    for (const double f : flows) {
+        if (f == 0.0)
+            continue;
+        if (previous != 0.0 && (f < 0.0) != (previous < 0.0))
+            ++changes;
+        previous = f;
+    }
+    if (changes != 1)
         return std::nullopt;
-    return std::expm1(*best);
+
+    const double lowest = lowestRate(flows);
+    const double vLow = npvAt(flows, gridRate(lowest, 0));
+    const double vHigh = npvAt(flows, gridRate(lowest, kSteps));
+    if (!std::isfinite(vLow) || !std::isfinite(vHigh) || vLow == 0.0 || vHigh == 0.0 || (vLow < 0.0) == (vHigh < 0.0))
+        return std::nullopt;
+    int lo = 0;
+    int hi = kSteps;
+    while (hi - lo > 1) {
+        const int mid = (lo + hi) / 2;
+        const double v = npvAt(flows, gridRate(lowest, mid));
+        if (!std::isfinite(v))
+            return std::nullopt;
+        if ((v < 0.0) == (vLow < 0.0) && v != 0.0)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    // Cells lo + 1 (the crossing) and its neighbours, which hold a bracket too when the NPV
+    // is exactly zero at a grid point.
+    return rootInCells(flows, std::max(1, lo), std::min(kSteps, lo + 3));
+}
+
+} // namespace
+
+namespace detail {
+std::optional<double> monthlyIrrByWholeScan(const Eigen::ArrayXd &flows)
+{
+    const std::optional<double> root = rootInCells(flows, 1, kSteps);
+    if (!root)
+        return std::nullopt;
+    return std::expm1(*root);
+}
+} // namespace detail
+
+std::optional<double> monthlyIrr(const Eigen::ArrayXd &flows)
+{
+    bool negative = false;
+    bool positive = false;
+    for (const double f : flows) {
+        negative = negative || f < 0.0;
+        positive = positive || f > 0.0;
+    }
+    if (!negative || !positive)
+        return std::nullopt;
+    if (const std::optional<std::optional<double>> fast = rootOfOneSignChange(flows)) {
+        if (!*fast)
+            return std::nullopt;
+        return std::expm1(**fast);
+    }
+    return detail::monthlyIrrByWholeScan(flows);
 }
 
 std::optional<double> annualIrrPct(const Eigen::ArrayXd &flows)

@@ -25,6 +25,10 @@ namespace cp::solver {
 namespace detail {
 struct PlanCalendar;
 
+// monthlyIrr by scanning every cell of its grid, without the shortcut for flows that change
+// sign once; the shortcut must find the same rate to the bit (tst_returns).
+[[nodiscard]] std::optional<double> monthlyIrrByWholeScan(const Eigen::ArrayXd &flows);
+
 // Fills k's returns figures from a site's or the portfolio's monthly arrays (netCashFlowUsd,
 // revenueUsd, residualValueUsd filled) and the KPIs already computed (npvCostUsd).
 void computeReturns(const MonthlySeries &series, const PlanCalendar &calendar, int startMonth,

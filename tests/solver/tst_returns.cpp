@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <random>
 
 using namespace testplan;
 
@@ -85,6 +86,46 @@ private slots:
         loss[0] = -100.0;
         loss[12] = 50.0;
         EXPECT_NEAR(*annualIrrPct(loss), -50.0);
+    }
+
+    // Flows that change sign once take a shortcut (a binary search for the crossing's cell);
+    // it must give the rate the scan of the whole grid gives, to the bit. Flows shaped like a
+    // plan's: a capex dip of random depth and length, months of nothing, then a random income,
+    // some of it too small to pay back (a negative rate) and some paid back within a month.
+    void oneSignChangeShortcutAgreesWithTheWholeScan()
+    {
+        std::mt19937_64 random(20261206);
+        std::uniform_real_distribution<double> unit(0.0, 1.0);
+        int compared = 0;
+        for (int trial = 0; trial < 2000; ++trial) {
+            const int months = 2 + static_cast<int>(unit(random) * 300);
+            Eigen::ArrayXd flows = Eigen::ArrayXd::Zero(months);
+            const int spendMonths = 1 + static_cast<int>(unit(random) * (months - 1) * 0.5);
+            const int idleMonths = static_cast<int>(unit(random) * (months - spendMonths) * 0.5);
+            for (int m = 0; m < spendMonths; ++m)
+                flows[m] = -std::pow(10.0, 3.0 + 7.0 * unit(random));
+            const double income = std::pow(10.0, 2.0 + 9.0 * unit(random));
+            for (int m = spendMonths + idleMonths; m < months; ++m)
+                flows[m] = unit(random) < 0.1 ? 0.0 : income * (0.5 + unit(random));
+            if (flows.maxCoeff() <= 0.0)
+                continue;
+            const std::optional<double> fast = monthlyIrr(flows);
+            const std::optional<double> whole = cp::solver::detail::monthlyIrrByWholeScan(flows);
+            QCOMPARE(fast.has_value(), whole.has_value());
+            if (fast) {
+                QVERIFY2(*fast == *whole, qPrintable(QStringLiteral("trial %1: %2 against %3").arg(trial).arg(*fast, 0, 'g', 17).arg(*whole, 0, 'g', 17)));
+                // And it is a rate: the NPV at it is nought against the flows' size.
+                QVERIFY(std::abs(npvAtMonthlyRate(flows, *fast)) <= 1e-6 * flows.abs().sum());
+                ++compared;
+            }
+        }
+        QVERIFY(compared > 1000);
+
+        // -100 then +100 has the rate 0 exactly, where the NPV is nought.
+        Eigen::ArrayXd even(3);
+        even << -100.0, 0.0, 100.0;
+        QCOMPARE(monthlyIrr(even), cp::solver::detail::monthlyIrrByWholeScan(even));
+        QVERIFY(std::abs(*monthlyIrr(even)) < 1e-12);
     }
 
     void paybackOfHandFlows()
