@@ -109,7 +109,7 @@ void JsonTextWriter::value(double number)
 {
     beforeValue();
     if (std::isfinite(number))
-        m_out += numberString(number);
+        appendNumber(m_out, number);
     else
         m_out += "null";
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -34,6 +35,9 @@ public:
     }
 
     [[nodiscard]] std::string take(); // the document, with a final newline
+
+    // Room for a document of about this many bytes, so a large one is not copied as it grows.
+    void reserve(std::size_t bytes) { m_out.reserve(bytes); }
 
 private:
     void beforeValue();

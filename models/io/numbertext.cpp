@@ -6,7 +6,7 @@
 
 namespace cp::io {
 
-std::string numberString(double value)
+void appendNumber(std::string &out, double value)
 {
     std::array<char, 32> buffer {};
     // Whole numbers as integers (20000000, not 2e+07), like the canonical JSON.
@@ -14,9 +14,15 @@ std::string numberString(double value)
     const auto [end, ec] = whole
         ? std::to_chars(buffer.data(), buffer.data() + buffer.size(), static_cast<long long>(value))
         : std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    if (ec != std::errc())
-        return {};
-    return std::string(buffer.data(), end);
+    if (ec == std::errc())
+        out.append(buffer.data(), end);
+}
+
+std::string numberString(double value)
+{
+    std::string out;
+    appendNumber(out, value);
+    return out;
 }
 
 QString numberText(double value)

@@ -3,6 +3,9 @@
 #include "io/jsontextwriter.h"
 #include "solver/textformat.h"
 
+#include <algorithm>
+#include <cstddef>
+
 namespace cp::io {
 
 namespace {
@@ -112,6 +115,11 @@ void writeMonthly(JsonTextWriter &w, const MonthlySeries &s, bool returns)
 QByteArray writeResultJson(const solver::Result &result)
 {
     JsonTextWriter w;
+    // About ten bytes a number: up to 16 monthly arrays for the portfolio and each site.
+    constexpr std::size_t kBytesPerNumber = 10;
+    constexpr std::size_t kArraysPerSeries = 16;
+    w.reserve((result.sites.size() + 1) * kArraysPerSeries * kBytesPerNumber * static_cast<std::size_t>(std::max(0, result.horizonMonths))
+              + 65536);
     w.beginObject();
     w.field("scenario", std::string_view(result.scenario));
     w.key("months");
