@@ -352,7 +352,7 @@ RiskResult runRisk(const Plan &plan, const RiskOptions &options)
     if (out.targetMonth < 0) {
         Solver solver;
         Result planned;
-        solver.solve(plan, planned, SolveOptions{false, false, -1});
+        solver.solve(plan, planned, SolveOptions{false, false, -1, false});
         out.targetMonth = planned.kpis.fullPowerMonth.value_or(plan.startMonth + horizon - 1);
     }
     const int probeMonth = std::clamp(out.targetMonth - plan.startMonth, 0, horizon - 1);
@@ -376,7 +376,7 @@ RiskResult runRisk(const Plan &plan, const RiskOptions &options)
 
     std::atomic<int> nextTrial{0};
     std::atomic<bool> stopped{false};
-    const SolveOptions lean{false, false, probeMonth};
+    const SolveOptions lean{false, false, probeMonth, false};
     auto worker = [&]() {
         Plan trialPlan = plan; // one copy per thread; only the sampled fields change per trial
         Solver solver;
@@ -495,7 +495,7 @@ RiskResult runRisk(const Plan &plan, const RiskOptions &options)
         Plan probe = plan;
         Solver solver;
         Result result;
-        const SolveOptions kpisOnly{false, false, -1};
+        const SolveOptions kpisOnly{false, false, -1, false};
         const int beyond = plan.startMonth + horizon;
         out.tornadoByNet = returns;
         const auto measure = [returns](const Result &r) { return returns ? r.kpis.npvNetUsd : r.kpis.npvCostUsd; };

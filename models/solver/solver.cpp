@@ -46,7 +46,7 @@ void Solver::solve(const Plan &plan, Result &result, const SolveOptions &options
         siteResult.name = site.name;
         siteResult.readyMonth = s.facts.readyMonth;
         siteResult.kpis = detail::computeSiteKpis(s.facts, s.calendar, utilization, plan.startMonth,
-                                                  plan.returns.stated, s.siteScratch);
+                                                  plan.returns.stated && options.siteReturns, s.siteScratch);
         if (options.siteSeries)
             siteResult.series.assign(s.facts.segments, s.facts.depreciation, s.facts.payments, s.facts.residuals,
                                      plan.startMonth, utilization);

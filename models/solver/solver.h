@@ -15,6 +15,8 @@ struct SolveOptions {
     bool siteSeries = true; // keep every site's months (SiteResult::series; off in risk trials: KPIs only)
     bool warnings = true;   // run the section 6 checks
     int probeMonth = -1;    // plan month whose site values go into SiteResult::probe (-1: none)
+    bool siteReturns = true; // each site's revenue, net cash flow, IRR and payback (off in risk
+                             // trials, which read the portfolio's; a site's IRR is most of a trial)
 };
 
 class Solver
