@@ -15,8 +15,6 @@ SpendChart::SpendChart(ResultSeriesModel *series, QWidget *parent)
     : TimeSeriesChart(tr("Spend"), parent)
     , m_series(series)
 {
-    // Capex bars are the headline; opex and the total to date read well in less height.
-    setPanelStretch(0, 1.4);
     m_opexPanel = addPanel(tr("Opex per month"), 1.0, false);
     m_cumulativePanel = addPanel(cumulativeName() + tr(" to date"), 1.0, false);
     watch(m_series);
@@ -78,8 +76,11 @@ void SpendChart::rebuild()
     const double maxCapex = monthCapex.isEmpty() ? 0.0 : *std::max_element(monthCapex.cbegin(), monthCapex.cend());
     const double maxOpex = opex.isEmpty() ? 0.0 : *std::max_element(opex.cbegin(), opex.cend());
 
+    // A plan with no capex (a cloud partner's) gives the empty capex panel little room.
+    setPanelStretch(0, maxCapex > 0.0 ? 1.4 : 0.5);
+    setPanelStretch(m_opexPanel, maxCapex > 0.0 ? 1.0 : 1.6);
     // Each panel's axis before its series: a range change redraws every series already there.
-    setValueAxis(Side::Left, maxCapex * 1.05, AxisUnit::Usd, tr("Capex"));
+    setValueAxis(Side::Left, maxCapex * 1.05, AxisUnit::Usd, maxCapex > 0.0 ? tr("Capex") : QString());
     addStackedBars(names, colors, values);
     usePanel(m_opexPanel);
     setValueAxis(Side::Left, maxOpex * 1.05, AxisUnit::Usd, QString());

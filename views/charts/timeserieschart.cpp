@@ -442,7 +442,8 @@ int TimeSeriesChart::valueTickTarget(int panel) const
 {
     if (m_panels.size() == 1)
         return isVisible() ? std::clamp(height() / 60, 2, 5) : 5;
-    // A panel's ticks fit its plot: about one per 30 pixels, labels 11 pixels high. Off screen
+    // A panel's ticks fit its plot: about one per 36 pixels, labels 11 pixels high (Qt elides a
+    // label given less than about 20). Off screen
     // (a report, an export) a chart of panels is drawn about 560 layout pixels tall, 180 of them
     // titles, legend and axes.
     const QChart *chart = m_panels[static_cast<std::size_t>(panel)].chart;
@@ -453,7 +454,7 @@ int TimeSeriesChart::valueTickTarget(int panel) const
             stretchSum += p.stretch;
         plotHeight = 380.0 * m_panels[static_cast<std::size_t>(panel)].stretch / stretchSum;
     }
-    return std::clamp(static_cast<int>(plotHeight / 30.0), 1, 5);
+    return std::clamp(static_cast<int>(plotHeight / 36.0), 1, 5);
 }
 
 void TimeSeriesChart::setValueAxis(Side side, double maxValue, AxisUnit unit, const QString &title)
@@ -680,7 +681,7 @@ void TimeSeriesChart::placeLegend(double chartWidth)
     }
 }
 
-void TimeSeriesChart::layOutPanels()
+void TimeSeriesChart::layOutPanels(bool onScreen)
 {
     const QSizeF size = m_stack->size();
     placeLegends(size.width() > 0 ? size.width() : width());
@@ -719,6 +720,16 @@ void TimeSeriesChart::layOutPanels()
     place(heights);
     relabelTimeAxis();
     alignPlotAreas();
+    // The panels' value axes take a tick count that fits their new heights (after this layout:
+    // a rebuild from here would lay out again).
+    if (onScreen && isVisible() && m_months > 0) {
+        for (int p = 0; p < panelCount(); ++p) {
+            if (valueTickTarget(p) != m_valueTickTargets[static_cast<std::size_t>(p)]) {
+                QMetaObject::invokeMethod(this, &TimeSeriesChart::rebuildNow, Qt::QueuedConnection);
+                break;
+            }
+        }
+    }
 }
 
 // The panels' plot areas start and end at the same x, so a month is at one x in every panel:
@@ -880,7 +891,7 @@ void TimeSeriesChart::renderChart(QPainter &painter, const QRectF &target, const
         panel.hoverLine->hide();
     }
     m_stack->resize(layoutSize);
-    layOutPanels();
+    layOutPanels(false);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
     m_stack->scene()->render(&painter, target, QRectF(m_stack->pos(), layoutSize), Qt::IgnoreAspectRatio);

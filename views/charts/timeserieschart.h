@@ -163,7 +163,8 @@ private:
     void styleLegend();
     // Lays the panels out for the stack's size: each takes the room its title, legend and axes
     // need, and the plots share the rest by stretch; then their plot areas line up.
-    void layOutPanels();
+    // `onScreen` false while laid out for drawing elsewhere (a report page).
+    void layOutPanels(bool onScreen = true);
     void alignPlotAreas();
     void hoverAt(const QPointF &viewPos, const QPoint &globalPos);
     [[nodiscard]] double xAtViewPos(const QPointF &viewPos) const;
