@@ -702,10 +702,13 @@ void TimeSeriesChart::layOutPanels(bool onScreen)
         relabelTimeAxis();
         return;
     }
-    // Measured at an even split: what each panel needs besides its plot (title, legend, month
-    // labels) does not depend on its height.
-    const double n = static_cast<double>(m_panels.size());
-    place(std::vector<double>(m_panels.size(), size.height() / n));
+    // What each panel needs besides its plot (title, legend, month labels) does not depend on
+    // its height: measured where the panels are, or at an even split the first time.
+    bool placed = true;
+    for (const Panel &panel : m_panels)
+        placed = placed && panel.chart->size().width() == size.width() && panel.chart->plotArea().height() > 0;
+    if (!placed)
+        place(std::vector<double>(m_panels.size(), size.height() / static_cast<double>(m_panels.size())));
     std::vector<double> heights;
     double fixed = 0.0;
     double stretchSum = 0.0;
