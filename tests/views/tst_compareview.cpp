@@ -110,6 +110,16 @@ private slots:
         const auto b = test::solveFile(test::chartFixturePath(QStringLiteral("hand-checked-b.json")));
         QCOMPARE(energized->seriesPoints(QStringLiteral("B")).at(5).y(), b->result.monthly.energized[5]);
         QVERIFY(energized->hoverText(5).contains(QStringLiteral("B: 4,800")));
+        // Energized accelerators and facility power are monthly quantities, drawn as steps (flat
+        // across each month, the change between months); the running total of spend is a line.
+        for (const auto metric : {ResultOverlayModel::Energized, ResultOverlayModel::FacilityMw}) {
+            const QList<QPointF> drawn = view.chart(metric)->drawnPoints(QStringLiteral("B"));
+            QVERIFY(drawn.size() > view.chart(metric)->seriesPoints(QStringLiteral("B")).size());
+            for (qsizetype i = 1; i < drawn.size(); ++i)
+                QVERIFY(drawn[i].y() == drawn[i - 1].y() || drawn[i].x() == drawn[i - 1].x());
+        }
+        QCOMPARE(view.chart(ResultOverlayModel::CumulativeCostUsd)->drawnPoints(QStringLiteral("B")),
+                 view.chart(ResultOverlayModel::CumulativeCostUsd)->seriesPoints(QStringLiteral("B")));
 
         // What changed in the inputs, site by site.
         const QStringList changes = treeTexts(view.findChild<QTreeWidget *>());

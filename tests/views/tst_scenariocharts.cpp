@@ -3,6 +3,7 @@
 #include "charts/powerchart.h"
 #include "charts/scenariochartspanel.h"
 #include "charts/spendchart.h"
+#include "format/units.h"
 #include "itemmodels/itemroles.h"
 #include "itemmodels/resultpowermodel.h"
 #include "itemmodels/resultseriesmodel.h"
@@ -10,6 +11,7 @@
 #include "solvedfixture.h"
 
 #include <QComboBox>
+#include <QGraphicsView>
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
@@ -193,6 +195,86 @@ private slots:
             QVERIFY(drawn[i].y() == drawn[i - 1].y() || drawn[i].x() == drawn[i - 1].x());
         // The series still holds one value per month for hover and export.
         QCOMPARE(power->seriesPoints(PowerChart::loadNeededName()).size(), qsizetype(12));
+    }
+
+    // Spend: a month of GPUs ($2.75B in Memphis) is a hundred times a month's opex. On one scale
+    // opex was a line of pixels and the cumulative line sat on another axis's gridlines. Capex,
+    // opex and the total to date each have a panel and a value axis of their own; the opex axis
+    // tops out near the largest month of opex (ticks fall on round numbers: 1, 2, 2.5, 5 x 10^n,
+    // so the top is within 2.5x of the largest value, and at least it).
+    void spendPanelsEachHaveTheirOwnScale()
+    {
+        const auto solved = test::solveFile(test::examplePath(QStringLiteral("memphis-retrofit-100k-h100.json")));
+        ScenarioChartsPanel panel;
+        panel.setSolved(solved);
+        auto *spend = static_cast<SpendChart *>(panel.chart(Chart::Spend));
+        QCOMPARE(spend->panelCount(), 3);
+        const int capexPanel = spend->panelOf(SpendChart::categoryName(0));
+        const int opexPanel = spend->panelOf(SpendChart::opexName());
+        const int cumulativePanel = spend->panelOf(SpendChart::cumulativeName());
+        QCOMPARE(capexPanel, 0);
+        QVERIFY(opexPanel != capexPanel && opexPanel >= 0);
+        QVERIFY(cumulativePanel != capexPanel && cumulativePanel != opexPanel && cumulativePanel >= 0);
+        for (int c = 1; c < solver::kCapexCategories; ++c)
+            QCOMPARE(spend->panelOf(SpendChart::categoryName(c)), capexPanel);
+
+        const solver::MonthlySeries &s = solved->result.monthly;
+        const double maxOpex = s.opexUsd.maxCoeff();
+        const double maxCapex = s.capexUsd.maxCoeff();
+        QVERIFY(maxCapex > 50 * maxOpex); // the case in point: capex dwarfs opex
+        QCOMPARE(values(spend->seriesPoints(SpendChart::opexName())), solverValues(s.opexUsd));
+        const double opexTop = spend->valueAxisMax(SpendChart::opexName());
+        QVERIFY2(opexTop >= maxOpex && opexTop <= 2.5 * maxOpex, qPrintable(QStringLiteral("%1 vs %2").arg(opexTop).arg(maxOpex)));
+        const double capexTop = spend->valueAxisMax(SpendChart::categoryName(0));
+        QVERIFY(capexTop >= maxCapex && capexTop <= 2.5 * maxCapex);
+        const double total = cumulative(s.capexUsd, s.opexUsd).back();
+        const double cumulativeTop = spend->valueAxisMax(SpendChart::cumulativeName());
+        QVERIFY(cumulativeTop >= total && cumulativeTop <= 2.5 * total);
+        // The legend lists the capex categories; the opex and cumulative panels are named by their titles.
+        QCOMPARE(spend->legendLabels(), (QStringList{SpendChart::categoryName(0), SpendChart::categoryName(1),
+                                                     SpendChart::categoryName(2), SpendChart::categoryName(3)}));
+    }
+
+    // The pointer over a month of the opex panel: the tooltip names the month and gives capex,
+    // opex and the total to date in dollars; the panels line up, so the same x is the same month
+    // in each of them.
+    void spendHoverShowsTheMonthsValues()
+    {
+        const auto solved = test::solveFile(test::examplePath(QStringLiteral("memphis-retrofit-100k-h100.json")));
+        ScenarioChartsPanel panel;
+        panel.resize(1000, 800);
+        panel.setCurrentIndex(ScenarioChartsPanel::SpendPage);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setSolved(solved);
+        auto *spend = static_cast<SpendChart *>(panel.chart(Chart::Spend));
+        auto *view = spend->findChild<QGraphicsView *>();
+        QVERIFY(view);
+        const int opexPanel = spend->panelOf(SpendChart::opexName());
+        const QRectF opexPlot = spend->plotRect(opexPanel);
+        QVERIFY2(opexPlot.height() > 40, qPrintable(QString::number(opexPlot.height())));
+        for (int p = 0; p < spend->panelCount(); ++p) {
+            QVERIFY(std::abs(spend->plotRect(p).left() - opexPlot.left()) <= 1.0);
+            QVERIFY(std::abs(spend->plotRect(p).right() - opexPlot.right()) <= 1.0);
+        }
+        const int month = 30;
+        const double span = spend->visibleLast() - spend->visibleFirst();
+        const QPointF at(opexPlot.left() + (month - spend->visibleFirst()) / span * opexPlot.width(), opexPlot.center().y());
+        QTest::mouseMove(view->viewport(), view->viewport()->mapFrom(spend, at.toPoint()));
+        QTRY_COMPARE(spend->hoveredMonth(), month);
+        const QString tip = spend->hoverTooltip();
+        const solver::MonthlySeries &s = solved->result.monthly;
+        const QString monthName = format::monthLabel(solved->result.startMonth + month);
+        QVERIFY2(tip.contains(monthName), qPrintable(tip + QStringLiteral(" | ") + monthName));
+        QVERIFY2(tip.contains(QStringLiteral("Opex: %1").arg(format::usd(s.opexUsd[month]))), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("Capex: %1").arg(format::usd(s.capexUsd[month]))), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("%1: %2").arg(SpendChart::cumulativeName(),
+                                                           format::usd(cumulative(s.capexUsd, s.opexUsd)[month]))),
+                 qPrintable(tip));
+        QVERIFY(tip.contains(QLatin1Char('$')));
+        // Off the plot, no tooltip.
+        QTest::mouseMove(view->viewport(), QPoint(2, 2));
+        QTRY_COMPARE(spend->hoveredMonth(), -1);
     }
 
     // A legend click hides a series: it leaves the tooltip, and a hidden capex category leaves

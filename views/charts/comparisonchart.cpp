@@ -31,6 +31,9 @@ ComparisonChart::ComparisonChart(ResultOverlayModel *overlay, ResultOverlayModel
     , m_overlay(overlay)
     , m_metric(metric)
 {
+    // Power and accelerators are monthly quantities: steps, as on the scenario's own charts. A
+    // running total changes every month and reads as a line.
+    setStepped(metric != ResultOverlayModel::CumulativeCostUsd);
     watch(m_overlay);
     rebuildNow();
 }

@@ -144,9 +144,11 @@ QWidget *ScenarioChartsPanel::makePage(Page page, const std::vector<ChartWidget 
         auto *splitter = new QSplitter(Qt::Vertical);
         splitter->addWidget(charts.front());
         splitter->addWidget(makeYearlyTable());
-        splitter->setStretchFactor(0, 3);
-        splitter->setStretchFactor(1, 2);
-        splitter->setSizes({600, 400}); // in proportion: the chart three fifths, the table the rest
+        // The chart's three panels (capex, opex, total to date) each need room to read; the
+        // table scrolls in the rest.
+        splitter->setStretchFactor(0, 7);
+        splitter->setStretchFactor(1, 3);
+        splitter->setSizes({700, 300}); // in proportion
         layout->addWidget(splitter, 1);
     } else if (charts.size() == 1) {
         layout->addWidget(charts.front(), 1);

@@ -5,6 +5,8 @@
 #include "format/units.h"
 #include "solver/result.h"
 
+#include <algorithm>
+
 namespace cp::views {
 
 using Col = ResultSeriesModel::Column;
@@ -13,8 +15,15 @@ SpendChart::SpendChart(ResultSeriesModel *series, QWidget *parent)
     : TimeSeriesChart(tr("Spend"), parent)
     , m_series(series)
 {
+    m_opexPanel = addPanel(tr("Opex per month"), 1.0, false);
+    m_cumulativePanel = addPanel(cumulativeName() + tr(" to date"), 1.0, false);
     watch(m_series);
     rebuildNow();
+}
+
+QSizeF SpendChart::preferredRenderSize(double width) const
+{
+    return {width, width * 0.8};
 }
 
 QString SpendChart::categoryName(int capexCategory)
@@ -46,7 +55,7 @@ void SpendChart::rebuild()
     QStringList names;
     QList<QColor> colors;
     QList<QList<double>> values;
-    QList<double> monthTotal(months, 0.0);
+    QList<double> monthCapex(months, 0.0);
     for (int c = 0; c < solver::kCapexCategories; ++c) {
         names << categoryName(c);
         colors << palette::capexCategory(c);
@@ -55,30 +64,30 @@ void SpendChart::rebuild()
         for (int row = 0; row < months; ++row) {
             capex.append(m_series->value(row, ResultSeriesModel::capexColumn(c)));
             if (!isHidden(names.last()))
-                monthTotal[row] += capex.last();
+                monthCapex[row] += capex.last();
         }
         values << capex;
     }
-    // Opex on top, in one neutral colour: on a cloud plan it is all the money there is.
-    names << opexName();
-    colors << palette::opexCategory(3);
     QList<double> opex;
     opex.reserve(months);
-    for (int row = 0; row < months; ++row) {
+    for (int row = 0; row < months; ++row)
         opex.append(m_series->value(row, Col::OpexUsd));
-        if (!isHidden(names.last()))
-            monthTotal[row] += opex.last();
-    }
-    values << opex;
     const QList<QPointF> cumulative = columnPoints(*m_series, Col::CumulativeCostUsd);
-    double maxMonth = 0.0;
-    for (const double total : monthTotal)
-        maxMonth = std::max(maxMonth, total);
-    // Axes first: a range change redraws every series already there.
-    setValueAxis(Side::Left, maxMonth * 1.05, AxisUnit::Usd, tr("Spend per month"));
-    setValueAxis(Side::Right, maxY(cumulative) * 1.05, AxisUnit::Usd, tr("Capex + opex to date"));
+    const double maxCapex = monthCapex.isEmpty() ? 0.0 : *std::max_element(monthCapex.cbegin(), monthCapex.cend());
+    const double maxOpex = opex.isEmpty() ? 0.0 : *std::max_element(opex.cbegin(), opex.cend());
+
+    // A plan with no capex (a cloud partner's) gives the empty capex panel little room.
+    setPanelStretch(0, maxCapex > 0.0 ? 1.4 : 0.5);
+    setPanelStretch(m_opexPanel, maxCapex > 0.0 ? 1.0 : 1.6);
+    // Each panel's axis before its series: a range change redraws every series already there.
+    setValueAxis(Side::Left, maxCapex * 1.05, AxisUnit::Usd, maxCapex > 0.0 ? tr("Capex") : QString());
     addStackedBars(names, colors, values);
-    addLine(cumulativeName(), palette::role(palette::Role::CumulativeSpend), cumulative, Side::Right, Qt::SolidLine, 2.5);
+    usePanel(m_opexPanel);
+    setValueAxis(Side::Left, maxOpex * 1.05, AxisUnit::Usd, QString());
+    addStackedBars({opexName()}, {palette::opexCategory(3)}, {opex});
+    usePanel(m_cumulativePanel);
+    setValueAxis(Side::Left, maxY(cumulative) * 1.05, AxisUnit::Usd, QString());
+    addLine(cumulativeName(), palette::role(palette::Role::CumulativeSpend), cumulative, Side::Left, Qt::SolidLine, 2.5);
     QString subtitle;
     if (months > 0) {
         const double capex = m_series->value(months - 1, Col::CumulativeCapexUsd);

@@ -7,10 +7,12 @@
 #include <QAreaSeries>
 #include <QCategoryAxis>
 #include <QChart>
-#include <QChartView>
-#include <QGraphicsLayout>
 #include <QFontMetricsF>
+#include <QGraphicsLayout>
 #include <QGraphicsLineItem>
+#include <QGraphicsScene>
+#include <QGraphicsView>
+#include <QGraphicsWidget>
 #include <QKeyEvent>
 #include <QLegend>
 #include <QLegendMarker>
@@ -62,22 +64,39 @@ void replaceTicks(QCategoryAxis *axis, const std::vector<AxisTick> &ticks)
         axis->append(tick.label, tick.value);
 }
 
+constexpr QMargins kChartMargins(6, 4, 6, 4);
+
 } // namespace
 
-// The view: wheel zoom, drag pan, keys, hover; legend clicks go through to the scene.
-class InteractiveChartView final : public QChartView
+// The view of the panels' stack: wheel zoom, drag pan, keys, hover; legend clicks go through to
+// the scene. The stack fills the view.
+class InteractiveChartView final : public QGraphicsView
 {
 public:
-    InteractiveChartView(QChart *chart, TimeSeriesChart *owner)
-        : QChartView(chart)
-        , m_owner(owner)
+    InteractiveChartView(QGraphicsWidget *stack, TimeSeriesChart *owner)
+        : m_owner(owner)
+        , m_stack(stack)
     {
+        setScene(new QGraphicsScene(this));
+        scene()->addItem(stack);
         setRenderHint(QPainter::Antialiasing);
         setMouseTracking(true);
         setFrameShape(QFrame::NoFrame);
+        setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        setBackgroundBrush(Qt::white);
     }
 
 protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QGraphicsView::resizeEvent(event);
+        m_stack->resize(viewport()->size());
+        m_owner->layOutPanels();
+        setSceneRect(QRectF(QPointF(0, 0), QSizeF(viewport()->size())));
+    }
+
     void wheelEvent(QWheelEvent *event) override
     {
         const int steps = event->angleDelta().y();
@@ -90,7 +109,7 @@ protected:
     }
     void mousePressEvent(QMouseEvent *event) override
     {
-        QChartView::mousePressEvent(event);
+        QGraphicsView::mousePressEvent(event);
         if (event->button() == Qt::LeftButton && m_owner->inPlotArea(event->position())) {
             m_dragFrom = event->position();
             m_dragFirst = m_owner->visibleFirst();
@@ -100,7 +119,7 @@ protected:
     }
     void mouseMoveEvent(QMouseEvent *event) override
     {
-        QChartView::mouseMoveEvent(event);
+        QGraphicsView::mouseMoveEvent(event);
         if (m_dragging) {
             const double dx = m_owner->xAtViewPos(m_dragFrom) - m_owner->xAtViewPos(event->position());
             const double span = m_owner->visibleLast() - m_owner->visibleFirst();
@@ -111,7 +130,7 @@ protected:
     }
     void mouseReleaseEvent(QMouseEvent *event) override
     {
-        QChartView::mouseReleaseEvent(event);
+        QGraphicsView::mouseReleaseEvent(event);
         if (m_dragging) {
             m_dragging = false;
             unsetCursor();
@@ -122,23 +141,24 @@ protected:
         if (m_owner->inPlotArea(event->position()))
             m_owner->resetZoom();
         else
-            QChartView::mouseDoubleClickEvent(event);
+            QGraphicsView::mouseDoubleClickEvent(event);
     }
     void leaveEvent(QEvent *event) override
     {
         m_owner->hoverAt(QPointF(-1, -1), QPoint());
-        QChartView::leaveEvent(event);
+        QGraphicsView::leaveEvent(event);
     }
     void keyPressEvent(QKeyEvent *event) override
     {
         if (m_owner->handleNavigationKey(event))
             event->accept();
         else
-            QChartView::keyPressEvent(event);
+            QGraphicsView::keyPressEvent(event);
     }
 
 private:
     TimeSeriesChart *m_owner;
+    QGraphicsWidget *m_stack;
     QPointF m_dragFrom;
     double m_dragFirst = 0.0;
     bool m_dragging = false;
@@ -148,43 +168,88 @@ TimeSeriesChart::TimeSeriesChart(const QString &title, QWidget *parent)
     : ChartWidget(parent)
     , m_title(title)
 {
-    m_chart = new QChart;
-    m_chart->setAnimationOptions(QChart::NoAnimation);
-    m_chart->setTheme(QChart::ChartThemeLight);
-    m_chart->setBackgroundRoundness(0);
-    m_chart->setBackgroundBrush(Qt::white);
-    m_chart->setMargins(QMargins(6, 4, 6, 4));
-    m_chart->setTitleFont(pixelFont(15, true));
-    m_chart->setTitleBrush(palette::role(palette::Role::FacilityLoad));
-    m_chart->setTitle(m_title);
-    QLegend *legend = m_chart->legend();
+    m_stack = new QGraphicsWidget;
+    makePanel(m_title);
+
+    m_view = new InteractiveChartView(m_stack, this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view);
+    setFocusProxy(m_view);
+}
+
+TimeSeriesChart::Panel &TimeSeriesChart::makePanel(const QString &title)
+{
+    Panel panel;
+    auto *chart = new QChart(m_stack);
+    panel.chart = chart;
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setTheme(QChart::ChartThemeLight);
+    chart->setBackgroundRoundness(0);
+    chart->setBackgroundBrush(Qt::white);
+    chart->setMargins(kChartMargins);
+    const bool first = m_panels.empty();
+    // Below the first panel a title names what the panel shows, smaller than the chart's.
+    chart->setTitleFont(pixelFont(first ? 15 : 12, true));
+    chart->setTitleBrush(palette::role(palette::Role::FacilityLoad));
+    chart->setTitle(title);
+    QLegend *legend = chart->legend();
     legend->setAlignment(Qt::AlignBottom);
     legend->setFont(pixelFont(12));
     legend->setLabelColor(palette::role(palette::Role::Axis));
     legend->setMarkerShape(QLegend::MarkerShapeFromSeries);
 
-    m_timeAxis = new QCategoryAxis;
-    m_leftAxis = new QCategoryAxis;
-    m_rightAxis = new QCategoryAxis;
-    for (QCategoryAxis *axis : {m_timeAxis, m_leftAxis, m_rightAxis})
+    panel.timeAxis = new QCategoryAxis;
+    panel.leftAxis = new QCategoryAxis;
+    panel.rightAxis = new QCategoryAxis;
+    for (QCategoryAxis *axis : {panel.timeAxis, panel.leftAxis, panel.rightAxis})
         styleValueAxis(axis);
-    m_rightAxis->setGridLineVisible(false);
-    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
-    m_chart->addAxis(m_leftAxis, Qt::AlignLeft);
-    m_chart->addAxis(m_rightAxis, Qt::AlignRight);
-    m_rightAxis->setVisible(false);
+    panel.rightAxis->setGridLineVisible(false);
+    chart->addAxis(panel.timeAxis, Qt::AlignBottom);
+    chart->addAxis(panel.leftAxis, Qt::AlignLeft);
+    chart->addAxis(panel.rightAxis, Qt::AlignRight);
+    panel.rightAxis->setVisible(false);
+    panel.timeAxis->setRange(visibleFirst(), visibleLast());
 
-    m_view = new InteractiveChartView(m_chart, this);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
-    setFocusProxy(m_view);
+    panel.hoverLine = new QGraphicsLineItem(chart);
+    panel.hoverLine->setPen(QPen(palette::role(palette::Role::Axis), 1, Qt::DashLine));
+    panel.hoverLine->setZValue(100);
+    panel.hoverLine->hide();
+    // Only the lowest panel labels the months; the others keep the month gridlines.
+    if (!first)
+        m_panels.back().timeAxis->setLabelsVisible(false);
+    m_panels.push_back(panel);
+    m_valueTickTargets.push_back(5);
+    connect(chart, &QChart::plotAreaChanged, this, [this, chart] {
+        for (Panel &p : m_panels) {
+            if (p.chart == chart)
+                relabelTimeAxis(p);
+        }
+    });
+    return m_panels.back();
+}
 
-    m_hoverLine = new QGraphicsLineItem(m_chart);
-    m_hoverLine->setPen(QPen(palette::role(palette::Role::Axis), 1, Qt::DashLine));
-    m_hoverLine->setZValue(100);
-    m_hoverLine->hide();
-    connect(m_chart, &QChart::plotAreaChanged, this, [this] { relabelTimeAxis(); });
+int TimeSeriesChart::addPanel(const QString &title, qreal stretch, bool legend)
+{
+    Panel &panel = makePanel(title);
+    panel.legend = legend;
+    // Stacked panels share the height: none keeps the layout's padding around its title and legend.
+    for (Panel &p : m_panels)
+        p.chart->layout()->setContentsMargins(0, 0, 0, 0);
+    panel.chart->legend()->setVisible(legend);
+    const int index = panelCount() - 1;
+    setPanelStretch(index, stretch);
+    return index;
+}
+
+void TimeSeriesChart::setPanelStretch(int panel, qreal stretch)
+{
+    m_panels[static_cast<std::size_t>(panel)].stretch = std::max(stretch, 0.01);
+}
+
+void TimeSeriesChart::usePanel(int panel)
+{
+    m_panel = std::clamp(panel, 0, panelCount() - 1);
 }
 
 TimeSeriesChart::~TimeSeriesChart() = default;
@@ -280,17 +345,57 @@ QStringList TimeSeriesChart::legendLabels() const
 {
     const_cast<TimeSeriesChart *>(this)->ensureBuilt();
     QStringList labels;
-    for (const QLegendMarker *marker : m_chart->legend()->markers())
-        labels << marker->label();
+    for (const Panel &panel : m_panels) {
+        if (!panel.legend)
+            continue;
+        for (const QLegendMarker *marker : panel.chart->legend()->markers())
+            labels << marker->label();
+    }
     return labels;
 }
 
 void TimeSeriesChart::clickLegendEntry(qsizetype index)
 {
     ensureBuilt();
-    const QList<QLegendMarker *> markers = m_chart->legend()->markers();
+    QList<QLegendMarker *> markers;
+    for (const Panel &panel : m_panels) {
+        if (panel.legend)
+            markers << panel.chart->legend()->markers();
+    }
     if (index >= 0 && index < markers.size())
         emit markers[index]->clicked();
+}
+
+int TimeSeriesChart::panelOf(const QString &name) const
+{
+    const_cast<TimeSeriesChart *>(this)->ensureBuilt();
+    for (const Slot &slot : m_slots) {
+        if (slot.name == name)
+            return slot.panel;
+    }
+    return -1;
+}
+
+double TimeSeriesChart::valueAxisMax(const QString &name) const
+{
+    const_cast<TimeSeriesChart *>(this)->ensureBuilt();
+    for (const Slot &slot : m_slots) {
+        if (slot.name != name)
+            continue;
+        const Panel &panel = m_panels[static_cast<std::size_t>(slot.panel)];
+        return (slot.side == Side::Left ? panel.leftAxis : panel.rightAxis)->max();
+    }
+    return 0.0;
+}
+
+QRectF TimeSeriesChart::plotRect(int panel) const
+{
+    if (panel < 0 || panel >= panelCount())
+        return {};
+    const QChart *chart = m_panels[static_cast<std::size_t>(panel)].chart;
+    const QRectF inScene = chart->mapRectToScene(chart->plotArea());
+    const QRectF inView = m_view->mapFromScene(inScene).boundingRect();
+    return inView.translated(m_view->viewport()->mapTo(this, QPoint(0, 0)));
 }
 
 void TimeSeriesChart::beginRebuild()
@@ -299,7 +404,9 @@ void TimeSeriesChart::beginRebuild()
     m_emptied = false;
     m_names.clear();
     m_points.clear();
-    m_usesRightAxis = false;
+    m_panel = 0;
+    for (Panel &panel : m_panels)
+        panel.usesRightAxis = false;
 }
 
 void TimeSeriesChart::setTimeAxis(int months, int offset)
@@ -331,16 +438,32 @@ void TimeSeriesChart::emptySeriesBeforeRangeChange()
     }
 }
 
-int TimeSeriesChart::valueTickTarget() const
+int TimeSeriesChart::valueTickTarget(int panel) const
 {
-    return isVisible() ? std::clamp(height() / 60, 2, 5) : 5;
+    if (m_panels.size() == 1)
+        return isVisible() ? std::clamp(height() / 60, 2, 5) : 5;
+    // A panel's ticks fit its plot: about one per 36 pixels, labels 11 pixels high (Qt elides a
+    // label given less than about 20). Off screen
+    // (a report, an export) a chart of panels is drawn about 560 layout pixels tall, 180 of them
+    // titles, legend and axes.
+    const QChart *chart = m_panels[static_cast<std::size_t>(panel)].chart;
+    double plotHeight = chart->plotArea().height();
+    if (!isVisible() || plotHeight <= 0) {
+        double stretchSum = 0.0;
+        for (const Panel &p : m_panels)
+            stretchSum += p.stretch;
+        plotHeight = 380.0 * m_panels[static_cast<std::size_t>(panel)].stretch / stretchSum;
+    }
+    return std::clamp(static_cast<int>(plotHeight / 36.0), 1, 5);
 }
 
 void TimeSeriesChart::setValueAxis(Side side, double maxValue, AxisUnit unit, const QString &title)
 {
-    QCategoryAxis *axis = side == Side::Left ? m_leftAxis : m_rightAxis;
-    m_valueTickTarget = valueTickTarget();
-    const ValueScale scale = valueScale(maxValue, unit, m_valueTickTarget);
+    Panel &panel = m_panels[static_cast<std::size_t>(m_panel)];
+    QCategoryAxis *axis = side == Side::Left ? panel.leftAxis : panel.rightAxis;
+    int &tickTarget = m_valueTickTargets[static_cast<std::size_t>(m_panel)];
+    tickTarget = valueTickTarget(m_panel);
+    const ValueScale scale = valueScale(maxValue, unit, tickTarget);
     if (axis->min() != 0.0 || axis->max() != scale.max) {
         emptySeriesBeforeRangeChange();
         axis->setRange(0.0, scale.max);
@@ -352,11 +475,11 @@ void TimeSeriesChart::setValueAxis(Side side, double maxValue, AxisUnit unit, co
 
 void TimeSeriesChart::setSubtitle(const QString &subtitle)
 {
-    if (subtitle == m_subtitle && !m_chart->title().isEmpty())
+    if (subtitle == m_subtitle && !firstChart()->title().isEmpty())
         return;
     m_subtitle = subtitle;
     // A QChart has one title; a second line in a lighter size reads as a subtitle.
-    m_chart->setTitle(subtitle.isEmpty()
+    firstChart()->setTitle(subtitle.isEmpty()
                           ? m_title
                           : QStringLiteral("<div align=\"center\">%1<br><span style=\"font-size:12px; font-weight:normal; color:#4b5563\">%2</span></div>")
                                 .arg(m_title.toHtmlEscaped(), subtitle.toHtmlEscaped()));
@@ -364,9 +487,10 @@ void TimeSeriesChart::setSubtitle(const QString &subtitle)
 
 void TimeSeriesChart::attach(QAbstractSeries *series, Side side)
 {
-    m_chart->addSeries(series);
-    series->attachAxis(m_timeAxis);
-    series->attachAxis(side == Side::Left ? m_leftAxis : m_rightAxis);
+    const Panel &panel = m_panels[static_cast<std::size_t>(m_panel)];
+    panel.chart->addSeries(series);
+    series->attachAxis(panel.timeAxis);
+    series->attachAxis(side == Side::Left ? panel.leftAxis : panel.rightAxis);
 }
 
 // Rebuilding after an edit or a scenario switch mostly draws the same series with new numbers:
@@ -376,10 +500,10 @@ void TimeSeriesChart::attach(QAbstractSeries *series, Side side)
 QAbstractSeries *TimeSeriesChart::takeSlot(SeriesKind kind, const QString &name, Side side)
 {
     if (side == Side::Right)
-        m_usesRightAxis = true;
+        m_panels[static_cast<std::size_t>(m_panel)].usesRightAxis = true;
     if (m_cursor < m_slots.size()) {
         const Slot &slot = m_slots[m_cursor];
-        if (slot.kind == kind && slot.name == name && slot.side == side)
+        if (slot.kind == kind && slot.name == name && slot.side == side && slot.panel == m_panel)
             return m_slots[m_cursor++].series;
         dropSlotsFrom(m_cursor);
     }
@@ -395,7 +519,7 @@ QAbstractSeries *TimeSeriesChart::takeSlot(SeriesKind kind, const QString &name,
     }
     series->setName(legendLabel(name));
     attach(series, side);
-    m_slots.push_back({series, kind, name, side});
+    m_slots.push_back({series, kind, name, side, m_panel});
     ++m_cursor;
     return series;
 }
@@ -424,7 +548,7 @@ QString TimeSeriesChart::slotName(const QAbstractSeries *series) const
 void TimeSeriesChart::dropSlotsFrom(std::size_t first)
 {
     for (std::size_t i = first; i < m_slots.size(); ++i) {
-        m_chart->removeSeries(m_slots[i].series);
+        m_panels[static_cast<std::size_t>(m_slots[i].panel)].chart->removeSeries(m_slots[i].series);
         delete m_slots[i].series;
     }
     m_slots.resize(std::min(first, m_slots.size()));
@@ -523,38 +647,143 @@ void TimeSeriesChart::addStackedBars(const QStringList &names, const QList<QColo
 void TimeSeriesChart::endRebuild()
 {
     dropSlotsFrom(m_cursor);
-    if (m_rightAxis->isVisible() != m_usesRightAxis)
-        m_rightAxis->setVisible(m_usesRightAxis);
+    for (Panel &panel : m_panels) {
+        if (panel.rightAxis->isVisible() != panel.usesRightAxis)
+            panel.rightAxis->setVisible(panel.usesRightAxis);
+    }
     styleLegend();
-    placeLegend(m_chart->size().width() > 0 ? m_chart->size().width() : width());
-    relabelTimeAxis();
+    layOutPanels();
+}
+
+void TimeSeriesChart::placeLegends(double chartWidth)
+{
+    for (const Panel &panel : m_panels) {
+        QLegend *legend = panel.chart->legend();
+        if (legend->isVisible() != panel.legend)
+            legend->setVisible(panel.legend);
+    }
+    placeLegend(chartWidth);
 }
 
 // Below the chart while the entries fit on one line; at the right, one per line, when they
 // would be cut short.
 void TimeSeriesChart::placeLegend(double chartWidth)
 {
-    QLegend *legend = m_chart->legend();
-    const QFontMetricsF metrics(legend->font());
-    double needed = 0.0;
-    for (QLegendMarker *marker : legend->markers())
-        needed += metrics.horizontalAdvance(marker->label()) + 40.0; // marker, spacing
-    const Qt::Alignment alignment = needed > chartWidth - 40.0 ? Qt::AlignRight : Qt::AlignBottom;
-    if (legend->alignment() != alignment)
-        legend->setAlignment(alignment);
+    for (const Panel &panel : m_panels) {
+        QLegend *legend = panel.chart->legend();
+        const QFontMetricsF metrics(legend->font());
+        double needed = 0.0;
+        for (QLegendMarker *marker : legend->markers())
+            needed += metrics.horizontalAdvance(marker->label()) + 40.0; // marker, spacing
+        const Qt::Alignment alignment = needed > chartWidth - 40.0 ? Qt::AlignRight : Qt::AlignBottom;
+        if (legend->alignment() != alignment)
+            legend->setAlignment(alignment);
+    }
+}
+
+void TimeSeriesChart::layOutPanels(bool onScreen)
+{
+    const QSizeF size = m_stack->size();
+    placeLegends(size.width() > 0 ? size.width() : width());
+    if (size.isEmpty())
+        return;
+    const auto place = [this, &size](const std::vector<double> &heights) {
+        double y = 0.0;
+        for (std::size_t i = 0; i < m_panels.size(); ++i) {
+            const QRectF geometry(0.0, y, size.width(), heights[i]);
+            if (m_panels[i].chart->geometry() != geometry)
+                m_panels[i].chart->setGeometry(geometry);
+            m_panels[i].chart->layout()->activate();
+            y += heights[i];
+        }
+    };
+    if (m_panels.size() == 1) {
+        place({size.height()});
+        relabelTimeAxis();
+        return;
+    }
+    // What each panel needs besides its plot (title, legend, month labels) does not depend on
+    // its height: measured where the panels are, or at an even split the first time.
+    bool placed = true;
+    for (const Panel &panel : m_panels)
+        placed = placed && panel.chart->size().width() == size.width() && panel.chart->plotArea().height() > 0;
+    if (!placed)
+        place(std::vector<double>(m_panels.size(), size.height() / static_cast<double>(m_panels.size())));
+    std::vector<double> heights;
+    double fixed = 0.0;
+    double stretchSum = 0.0;
+    for (const Panel &panel : m_panels) {
+        heights.push_back(std::max(0.0, panel.chart->size().height() - panel.chart->plotArea().height()));
+        fixed += heights.back();
+        stretchSum += panel.stretch;
+    }
+    const double free = std::max(0.0, size.height() - fixed);
+    for (std::size_t i = 0; i < m_panels.size(); ++i)
+        heights[i] += free * m_panels[i].stretch / stretchSum;
+    place(heights);
+    relabelTimeAxis();
+    alignPlotAreas();
+    // The panels' value axes take a tick count that fits their new heights (after this layout:
+    // a rebuild from here would lay out again).
+    if (onScreen && isVisible() && m_months > 0) {
+        for (int p = 0; p < panelCount(); ++p) {
+            if (valueTickTarget(p) != m_valueTickTargets[static_cast<std::size_t>(p)]) {
+                QMetaObject::invokeMethod(this, &TimeSeriesChart::rebuildNow, Qt::QueuedConnection);
+                break;
+            }
+        }
+    }
+}
+
+// The panels' plot areas start and end at the same x, so a month is at one x in every panel:
+// each chart's margins make up for value-axis labels narrower than the widest panel's.
+void TimeSeriesChart::alignPlotAreas()
+{
+    if (m_panels.size() < 2 || m_aligning)
+        return;
+    m_aligning = true;
+    double left = 0.0;
+    double right = 0.0;
+    std::vector<QMargins> natural;
+    for (Panel &panel : m_panels) {
+        // The room the axes take is the plot area's inset less the margins now set.
+        const QRectF plot = panel.chart->plotArea();
+        const QMargins margins = panel.chart->margins();
+        const double axesLeft = plot.left() - margins.left();
+        const double axesRight = panel.chart->size().width() - plot.right() - margins.right();
+        natural.push_back(QMargins(static_cast<int>(std::lround(axesLeft)), 0, static_cast<int>(std::lround(axesRight)), 0));
+        left = std::max(left, axesLeft);
+        right = std::max(right, axesRight);
+    }
+    for (std::size_t i = 0; i < m_panels.size(); ++i) {
+        QMargins margins = kChartMargins;
+        margins.setLeft(kChartMargins.left() + static_cast<int>(std::lround(left)) - natural[i].left());
+        margins.setRight(kChartMargins.right() + static_cast<int>(std::lround(right)) - natural[i].right());
+        if (m_panels[i].chart->margins() != margins) {
+            m_panels[i].chart->setMargins(margins);
+            m_panels[i].chart->layout()->activate();
+        }
+    }
+    m_aligning = false;
 }
 
 void TimeSeriesChart::resizeEvent(QResizeEvent *event)
 {
     ChartWidget::resizeEvent(event);
     placeLegend(width());
-    if (m_months > 0 && valueTickTarget() != m_valueTickTarget)
-        rebuildNow(); // the value axes take a tick count that fits the new height
+    for (int p = 0; p < panelCount(); ++p) {
+        if (m_months > 0 && valueTickTarget(p) != m_valueTickTargets[static_cast<std::size_t>(p)]) {
+            rebuildNow(); // the value axes take a tick count that fits the new height
+            break;
+        }
+    }
 }
 
 void TimeSeriesChart::styleLegend()
 {
-    const QList<QLegendMarker *> markers = m_chart->legend()->markers();
+    QList<QLegendMarker *> markers;
+    for (const Panel &panel : m_panels)
+        markers << panel.chart->legend()->markers();
     for (QLegendMarker *marker : markers) {
         // Qt Charts hides the marker of a hidden series; ours stay, greyed, to be clicked back.
         marker->setVisible(true);
@@ -593,27 +822,40 @@ void TimeSeriesChart::styleLegend()
 
 void TimeSeriesChart::applyVisibleRange()
 {
-    m_timeAxis->setRange(visibleFirst(), visibleLast());
+    for (Panel &panel : m_panels)
+        panel.timeAxis->setRange(visibleFirst(), visibleLast());
     relabelTimeAxis();
 }
 
 void TimeSeriesChart::relabelTimeAxis()
 {
-    const double plotWidth = m_chart->plotArea().width();
+    for (Panel &panel : m_panels)
+        relabelTimeAxis(panel);
+}
+
+void TimeSeriesChart::relabelTimeAxis(Panel &panel)
+{
+    // Every panel has the ticks of the lowest one (whose labels show), so gridlines line up.
+    const double plotWidth = m_panels.back().chart->plotArea().width();
     const int maxLabels = std::max(2, static_cast<int>((plotWidth > 0 ? plotWidth : 800) / 80.0));
-    replaceTicks(m_timeAxis, monthTicks(visibleFirst(), visibleLast(), m_offset, maxLabels));
-    m_timeAxis->setStartValue(visibleFirst());
+    replaceTicks(panel.timeAxis, monthTicks(visibleFirst(), visibleLast(), m_offset, maxLabels));
+    panel.timeAxis->setStartValue(visibleFirst());
 }
 
 bool TimeSeriesChart::inPlotArea(const QPointF &viewPos) const
 {
-    return m_chart->plotArea().contains(m_chart->mapFromScene(m_view->mapToScene(viewPos.toPoint())));
+    for (const Panel &panel : m_panels) {
+        if (panel.chart->plotArea().contains(panel.chart->mapFromScene(m_view->mapToScene(viewPos.toPoint()))))
+            return true;
+    }
+    return false;
 }
 
 double TimeSeriesChart::xAtViewPos(const QPointF &viewPos) const
 {
-    const QRectF plot = m_chart->plotArea();
-    const QPointF p = m_chart->mapFromScene(m_view->mapToScene(viewPos.toPoint()));
+    const QChart *chart = firstChart(); // the panels' plot areas line up
+    const QRectF plot = chart->plotArea();
+    const QPointF p = chart->mapFromScene(m_view->mapToScene(viewPos.toPoint()));
     if (plot.width() <= 0)
         return visibleFirst();
     return visibleFirst() + (p.x() - plot.left()) / plot.width() * (visibleLast() - visibleFirst());
@@ -623,36 +865,43 @@ void TimeSeriesChart::hoverAt(const QPointF &viewPos, const QPoint &globalPos)
 {
     const int month = static_cast<int>(std::lround(xAtViewPos(viewPos)));
     if (!inPlotArea(viewPos) || month < 0 || month >= m_months) {
-        m_hoverLine->hide();
+        for (Panel &panel : m_panels)
+            panel.hoverLine->hide();
+        m_hoveredMonth = -1;
+        m_hoverTooltip.clear();
         QToolTip::hideText();
         return;
     }
-    const QRectF plot = m_chart->plotArea();
-    const double px = plot.left() + (month - visibleFirst()) / (visibleLast() - visibleFirst()) * plot.width();
-    m_hoverLine->setLine(px, plot.top(), px, plot.bottom());
-    m_hoverLine->show();
-    QToolTip::showText(globalPos, hoverText(month), m_view);
+    // The month is marked in every panel, so its values can be read across them.
+    for (Panel &panel : m_panels) {
+        const QRectF plot = panel.chart->plotArea();
+        const double px = plot.left() + (month - visibleFirst()) / (visibleLast() - visibleFirst()) * plot.width();
+        panel.hoverLine->setLine(px, plot.top(), px, plot.bottom());
+        panel.hoverLine->show();
+    }
+    m_hoveredMonth = month;
+    m_hoverTooltip = hoverText(month);
+    QToolTip::showText(globalPos, m_hoverTooltip, m_view);
 }
 
 void TimeSeriesChart::renderChart(QPainter &painter, const QRectF &target, const QSizeF &layoutSize)
 {
     ensureBuilt();
-    const QSizeF onScreen = m_chart->size();
-    const bool hoverShown = m_hoverLine->isVisible();
-    m_hoverLine->hide();
-    m_chart->resize(layoutSize);
-    placeLegend(layoutSize.width());
-    m_chart->layout()->activate();
-    relabelTimeAxis();
-    m_chart->layout()->activate();
+    const QSizeF onScreen = m_stack->size();
+    std::vector<bool> hoverShown;
+    for (Panel &panel : m_panels) {
+        hoverShown.push_back(panel.hoverLine->isVisible());
+        panel.hoverLine->hide();
+    }
+    m_stack->resize(layoutSize);
+    layOutPanels(false);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
-    m_chart->scene()->render(&painter, target, QRectF(m_chart->pos(), layoutSize), Qt::IgnoreAspectRatio);
-    m_chart->resize(onScreen);
-    placeLegend(onScreen.width() > 0 ? onScreen.width() : width());
-    m_chart->layout()->activate();
-    relabelTimeAxis();
-    m_hoverLine->setVisible(hoverShown);
+    m_stack->scene()->render(&painter, target, QRectF(m_stack->pos(), layoutSize), Qt::IgnoreAspectRatio);
+    m_stack->resize(onScreen);
+    layOutPanels();
+    for (std::size_t i = 0; i < m_panels.size(); ++i)
+        m_panels[i].hoverLine->setVisible(hoverShown[i]);
 }
 
 } // namespace cp::views

@@ -13,11 +13,11 @@
 
 class QAbstractItemModel;
 class QGraphicsLineItem;
+class QGraphicsWidget;
 QT_BEGIN_NAMESPACE
 class QAbstractSeries;
 class QCategoryAxis;
 class QChart;
-class QChartView;
 QT_END_NAMESPACE
 
 namespace cp::views {
@@ -31,6 +31,12 @@ class InteractiveChartView;
 //
 // A subclass builds its series in rebuild() with the add...() helpers below, from its models;
 // it calls watch(model) for each model so edits redraw the chart.
+//
+// A chart may have several panels one above the other (addPanel), each with its own value axis
+// and gridlines, sharing the month axis: quantities of very different sizes (a $2.75B GPU
+// month and a $20M opex month) each get a scale on which they read, and no line sits on
+// another quantity's gridlines. The panels' plot areas line up, zoom and pan together, and the
+// hover line and tooltip cover them all.
 class TimeSeriesChart : public ChartWidget
 {
     Q_OBJECT
@@ -54,6 +60,17 @@ public:
     [[nodiscard]] QStringList legendLabels() const;
     void clickLegendEntry(qsizetype index);
 
+    // Panels, for tests: how many, which one draws a series (-1: none), and the top of the value
+    // axis a series is read against (0 for none).
+    [[nodiscard]] int panelCount() const { return static_cast<int>(m_panels.size()); }
+    [[nodiscard]] int panelOf(const QString &name) const;
+    [[nodiscard]] double valueAxisMax(const QString &name) const;
+    // A panel's plot area in this widget's coordinates (as laid out on screen now).
+    [[nodiscard]] QRectF plotRect(int panel) const;
+    // What the pointer's last move over the chart showed: the month (-1 for none) and the tooltip.
+    [[nodiscard]] int hoveredMonth() const { return m_hoveredMonth; }
+    [[nodiscard]] QString hoverTooltip() const { return m_hoverTooltip; }
+
 protected:
     enum class Side { Left, Right };
 
@@ -66,6 +83,15 @@ protected:
     void watch(QAbstractItemModel *model);
     void rebuildNow();
     void ensureBuilt();
+
+    // Another panel below the others, with its own value axes and a title of its own (empty:
+    // none); without a legend when its title says what its one series is. `stretch` is its share
+    // of the height against the others' (the first panel has 1 unless set).
+    int addPanel(const QString &title, qreal stretch = 1.0, bool legend = true);
+    void setPanelStretch(int panel, qreal stretch);
+    // During a rebuild: the panel that setValueAxis() and the add...() helpers draw into from
+    // here on (beginRebuild() starts at panel 0).
+    void usePanel(int panel);
 
     void beginRebuild();
     // x = 0 is the absolute month `offset`; `months` points from x = 0. Keeps the zoom when
@@ -109,7 +135,19 @@ private:
         SeriesKind kind;
         QString name;
         Side side;
+        int panel;
     };
+    struct Panel {
+        QChart *chart = nullptr;
+        QCategoryAxis *timeAxis = nullptr;
+        QCategoryAxis *leftAxis = nullptr;
+        QCategoryAxis *rightAxis = nullptr;
+        QGraphicsLineItem *hoverLine = nullptr;
+        qreal stretch = 1.0;
+        bool legend = true;
+        bool usesRightAxis = false;
+    };
+    Panel &makePanel(const QString &title);
     void attach(QAbstractSeries *series, Side side);
     QAbstractSeries *takeSlot(SeriesKind kind, const QString &name, Side side);
     [[nodiscard]] static QString legendLabel(const QString &name);
@@ -119,23 +157,32 @@ private:
     void setArea(const QString &name, const QList<QPointF> &lower, const QList<QPointF> &upper, const QBrush &brush,
                  const QPen &pen, Side side, const QList<QPointF> &own);
     void placeLegend(double chartWidth);
+    void placeLegends(double chartWidth);
     void relabelTimeAxis();
+    void relabelTimeAxis(Panel &panel);
     void styleLegend();
+    // Lays the panels out for the stack's size: each takes the room its title, legend and axes
+    // need, and the plots share the rest by stretch; then their plot areas line up.
+    // `onScreen` false while laid out for drawing elsewhere (a report page).
+    void layOutPanels(bool onScreen = true);
+    void alignPlotAreas();
     void hoverAt(const QPointF &viewPos, const QPoint &globalPos);
     [[nodiscard]] double xAtViewPos(const QPointF &viewPos) const;
     [[nodiscard]] bool inPlotArea(const QPointF &viewPos) const;
-    // Intervals on the value axes: fewer on a short chart on screen, so labels keep their room.
-    [[nodiscard]] int valueTickTarget() const;
+    // Intervals on the value axes: fewer on a short panel on screen, so labels keep their room.
+    [[nodiscard]] int valueTickTarget(int panel) const;
+    [[nodiscard]] QChart *firstChart() const { return m_panels.front().chart; }
 
     QString m_title;
     QString m_subtitle;
-    QChart *m_chart = nullptr;
+    std::vector<Panel> m_panels;
+    int m_panel = 0; // during a rebuild: the panel being drawn into
+    QGraphicsWidget *m_stack = nullptr; // the panels' charts, one above the other
     InteractiveChartView *m_view = nullptr;
-    QCategoryAxis *m_timeAxis = nullptr;
-    QCategoryAxis *m_leftAxis = nullptr;
-    QCategoryAxis *m_rightAxis = nullptr;
-    int m_valueTickTarget = 5; // what the value axes were last laid out with
-    QGraphicsLineItem *m_hoverLine = nullptr;
+    std::vector<int> m_valueTickTargets; // per panel, what its value axes were last laid out with
+    bool m_aligning = false;
+    int m_hoveredMonth = -1;
+    QString m_hoverTooltip;
     int m_months = 0;
     int m_offset = 0;
     QStringList m_names;
@@ -143,7 +190,6 @@ private:
     QSet<QString> m_hidden;
     std::vector<Slot> m_slots; // the chart's series in the order the last rebuild added them
     std::size_t m_cursor = 0;  // during a rebuild: the next slot to reuse
-    bool m_usesRightAxis = false;
     bool m_stepped = false;
     bool m_emptied = false; // this rebuild has emptied the series for a range change
     bool m_dirty = false;
