@@ -197,6 +197,13 @@ const char *UncertainInput::fieldName() const noexcept
     case UncertainField::PlantCapex: return "capexUsd";
     case UncertainField::ComputePrice: return "computePriceUsdPerAcceleratorHour";
     case UncertainField::TranchePrice: return "priceUsdPerAcceleratorHour";
+    case UncertainField::ElectricityPrice: return "electricityUsdPerMwh";
+    case UncertainField::GasPrice: return "gasUsdPerMmbtu";
+    case UncertainField::Pue: return "pue";
+    case UncertainField::TrancheItKw: return "itKwPerAccelerator";
+    case UncertainField::TrancheRent: return "rentUsdPerAcceleratorHour";
+    case UncertainField::SourceRent: return "rentUsdPerMwMonth";
+    case UncertainField::PlantRent: return "rentUsdPerMonth";
     }
     return "";
 }
@@ -210,6 +217,10 @@ std::vector<UncertainInput> uncertainInputs(const Plan &plan)
     };
     if (plan.returns.computePriceUsdPerAcceleratorHour)
         add(-1, -1, UncertainField::ComputePrice, *plan.returns.computePriceUsdPerAcceleratorHour);
+    // A fixed price (every v1 plan) is skipped by add(): it takes no draw, so such a plan's
+    // trials draw exactly what they drew before prices could vary.
+    add(-1, -1, UncertainField::ElectricityPrice, plan.assumptions.electricityUsdPerMwh);
+    add(-1, -1, UncertainField::GasPrice, plan.assumptions.gasUsdPerMmbtu);
     for (std::size_t s = 0; s < plan.sites.size(); ++s) {
         const Site &site = plan.sites[s];
         const int si = static_cast<int>(s);
@@ -217,20 +228,27 @@ std::vector<UncertainInput> uncertainInputs(const Plan &plan)
         add(si, -1, UncertainField::PermitMonths, site.facility.permitMonths);
         add(si, -1, UncertainField::BuildMonths, site.facility.buildMonths);
         add(si, -1, UncertainField::FacilityCapex, site.facility.capexUsd, owned && !site.facility.colocation);
+        add(si, -1, UncertainField::Pue, site.pue);
         for (std::size_t i = 0; i < site.tranches.size(); ++i) {
-            add(si, static_cast<int>(i), UncertainField::TrancheLeadTime, site.tranches[i].leadTimeMonths);
-            add(si, static_cast<int>(i), UncertainField::TrancheUnitCapex, site.tranches[i].unitCapexUsd, owned);
-            if (site.tranches[i].priceUsdPerAcceleratorHour)
-                add(si, static_cast<int>(i), UncertainField::TranchePrice, *site.tranches[i].priceUsdPerAcceleratorHour);
+            const Tranche &t = site.tranches[i];
+            add(si, static_cast<int>(i), UncertainField::TrancheLeadTime, t.leadTimeMonths);
+            add(si, static_cast<int>(i), UncertainField::TrancheUnitCapex, t.unitCapexUsd, owned);
+            if (t.priceUsdPerAcceleratorHour)
+                add(si, static_cast<int>(i), UncertainField::TranchePrice, *t.priceUsdPerAcceleratorHour);
+            add(si, static_cast<int>(i), UncertainField::TrancheItKw, t.itKwPerAccelerator);
+            add(si, static_cast<int>(i), UncertainField::TrancheRent, t.rentUsdPerAcceleratorHour, !owned);
         }
         for (std::size_t j = 0; j < site.sources.size(); ++j) {
-            add(si, static_cast<int>(j), UncertainField::SourceLeadTime, site.sources[j].leadTimeMonths);
-            add(si, static_cast<int>(j), UncertainField::SourceCapex, site.sources[j].capexUsd, owned && !site.sources[j].rented);
+            const PowerSource &source = site.sources[j];
+            add(si, static_cast<int>(j), UncertainField::SourceLeadTime, source.leadTimeMonths);
+            add(si, static_cast<int>(j), UncertainField::SourceCapex, source.capexUsd, owned && !source.rented);
+            add(si, static_cast<int>(j), UncertainField::SourceRent, source.rentUsdPerMwMonth, owned && source.rented);
         }
         for (std::size_t k = 0; k < site.coolingPlants.size(); ++k) {
-            add(si, static_cast<int>(k), UncertainField::PlantLeadTime, site.coolingPlants[k].leadTimeMonths);
-            add(si, static_cast<int>(k), UncertainField::PlantCapex, site.coolingPlants[k].capexUsd,
-                owned && !site.coolingPlants[k].rented);
+            const CoolingPlant &p = site.coolingPlants[k];
+            add(si, static_cast<int>(k), UncertainField::PlantLeadTime, p.leadTimeMonths);
+            add(si, static_cast<int>(k), UncertainField::PlantCapex, p.capexUsd, owned && !p.rented);
+            add(si, static_cast<int>(k), UncertainField::PlantRent, p.rentUsdPerMonth, owned && p.rented);
         }
     }
     return inputs;
@@ -240,6 +258,10 @@ ThreePoint &inputValue(Plan &plan, const UncertainInput &input)
 {
     if (input.field == UncertainField::ComputePrice)
         return *plan.returns.computePriceUsdPerAcceleratorHour;
+    if (input.field == UncertainField::ElectricityPrice)
+        return plan.assumptions.electricityUsdPerMwh;
+    if (input.field == UncertainField::GasPrice)
+        return plan.assumptions.gasUsdPerMmbtu;
     Site &site = plan.sites[static_cast<std::size_t>(input.site)];
     const auto item = static_cast<std::size_t>(std::max(input.item, 0));
     switch (input.field) {
@@ -253,29 +275,43 @@ ThreePoint &inputValue(Plan &plan, const UncertainInput &input)
     case UncertainField::PlantLeadTime: return site.coolingPlants[item].leadTimeMonths;
     case UncertainField::PlantCapex: return site.coolingPlants[item].capexUsd;
     case UncertainField::TranchePrice: return *site.tranches[item].priceUsdPerAcceleratorHour;
-    case UncertainField::ComputePrice: break; // handled above
+    case UncertainField::Pue: return site.pue;
+    case UncertainField::TrancheItKw: return site.tranches[item].itKwPerAccelerator;
+    case UncertainField::TrancheRent: return site.tranches[item].rentUsdPerAcceleratorHour;
+    case UncertainField::SourceRent: return site.sources[item].rentUsdPerMwMonth;
+    case UncertainField::PlantRent: return site.coolingPlants[item].rentUsdPerMonth;
+    case UncertainField::ComputePrice:
+    case UncertainField::ElectricityPrice:
+    case UncertainField::GasPrice: break; // plan-wide, handled above
     }
     return site.facility.permitMonths;
 }
 
 std::string inputItemName(const Plan &plan, const UncertainInput &input)
 {
-    if (input.field == UncertainField::ComputePrice)
+    if (input.site < 0)
         return "Plan";
     const Site &site = plan.sites[static_cast<std::size_t>(input.site)];
     const auto item = static_cast<std::size_t>(std::max(input.item, 0));
     switch (input.field) {
     case UncertainField::PermitMonths:
     case UncertainField::BuildMonths:
-    case UncertainField::FacilityCapex: return "Facility";
+    case UncertainField::FacilityCapex:
+    case UncertainField::Pue: return "Facility";
     case UncertainField::TrancheLeadTime:
     case UncertainField::TrancheUnitCapex:
-    case UncertainField::TranchePrice: return site.tranches[item].name;
+    case UncertainField::TranchePrice:
+    case UncertainField::TrancheItKw:
+    case UncertainField::TrancheRent: return site.tranches[item].name;
     case UncertainField::SourceLeadTime:
-    case UncertainField::SourceCapex: return site.sources[item].name;
+    case UncertainField::SourceCapex:
+    case UncertainField::SourceRent: return site.sources[item].name;
     case UncertainField::PlantLeadTime:
-    case UncertainField::PlantCapex: return site.coolingPlants[item].name;
-    case UncertainField::ComputePrice: break; // handled above
+    case UncertainField::PlantCapex:
+    case UncertainField::PlantRent: return site.coolingPlants[item].name;
+    case UncertainField::ComputePrice:
+    case UncertainField::ElectricityPrice:
+    case UncertainField::GasPrice: break; // plan-wide, handled above
     }
     return {};
 }

@@ -28,6 +28,16 @@ enum class UncertainField : std::uint8_t {
     PlantCapex,
     ComputePrice, // the plan's price of compute (site -1: shared by every site)
     TranchePrice, // a tranche's own price
+    // Prices and intensities (issue 14): plan-wide energy prices, a site's PUE, a tranche's kW
+    // and cloud rent, a rented source's or plant's rent. Each is drawn only when the plan pays
+    // it (rent on an owned site's rented items, cloud rent on a cloud-partner site).
+    ElectricityPrice, // site -1
+    GasPrice,         // site -1
+    Pue,              // item -1
+    TrancheItKw,
+    TrancheRent,
+    SourceRent,
+    PlantRent,
 };
 
 // One three-point input of a plan whose range is not a single value.
@@ -43,7 +53,7 @@ struct UncertainInput {
 
 [[nodiscard]] std::vector<UncertainInput> uncertainInputs(const Plan &plan);
 [[nodiscard]] ThreePoint &inputValue(Plan &plan, const UncertainInput &input);
-[[nodiscard]] std::string inputItemName(const Plan &plan, const UncertainInput &input); // "Facility" for facility fields
+[[nodiscard]] std::string inputItemName(const Plan &plan, const UncertainInput &input); // "Facility" for facility fields and PUE, "Plan" for plan-wide ones
 
 // Triangular inverse CDF at u in [0, 1).
 [[nodiscard]] double sampleTriangular(const ThreePoint &range, double u) noexcept;

@@ -260,6 +260,104 @@ private slots:
         QCOMPARE(r.tornado[1].fullPowerSwingMonths, 18);
     }
 
+    // Prices that vary nowhere take no draw: plans whose only ranges are durations and capex
+    // give, for the same seed, exactly the figures they gave before prices could be sampled.
+    // The table was printed by the code of commit de11535 (risk.cpp before issue 14's price
+    // sampling) for these very plans, seed 7, 200 trials.
+    void fixedPricesDrawAsBefore()
+    {
+        struct Before {
+            int inputs;
+            double npvP10, npvP50, npvP90, capexP50;
+            double firstSwingUsd;
+        };
+        const Before before[] = {
+            {14, 1654194981.6659272, 2294883820.08359, 2444611770.9770422, 2425477845.0327034, 655016959.80822778},
+            {26, 22163793640.047577, 30325877330.73674, 31211108866.268356, 35653351459.399323, 8275021844.3359947},
+            {14, 18825764155.015381, 23349330503.415154, 23659515493.143143, 23618225315.5574, 4588304242.6060867},
+            {20, 33486927689.640766, 35628517432.50087, 36167808064.222633, 47559161299.284866, 3060254228.0091019},
+        };
+        PlanGenerator gen(22);
+        for (int p = 0; p < 4; ++p) {
+            Plan plan = gen.next();
+            widenRanges(plan, static_cast<unsigned>(p));
+            RiskOptions options;
+            options.trials = 200;
+            options.seed = 7;
+            const RiskResult r = runRisk(plan, options);
+            const Before &b = before[p];
+            QCOMPARE(r.inputCount, b.inputs);
+            QCOMPARE(r.npvCostUsd.p10, b.npvP10);
+            QCOMPARE(r.npvCostUsd.p50, b.npvP50);
+            QCOMPARE(r.npvCostUsd.p90, b.npvP90);
+            QCOMPARE(r.totalCapexUsd.p50, b.capexP50);
+            QCOMPARE(r.tornado.size(), static_cast<std::size_t>(b.inputs));
+            QCOMPARE(r.tornado.front().npvSwingUsd, b.firstSwingUsd);
+        }
+    }
+
+    // Rent, energy prices, PUE and kW per accelerator are drawn and ranked like every other range.
+    // 1,000 accelerators of 1 kW (1 MW IT) on a 10 MW grid and 10 MW of rented turbines, both from
+    // Jan 2024, over 12 months with no discounting and utilization 100%:
+    // - turbine rent $15k-$50k per MW-month x 10 MW x 12 months: swing (50k - 15k) x 120 = $4.2M;
+    // - electricity $40-$120 per MWh: the grid is cheaper than the turbines' gas ($100-$300 per
+    //   MWh at 50,000 Btu/kWh), so it serves all 1 MW, 8,784 hours in 2024 (a leap year): swing
+    //   80 x 8,784 = $702,720;
+    // - a gas price range takes a bar too, though no gas is burnt: swing $0;
+    // - a range with low = mode = high (PUE here) takes no draw and no bar.
+    void priceRangesAreSampledAndRanked()
+    {
+        Plan plan = basePlan(12);
+        plan.assumptions.utilizationPct = 100.0;
+        Site &site = plan.sites[0];
+        site.tranches.push_back(tranche("GPUs", 1000, 1.0, month(2024, 1), 0));
+        site.sources.push_back(grid("Grid", 10, month(2024, 1), 0));
+        PowerSource turbines = grid("Turbines", 10, month(2024, 1), 0);
+        turbines.kind = PowerKind::MobileTurbine;
+        turbines.heatRateBtuPerKwh = 50000; // gas at $100-$300 per MWh: dearer than the grid at its mode
+        turbines.rented = true;
+        turbines.rentUsdPerMwMonth = {15000, 30000, 50000};
+        site.sources.push_back(turbines);
+        plan.assumptions.electricityUsdPerMwh = {40, 80, 120};
+        plan.assumptions.gasUsdPerMmbtu = {2, 3.5, 6};
+
+        RiskOptions options;
+        options.trials = 4000;
+        const RiskResult r = runRisk(plan, options);
+        QCOMPARE(r.inputCount, 3);
+        QCOMPARE(r.tornado.size(), std::size_t(3));
+        QCOMPARE(r.tornado[0].field, std::string("rentUsdPerMwMonth"));
+        QCOMPARE(r.tornado[0].item, std::string("Turbines"));
+        QCOMPARE(r.tornado[0].low, 15000.0);
+        QCOMPARE(r.tornado[0].high, 50000.0);
+        QVERIFY2(std::abs(r.tornado[0].npvSwingUsd - 4.2e6) < 1.0, qPrintable(QString::number(r.tornado[0].npvSwingUsd)));
+        QCOMPARE(r.tornado[1].field, std::string("electricityUsdPerMwh"));
+        QCOMPARE(r.tornado[1].site, std::string());
+        QCOMPARE(r.tornado[1].item, std::string("Plan"));
+        QVERIFY2(std::abs(r.tornado[1].npvSwingUsd - 702720.0) < 1.0, qPrintable(QString::number(r.tornado[1].npvSwingUsd)));
+        QCOMPARE(r.tornado[2].field, std::string("gasUsdPerMmbtu"));
+        QCOMPARE(r.tornado[2].npvSwingUsd, 0.0);
+
+        // The trials vary: the cost's spread is the rent's and the price's. Its median is near the
+        // plan's with both at their triangular medians (rent 31,292 $/MW-month: 50k - sqrt(0.5 x
+        // 35k x 20k); electricity exactly 80): 120 x 31,292 + 80 x 8,784 = $4.458M (a 200,000-draw
+        // Monte Carlo in Python of the sum gives $4.461M).
+        QVERIFY(r.npvCostUsd.p10 < r.npvCostUsd.p50 && r.npvCostUsd.p50 < r.npvCostUsd.p90);
+        QVERIFY2(std::abs(r.npvCostUsd.p50 - 4.458e6) < 0.06e6, qPrintable(QString::number(r.npvCostUsd.p50)));
+        QVERIFY(r.npvCostUsd.p10 >= 120 * 15000.0 + 40 * 8784.0);
+        QVERIFY(r.npvCostUsd.p90 <= 120 * 50000.0 + 120 * 8784.0);
+
+        // A PUE range is drawn too (1.0 to 1.5: the 1.5 MW facility load still fits the grid); it
+        // adds an input and a bar, as energy scales with PUE.
+        plan.sites[0].pue = {1.0, 1.2, 1.5};
+        const RiskResult withPue = runRisk(plan, options);
+        QCOMPARE(withPue.inputCount, 4);
+        QVERIFY(std::any_of(withPue.tornado.begin(), withPue.tornado.end(), [](const TornadoBar &b) {
+            // Energy: 1 MW x PUE x 8,784 h x $80: swing 0.5 x 702,720 = $351,360.
+            return b.field == "pue" && b.item == "Facility" && std::abs(b.npvSwingUsd - 351360.0) < 1.0;
+        }));
+    }
+
     void cancelStopsTheRun()
     {
         const Plan plan = gridWaitPlan({6, 12, 24});

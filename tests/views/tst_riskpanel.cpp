@@ -9,6 +9,9 @@
 #include "solver/reliability.h"
 
 #include <QDoubleSpinBox>
+
+#include <algorithm>
+
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPainter>
@@ -103,6 +106,19 @@ private slots:
         for (const solver::TornadoBar &bar : r->tornado)
             priced = priced || bar.field == "computePriceUsdPerAcceleratorHour";
         QVERIFY(priced);
+        // So is the turbines' rent (the catalog's $15k-$50k per MW-month), with its unit in the
+        // chart's hover and its row named by the turbines.
+        const auto rent = std::find_if(r->tornado.begin(), r->tornado.end(), [](const solver::TornadoBar &bar) {
+            return bar.field == "rentUsdPerMwMonth" && bar.item == "Permitted turbines (15 x SMT-130)";
+        });
+        QVERIFY(rent != r->tornado.end());
+        const int row = static_cast<int>(rent - r->tornado.begin());
+        QVERIFY2(row < panel.tornadoChart()->rowCount(), qPrintable(QString::number(row)));
+        const QString hover = panel.tornadoChart()->hoverText(row);
+        QVERIFY2(hover.contains(QStringLiteral("Permitted turbines (15 x SMT-130): rent")), qPrintable(hover));
+        QVERIFY2(hover.contains(format::usd(15000) + QStringLiteral("/MW-month to ") + format::usd(50000)
+                                + QStringLiteral("/MW-month")),
+                 qPrintable(hover));
     }
 
     // The bridged greenfield plan retires its rented turbines in Jul 2029 whatever the grid does:

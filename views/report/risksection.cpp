@@ -23,13 +23,6 @@ QString shareText(double share)
     return share > 0.0 && share < 0.005 ? QStringLiteral("<1%") : format::percent(100.0 * share, 0);
 }
 
-QString inputValue(const std::string &field, double value)
-{
-    if (field.find("Months") != std::string::npos)
-        return QString::number(static_cast<int>(std::lround(value))) + QStringLiteral(" mo");
-    return format::usd(value);
-}
-
 void appendPercentiles(ReportDocument &document, const solver::Kpis &plan, const solver::RiskResult &r)
 {
     document.heading3(QStringLiteral("Dates and costs across the trials"));
@@ -105,7 +98,7 @@ void appendTornado(ReportDocument &document, const SolvedScenario &solved, const
                                                                                 QStringLiteral("month"),
                                                                                 QStringLiteral("months"));
         table.addRow(QStringList{format::riskInputLabel(bar, withSite),
-                                 inputValue(bar.field, bar.low), inputValue(bar.field, bar.high),
+                                 format::riskInputValue(bar.field, bar.low), format::riskInputValue(bar.field, bar.high),
                                  format::usd(bar.npvAtLowUsd), format::usd(bar.npvAtHighUsd), format::usd(bar.npvSwingUsd),
                                  moves});
     }

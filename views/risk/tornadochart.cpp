@@ -44,10 +44,7 @@ QString noteText(const solver::TornadoBar &bar)
 
 QString rangeText(const solver::TornadoBar &bar)
 {
-    const bool months = bar.field == "leadTimeMonths" || bar.field == "permitMonths" || bar.field == "buildMonths";
-    if (months)
-        return QStringLiteral("%1\u2013%2 months").arg(bar.low).arg(bar.high);
-    return format::usd(bar.low) + QStringLiteral("\u2013") + format::usd(bar.high);
+    return format::riskInputRange(bar.field, bar.low, bar.high); // with the input's unit, as the report writes it
 }
 
 } // namespace

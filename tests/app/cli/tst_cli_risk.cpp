@@ -2,6 +2,9 @@
 
 #include <QTest>
 
+#include <cmath>
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 // `clusterplan-cli risk` end to end: the risk document, reproducible from its seed
@@ -61,6 +64,48 @@ private slots:
                 first = r.out;
             QCOMPARE(r.out, first);
         }
+    }
+
+    // Memphis rents its turbines at the catalog's rate, $15k-$50k per MW-month (mode $30k): the
+    // tornado ranks each turbine fleet's rent, in $/MW-month. By hand, at 9% a year, month m
+    // discounted by 1.09^(-m/12), the plan starting Jan 2024 (m = 0):
+    // - Permitted turbines, 247 MW, ordered May 2024 with 2 months' lead: rent from Jul 2024
+    //   (m = 6) to the end (m = 59), sum of discount factors 43.0276; swing (50k - 15k) x 247 x
+    //   43.0276 = $371.97M;
+    // - Temporary turbines, 320 MW, Jul 2024 to their retirement in Jul 2025 (m = 6..17), sum
+    //   11.0522; swing 35k x 320 x 11.0522 = $123.78M.
+    // Together $495.76M discounted; undiscounted 35k x (247 x 54 + 320 x 12) = $601M, the issue's
+    // "about $0.6B". Rent moves no accelerator, so NPV of net cash flow (Memphis states returns)
+    // swings by the cost alone.
+    void memphisTurbineRentIsRanked()
+    {
+        const Run r = cli({QStringLiteral("risk"), example("memphis-retrofit-100k-h100.json"), QStringLiteral("--trials"),
+                           QStringLiteral("50"), QStringLiteral("--json"), QStringLiteral("-")});
+        QCOMPARE(r.exitCode, 0);
+        const json doc = json::parse(r.out.constData(), r.out.constData() + r.out.size());
+        auto rentBar = [&](const std::string &item) -> json {
+            for (const json &bar : doc.at("tornado"))
+                if (bar.at("field") == "rentUsdPerMwMonth" && bar.at("item") == item)
+                    return bar;
+            return json();
+        };
+        const json permitted = rentBar("Permitted turbines (15 x SMT-130)");
+        const json temporary = rentBar("Temporary turbines (20 units)");
+        QVERIFY(permitted.is_object() && temporary.is_object());
+        QCOMPARE(permitted.at("low").get<double>(), 15000.0);
+        QCOMPARE(permitted.at("high").get<double>(), 50000.0);
+        const double permittedUsd = permitted.at("npvSwingUsd").get<double>();
+        const double temporaryUsd = temporary.at("npvSwingUsd").get<double>();
+        QVERIFY2(std::abs(permittedUsd - 371.97e6) < 0.01e6, std::to_string(permittedUsd).c_str());
+        QVERIFY2(std::abs(temporaryUsd - 123.78e6) < 0.01e6, std::to_string(temporaryUsd).c_str());
+        QVERIFY(std::abs(permittedUsd + temporaryUsd - 495.76e6) < 0.02e6);
+        // The other prices Memphis leaves to the catalog are drawn too: PUE and kW per H100.
+        bool pue = false, kw = false;
+        for (const json &bar : doc.at("tornado")) {
+            pue = pue || bar.at("field") == "pue";
+            kw = kw || bar.at("field") == "itKwPerAccelerator";
+        }
+        QVERIFY(pue && kw);
     }
 
     void summaryAndErrors()

@@ -81,6 +81,18 @@ private slots:
         QCOMPARE(format::riskInputLabel(bar, false), QStringLiteral("Facility: build time"));
         QCOMPARE(format::riskFieldLabel("leadTimeMonths"), QStringLiteral("lead time"));
         QCOMPARE(format::riskFieldLabel("permitMonths"), QStringLiteral("permit time"));
+        // Every sampled input's value carries its unit (PUE is a ratio and has none).
+        QCOMPARE(format::riskFieldLabel("rentUsdPerMwMonth"), QStringLiteral("rent"));
+        QCOMPARE(format::riskInputValue("leadTimeMonths", 14), QStringLiteral("14 months"));
+        QCOMPARE(format::riskInputValue("electricityUsdPerMwh", 80), QStringLiteral("$80.00/MWh"));
+        QCOMPARE(format::riskInputValue("gasUsdPerMmbtu", 3.5), QStringLiteral("$3.50/MMBtu"));
+        QCOMPARE(format::riskInputValue("pue", 1.35), QStringLiteral("1.35"));
+        QCOMPARE(format::riskInputValue("itKwPerAccelerator", 1.4), QStringLiteral("1.40 kW"));
+        QCOMPARE(format::riskInputValue("rentUsdPerAcceleratorHour", 2.2), QStringLiteral("$2.20/accelerator-hour"));
+        QCOMPARE(format::riskInputRange("rentUsdPerMwMonth", 15000, 50000),
+                 format::usd(15000) + QStringLiteral("/MW-month to ") + format::usd(50000) + QStringLiteral("/MW-month"));
+        QCOMPARE(format::riskInputValue("rentUsdPerMonth", 150000), format::usd(150000) + QStringLiteral("/month"));
+        QCOMPARE(format::riskInputValue("unitCapexUsd", 45000), format::usd(45000));
         solver::TornadoBar other = bar;
         QVERIFY(!format::inputsSpanSites({bar, other}));
         other.site = "Johor";
