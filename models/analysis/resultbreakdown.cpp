@@ -60,13 +60,13 @@ SiteBreakdown breakDownSite(const solver::Plan &plan, const solver::Site &site, 
         if (absMonth >= result.readyMonth) {
             // The same IEEE double steps as docs/scenario-format.md, section 4, writes them, so the
             // counts match the solver's.
-            const double budgetMw = std::min(site.facility.itCapacityMw, std::min(series.coolingMw[m], series.powerMw[m] / site.pue));
+            const double budgetMw = std::min(site.facility.itCapacityMw, std::min(series.coolingMw[m], series.powerMw[m] / site.pue.mode));
             double leftMw = budgetMw;
             for (const std::size_t i : order) {
                 const double delivered = out.trancheDelivered[i][m];
                 if (delivered == 0.0)
                     continue;
-                const double itKw = site.tranches[i].itKwPerAccelerator;
+                const double itKw = site.tranches[i].itKwPerAccelerator.mode;
                 const double fits = std::max(0.0, std::floor(leftMw * 1000.0 / itKw + 1e-9));
                 const double n = std::min(delivered, fits);
                 out.trancheEnergized[i][m] = n;
@@ -78,7 +78,7 @@ SiteBreakdown breakDownSite(const solver::Plan &plan, const solver::Site &site, 
             const double delivered = out.trancheDelivered[i][m];
             if (owned)
                 out.strandedCapitalUsd[m] += (delivered - out.trancheEnergized[i][m]) * t.unitCapexUsd.mode;
-            out.facilityMwNeeded[m] += delivered * t.itKwPerAccelerator / 1000.0 * site.pue;
+            out.facilityMwNeeded[m] += delivered * t.itKwPerAccelerator.mode / 1000.0 * site.pue.mode;
         }
     }
     return out;

@@ -97,6 +97,13 @@ FieldInfo threePoint(const char *key, const char *label, const char *unit, doubl
     return info;
 }
 
+// A three-point field whose parts start at `minimum` instead of 0 (a PUE is at least 1).
+FieldInfo withMinimum(FieldInfo info, double minimum)
+{
+    info.minimum = minimum;
+    return info;
+}
+
 // A number that must be above its minimum ("more than 0 kW").
 FieldInfo aboveMinimum(FieldInfo info)
 {
@@ -150,8 +157,8 @@ const std::vector<FieldInfo> &assumptionFields()
 {
     static const std::vector<FieldInfo> fields{
         number("discountRatePct", "Discount rate", "%", 0, kMaxPct, 2, "Yearly rate for the NPV of costs."),
-        number("electricityUsdPerMwh", "Electricity price", "$/MWh", 0, 1000, 2, "Grid energy price."),
-        number("gasUsdPerMmbtu", "Gas price", "$/MMBtu", 0, 100, 2, "Fuel price for the gas kinds."),
+        threePoint("electricityUsdPerMwh", "Electricity price", "$/MWh", 1000, 2, "Grid energy price; a range is sampled by risk runs."),
+        threePoint("gasUsdPerMmbtu", "Gas price", "$/MMBtu", 100, 2, "Fuel price for the gas kinds; a range is sampled by risk runs."),
         number("utilizationPct", "Utilization", "%", 0, kMaxPct, 1, "Share of the hours energized IT draws its load."),
         aboveMinimum(number("depreciationYears.compute", "Depreciation, compute", "years", 0, 50, 1,
                             "Straight-line life of accelerators and servers.")),
@@ -193,8 +200,9 @@ const std::vector<FieldInfo> &siteFields()
         text("country", "Country", "ISO 3166 two-letter code, e.g. US."),
         choice("ownership", "Ownership", ChoiceSet::Ownerships,
                "Owned: you pay capex and running costs. Cloud partner: you rent accelerator-hours."),
-        optionalNumber("pue", "PUE", "", 1, 3, 2,
-                       "Facility power per IT power, 1 to 3; empty: the catalog's PUE for the cooling type."),
+        withMinimum(threePoint("pue", "PUE", "", 3, 2,
+                               "Facility power per IT power, 1 to 3; empty: the catalog's PUE (and its range) for the "
+                               "cooling type.", true), 1.0),
     };
     return fields;
 }
@@ -233,11 +241,12 @@ const std::vector<FieldInfo> &computeFields()
         threePoint("leadTimeMonths", "Lead time", "months", kMaxMonths, 0, kLeadHelp),
         threePoint("unitCapexUsd", "Unit price", "$", 1e6, 0,
                    "Servers, network and storage per accelerator (no facility); empty: the catalog price.", true),
-        aboveMinimum(optionalNumber("itKwPerAccelerator", "IT power", "kW", 0, 100, 3,
-                       "IT kW per accelerator incl. host and network share; empty: the catalog value.")),
+        aboveMinimum(threePoint("itKwPerAccelerator", "IT power", "kW", 100, 3,
+                                "IT kW per accelerator incl. host and network share; empty: the catalog value and range.",
+                                true)),
         optionalNumber("bf16Tflops", "BF16", "TFLOPS", 0, 100'000, 0, "Dense BF16 compute; empty: the catalog value."),
-        optionalNumber("rentUsdPerAcceleratorHour", "Cloud rent", "$/h", 0, 100, 2,
-                       "Rent per accelerator-hour on a cloud-partner site; empty: the catalog rate."),
+        threePoint("rentUsdPerAcceleratorHour", "Cloud rent", "$/h", 100, 2,
+                   "Rent per accelerator-hour on a cloud-partner site; empty: the catalog rate and range.", true),
         number("depositPct", "Deposit", "%", 0, kMaxPct, 1, kDepositHelp),
         month("retireMonth", "Retired", kRetireHelp, true),
         threePoint("priceUsdPerAcceleratorHour", "Value of compute", "$/h", 1000, 2,
@@ -268,8 +277,8 @@ const std::vector<FieldInfo> &powerFields()
         threePoint("capexUsd", "Capex", "$", kMaxTotalUsd, 0, "The whole price; wins over the price per kW when given.", true),
         threePoint("capexUsdPerKw", "Capex per kW", "$/kW", 20'000, 0,
                    "Price per kW of nameplate; empty: the catalog rate.", true),
-        optionalNumber("rentUsdPerMwMonth", "Rent", "$/MW-month", 0, 1e6, 0,
-                       "Given: the source is rented, not bought. Mobile turbines rent at the catalog rate."),
+        threePoint("rentUsdPerMwMonth", "Rent", "$/MW-month", 1e6, 0,
+                   "Given: the source is rented, not bought. Mobile turbines rent at the catalog rate and range.", true),
         number("depositPct", "Deposit", "%", 0, kMaxPct, 1, kDepositHelp),
         optionalNumber("fixedOmUsdPerKwYear", "Fixed O&M", "$/kW-year", 0, 1000, 2,
                        "Yearly O&M per kW while available; empty: the catalog rate (0 when rented)."),
@@ -299,8 +308,8 @@ const std::vector<FieldInfo> &coolingFields()
         number("capacityMw", "Capacity", "MW", 0, kMaxSiteMw, 2, "MW of IT heat the plant rejects."),
         month("orderMonth", "Ordered", "Month the order is placed."),
         threePoint("leadTimeMonths", "Lead time", "months", kMaxMonths, 0, kLeadHelp),
-        optionalNumber("rentUsdPerMonth", "Rent", "$/month", 0, 1e9, 0,
-                       "Given: the plant is rented. Rental chillers rent at the catalog rate."),
+        threePoint("rentUsdPerMonth", "Rent", "$/month", 1e9, 0,
+                   "Given: the plant is rented. Rental chillers rent at the catalog rate and range.", true),
         threePoint("capexUsd", "Capex", "$", kMaxTotalUsd, 0, "Price of an owned plant; empty: the catalog rate per MW.", true),
         number("depositPct", "Deposit", "%", 0, kMaxPct, 1, kDepositHelp),
         month("retireMonth", "Retired", kRetireHelp, true),

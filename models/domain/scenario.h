@@ -45,8 +45,9 @@ struct ResidualPctOfBook {
 
 struct Assumptions {
     double discountRatePct = 9.0;
-    double electricityUsdPerMwh = 80.0;
-    double gasUsdPerMmbtu = 3.5;
+    // Three-point: the solve uses the mode; risk trials sample the range (a number is fixed).
+    ThreePoint electricityUsdPerMwh = ThreePoint::fixed(80.0);
+    ThreePoint gasUsdPerMmbtu = ThreePoint::fixed(3.5);
     double utilizationPct = 90.0;
     DepreciationYears depreciationYears;
     // Returns (docs/methodology.md, "Returns"), all optional: absent, the plan reports costs
@@ -95,9 +96,9 @@ struct ComputeTranche {
     Month orderMonth;
     ThreePoint leadTimeMonths;
     std::optional<ThreePoint> unitCapexUsd;          // catalog default (none for cloud-only chips)
-    std::optional<double> itKwPerAccelerator;        // catalog default
+    std::optional<ThreePoint> itKwPerAccelerator;        // catalog default (its range)
     std::optional<double> bf16Tflops;                // catalog default
-    std::optional<double> rentUsdPerAcceleratorHour; // catalog default
+    std::optional<ThreePoint> rentUsdPerAcceleratorHour; // catalog default (its range)
     double depositPct = 0.0;
     std::optional<Month> retireMonth;
     std::optional<ThreePoint> priceUsdPerAcceleratorHour; // returns: wins over the plan's price
@@ -120,7 +121,7 @@ struct PowerSource {
     ThreePoint leadTimeMonths;
     std::optional<ThreePoint> capexUsd;
     std::optional<ThreePoint> capexUsdPerKw;     // catalog default
-    std::optional<double> rentUsdPerMwMonth;     // present: rented (mobile_turbine: catalog default)
+    std::optional<ThreePoint> rentUsdPerMwMonth; // present: rented (mobile_turbine: catalog default, its range)
     double depositPct = 0.0;
     std::optional<double> fixedOmUsdPerKwYear;   // catalog default for owned kinds, 0 for rented
     std::optional<double> varOmUsdPerMwh;        // catalog default
@@ -139,7 +140,7 @@ struct CoolingPlant {
     double capacityMw = 0.0;
     Month orderMonth;
     ThreePoint leadTimeMonths;
-    std::optional<double> rentUsdPerMonth; // present: rented (rental_chiller: catalog default)
+    std::optional<ThreePoint> rentUsdPerMonth; // present: rented (rental_chiller: catalog default, its range)
     std::optional<ThreePoint> capexUsd;    // owned plants; catalog default rate x capacityMw
     double depositPct = 0.0;
     std::optional<Month> retireMonth;
@@ -154,7 +155,7 @@ struct Site {
     QString name;
     QString country; // ISO 3166 alpha-2, e.g. "US"; empty when not stated
     SiteOwnership ownership = SiteOwnership::Own;
-    std::optional<double> pue; // default: the catalog's PUE for facility.cooling
+    std::optional<ThreePoint> pue; // default: the catalog's PUE for facility.cooling (its range)
     Facility facility;
     std::vector<ComputeTranche> compute;
     std::vector<PowerSource> power;

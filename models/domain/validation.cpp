@@ -249,9 +249,9 @@ void checkTranche(Checker &check, const QString &path, const ComputeTranche &t, 
     check.number(jsonPathKey(path, u"count"), t.count, itemField(ItemList::Compute, u"count"));
     check.threePoint(jsonPathKey(path, u"leadTimeMonths"), t.leadTimeMonths, itemField(ItemList::Compute, u"leadTimeMonths"));
     check.threePoint(jsonPathKey(path, u"unitCapexUsd"), t.unitCapexUsd, itemField(ItemList::Compute, u"unitCapexUsd"));
-    check.number(jsonPathKey(path, u"itKwPerAccelerator"), t.itKwPerAccelerator, itemField(ItemList::Compute, u"itKwPerAccelerator"));
+    check.threePoint(jsonPathKey(path, u"itKwPerAccelerator"), t.itKwPerAccelerator, itemField(ItemList::Compute, u"itKwPerAccelerator"));
     check.number(jsonPathKey(path, u"bf16Tflops"), t.bf16Tflops, itemField(ItemList::Compute, u"bf16Tflops"));
-    check.number(jsonPathKey(path, u"rentUsdPerAcceleratorHour"), t.rentUsdPerAcceleratorHour, itemField(ItemList::Compute, u"rentUsdPerAcceleratorHour"));
+    check.threePoint(jsonPathKey(path, u"rentUsdPerAcceleratorHour"), t.rentUsdPerAcceleratorHour, itemField(ItemList::Compute, u"rentUsdPerAcceleratorHour"));
     check.number(jsonPathKey(path, u"depositPct"), t.depositPct, itemField(ItemList::Compute, u"depositPct"));
     check.threePoint(jsonPathKey(path, u"priceUsdPerAcceleratorHour"), t.priceUsdPerAcceleratorHour,
                      itemField(ItemList::Compute, u"priceUsdPerAcceleratorHour"));
@@ -287,7 +287,7 @@ void checkPowerSource(Checker &check, const QString &path, const PowerSource &p)
     check.threePoint(jsonPathKey(path, u"leadTimeMonths"), p.leadTimeMonths, itemField(ItemList::Power, u"leadTimeMonths"));
     check.threePoint(jsonPathKey(path, u"capexUsd"), p.capexUsd, itemField(ItemList::Power, u"capexUsd"));
     check.threePoint(jsonPathKey(path, u"capexUsdPerKw"), p.capexUsdPerKw, itemField(ItemList::Power, u"capexUsdPerKw"));
-    check.number(jsonPathKey(path, u"rentUsdPerMwMonth"), p.rentUsdPerMwMonth, itemField(ItemList::Power, u"rentUsdPerMwMonth"));
+    check.threePoint(jsonPathKey(path, u"rentUsdPerMwMonth"), p.rentUsdPerMwMonth, itemField(ItemList::Power, u"rentUsdPerMwMonth"));
     check.number(jsonPathKey(path, u"depositPct"), p.depositPct, itemField(ItemList::Power, u"depositPct"));
     check.number(jsonPathKey(path, u"fixedOmUsdPerKwYear"), p.fixedOmUsdPerKwYear, itemField(ItemList::Power, u"fixedOmUsdPerKwYear"));
     check.number(jsonPathKey(path, u"varOmUsdPerMwh"), p.varOmUsdPerMwh, itemField(ItemList::Power, u"varOmUsdPerMwh"));
@@ -303,7 +303,7 @@ void checkCoolingPlant(Checker &check, const QString &path, const CoolingPlant &
     check.itemMonths(path, ItemList::Cooling, c.orderMonth, c.retireMonth);
     check.number(jsonPathKey(path, u"capacityMw"), c.capacityMw, itemField(ItemList::Cooling, u"capacityMw"));
     check.threePoint(jsonPathKey(path, u"leadTimeMonths"), c.leadTimeMonths, itemField(ItemList::Cooling, u"leadTimeMonths"));
-    check.number(jsonPathKey(path, u"rentUsdPerMonth"), c.rentUsdPerMonth, itemField(ItemList::Cooling, u"rentUsdPerMonth"));
+    check.threePoint(jsonPathKey(path, u"rentUsdPerMonth"), c.rentUsdPerMonth, itemField(ItemList::Cooling, u"rentUsdPerMonth"));
     check.threePoint(jsonPathKey(path, u"capexUsd"), c.capexUsd, itemField(ItemList::Cooling, u"capexUsd"));
     check.number(jsonPathKey(path, u"depositPct"), c.depositPct, itemField(ItemList::Cooling, u"depositPct"));
     check.number(jsonPathKey(path, u"salvagePctOfBook"), c.salvagePctOfBook, itemField(ItemList::Cooling, u"salvagePctOfBook"));
@@ -338,8 +338,8 @@ std::vector<Problem> validateScenario(const Scenario &scenario, const Catalog &c
     const Assumptions &a = scenario.assumptions;
     const QString assumptions = QStringLiteral("assumptions");
     check.number(jsonPathKey(assumptions, u"discountRatePct"), a.discountRatePct, field(FieldPath::Scope::Assumptions, u"discountRatePct"));
-    check.number(jsonPathKey(assumptions, u"electricityUsdPerMwh"), a.electricityUsdPerMwh, field(FieldPath::Scope::Assumptions, u"electricityUsdPerMwh"));
-    check.number(jsonPathKey(assumptions, u"gasUsdPerMmbtu"), a.gasUsdPerMmbtu, field(FieldPath::Scope::Assumptions, u"gasUsdPerMmbtu"));
+    check.threePoint(jsonPathKey(assumptions, u"electricityUsdPerMwh"), a.electricityUsdPerMwh, field(FieldPath::Scope::Assumptions, u"electricityUsdPerMwh"));
+    check.threePoint(jsonPathKey(assumptions, u"gasUsdPerMmbtu"), a.gasUsdPerMmbtu, field(FieldPath::Scope::Assumptions, u"gasUsdPerMmbtu"));
     check.number(jsonPathKey(assumptions, u"utilizationPct"), a.utilizationPct, field(FieldPath::Scope::Assumptions, u"utilizationPct"));
     const QString years = jsonPathKey(assumptions, u"depreciationYears");
     check.number(jsonPathKey(years, u"compute"), a.depreciationYears.compute, field(FieldPath::Scope::Assumptions, u"depreciationYears.compute"));
@@ -374,7 +374,7 @@ std::vector<Problem> validateScenario(const Scenario &scenario, const Catalog &c
                 check.add(jsonPathKey(sitePath, QStringView(key)),
                           QStringLiteral("a site may have at most %1 items in a list (found %2)").arg(kMaxItemsPerList).arg(size));
         siteNames.use(site.name, sitePath);
-        check.number(jsonPathKey(sitePath, u"pue"), site.pue, field(FieldPath::Scope::Site, u"pue"));
+        check.threePoint(jsonPathKey(sitePath, u"pue"), site.pue, field(FieldPath::Scope::Site, u"pue"));
         checkFacility(check, jsonPathKey(sitePath, u"facility"), site.facility);
 
         NameRegistry itemNames(

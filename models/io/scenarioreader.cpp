@@ -319,8 +319,8 @@ void readAssumptions(Reader &r, const json &document, Assumptions &a)
     if (!object)
         return;
     assign(a.discountRatePct, r.number(*object, path, "discountRatePct", Need::Optional));
-    assign(a.electricityUsdPerMwh, r.number(*object, path, "electricityUsdPerMwh", Need::Optional));
-    assign(a.gasUsdPerMmbtu, r.number(*object, path, "gasUsdPerMmbtu", Need::Optional));
+    assign(a.electricityUsdPerMwh, r.threePoint(*object, path, "electricityUsdPerMwh", Need::Optional));
+    assign(a.gasUsdPerMmbtu, r.threePoint(*object, path, "gasUsdPerMmbtu", Need::Optional));
     assign(a.utilizationPct, r.number(*object, path, "utilizationPct", Need::Optional));
     const QString yearsPath = jsonPathKey(path, u"depreciationYears");
     if (const json *years = r.object(*object, path, "depreciationYears", Need::Optional)) {
@@ -364,9 +364,9 @@ void readTranche(Reader &r, const json &object, const QString &path, ComputeTran
     assign(t.orderMonth, r.month(object, path, "orderMonth", Need::Required));
     assign(t.leadTimeMonths, r.threePoint(object, path, "leadTimeMonths", Need::Required));
     t.unitCapexUsd = r.threePoint(object, path, "unitCapexUsd", Need::Optional);
-    t.itKwPerAccelerator = r.number(object, path, "itKwPerAccelerator", Need::Optional);
+    t.itKwPerAccelerator = r.threePoint(object, path, "itKwPerAccelerator", Need::Optional);
     t.bf16Tflops = r.number(object, path, "bf16Tflops", Need::Optional);
-    t.rentUsdPerAcceleratorHour = r.number(object, path, "rentUsdPerAcceleratorHour", Need::Optional);
+    t.rentUsdPerAcceleratorHour = r.threePoint(object, path, "rentUsdPerAcceleratorHour", Need::Optional);
     assign(t.depositPct, r.number(object, path, "depositPct", Need::Optional));
     t.retireMonth = r.month(object, path, "retireMonth", Need::Optional);
     t.priceUsdPerAcceleratorHour = r.threePoint(object, path, "priceUsdPerAcceleratorHour", Need::Optional);
@@ -396,7 +396,7 @@ void readPowerSource(Reader &r, const json &object, const QString &path, PowerSo
     assign(p.leadTimeMonths, r.threePoint(object, path, "leadTimeMonths", Need::Required));
     p.capexUsd = r.threePoint(object, path, "capexUsd", Need::Optional);
     p.capexUsdPerKw = r.threePoint(object, path, "capexUsdPerKw", Need::Optional);
-    p.rentUsdPerMwMonth = r.number(object, path, "rentUsdPerMwMonth", Need::Optional);
+    p.rentUsdPerMwMonth = r.threePoint(object, path, "rentUsdPerMwMonth", Need::Optional);
     assign(p.depositPct, r.number(object, path, "depositPct", Need::Optional));
     p.fixedOmUsdPerKwYear = r.number(object, path, "fixedOmUsdPerKwYear", Need::Optional);
     p.varOmUsdPerMwh = r.number(object, path, "varOmUsdPerMwh", Need::Optional);
@@ -417,7 +417,7 @@ void readCoolingPlant(Reader &r, const json &object, const QString &path, Coolin
     assign(c.capacityMw, r.number(object, path, "capacityMw", Need::Required));
     assign(c.orderMonth, r.month(object, path, "orderMonth", Need::Required));
     assign(c.leadTimeMonths, r.threePoint(object, path, "leadTimeMonths", Need::Required));
-    c.rentUsdPerMonth = r.number(object, path, "rentUsdPerMonth", Need::Optional);
+    c.rentUsdPerMonth = r.threePoint(object, path, "rentUsdPerMonth", Need::Optional);
     c.capexUsd = r.threePoint(object, path, "capexUsd", Need::Optional);
     assign(c.depositPct, r.number(object, path, "depositPct", Need::Optional));
     c.retireMonth = r.month(object, path, "retireMonth", Need::Optional);
@@ -466,7 +466,7 @@ void readSite(Reader &r, const json &object, const QString &path, Site &site)
     assign(site.country, r.string(object, path, "country", Need::Optional));
     assign(site.ownership,
            r.kind(object, path, "ownership", Need::Optional, &siteOwnershipFromSpec, kOwnerships, "ownership"));
-    site.pue = r.number(object, path, "pue", Need::Optional);
+    site.pue = r.threePoint(object, path, "pue", Need::Optional);
     readFacility(r, object, path, site.facility);
     readItems(r, object, path, "compute", site.compute, readTranche);
     readItems(r, object, path, "power", site.power, readPowerSource);

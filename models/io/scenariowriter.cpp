@@ -204,8 +204,8 @@ ordered scenarioJson(const Scenario &s)
     o["horizonMonths"] = s.horizonMonths;
     ordered assumptions = ordered::object();
     assumptions["discountRatePct"] = number(s.assumptions.discountRatePct);
-    assumptions["electricityUsdPerMwh"] = number(s.assumptions.electricityUsdPerMwh);
-    assumptions["gasUsdPerMmbtu"] = number(s.assumptions.gasUsdPerMmbtu);
+    assumptions["electricityUsdPerMwh"] = threePoint(s.assumptions.electricityUsdPerMwh);
+    assumptions["gasUsdPerMmbtu"] = threePoint(s.assumptions.gasUsdPerMmbtu);
     assumptions["utilizationPct"] = number(s.assumptions.utilizationPct);
     ordered years = ordered::object();
     years["compute"] = number(s.assumptions.depreciationYears.compute);

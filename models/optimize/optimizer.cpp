@@ -106,8 +106,8 @@ ItemFacts factsOf(const Plan &plan, const Site &site, ItemList list, int index)
         f = { s.orderMonth, s.leadTimeMonths, s.retireMonth, 0.0, 0.0, &s.name };
         if (s.kind != PowerKind::Bess) {
             f.mw = s.capacityMw * s.availabilityPct / 100.0;
-            const double energy = s.kind == PowerKind::Grid ? plan.assumptions.electricityUsdPerMwh
-                                                             : s.heatRateBtuPerKwh * plan.assumptions.gasUsdPerMmbtu / 1000.0;
+            const double energy = s.kind == PowerKind::Grid ? plan.assumptions.electricityUsdPerMwh.mode
+                                                             : s.heatRateBtuPerKwh * plan.assumptions.gasUsdPerMmbtu.mode / 1000.0;
             f.usdPerMwh = energy + s.varOmUsdPerMwh;
         }
         break;
@@ -119,7 +119,7 @@ ItemFacts factsOf(const Plan &plan, const Site &site, ItemList list, int index)
     }
     case ItemList::Tranche: {
         const solver::Tranche &t = site.tranches[at(index)];
-        f = { t.orderMonth, t.leadTimeMonths, t.retireMonth, t.count * t.itKwPerAccelerator / 1000.0, 0.0, &t.name };
+        f = { t.orderMonth, t.leadTimeMonths, t.retireMonth, t.count * t.itKwPerAccelerator.mode / 1000.0, 0.0, &t.name };
         break;
     }
     }
@@ -511,7 +511,7 @@ void Engine::buildModel(int goalMonth)
                 cheapest = std::min(cheapest, m_items[at(i)].facts.usdPerMwh);
         m_siteUsdPerMwh[s] = std::isfinite(cheapest) ? std::max(cheapest, 0.0) : 0.0;
         for (const solver::Tranche &t : plan.sites[s].tranches)
-            m_siteKwMax[s] = std::max(m_siteKwMax[s], t.itKwPerAccelerator);
+            m_siteKwMax[s] = std::max(m_siteKwMax[s], t.itKwPerAccelerator.mode);
     }
 
     const std::size_t n = m_items.size();
@@ -533,7 +533,7 @@ void Engine::buildModel(int goalMonth)
             // A cloud-partner site pays rent for every accelerator-hour from the goal on.
             if (deterministic && site.cloudPartner) {
                 const solver::Tranche &t = site.tranches[at(item.index)];
-                m_cost[i][j] += t.count * t.rentUsdPerAcceleratorHour
+                m_cost[i][j] += t.count * t.rentUsdPerAcceleratorHour.mode
                     * weight(m_goalRel, std::min(relative(c.retireMonth, start), horizon));
             }
         }
@@ -613,7 +613,7 @@ void Engine::buildModel(int goalMonth)
                 if (item.list == ItemList::Tranche) {
                     RowTerm scaled = term;
                     for (double &v : scaled.coef)
-                        v *= site.pue;
+                        v *= site.pue.mode;
                     power.terms.push_back(std::move(scaled));
                     cooling.terms.push_back(term);
                     it.terms.push_back(std::move(term));
@@ -639,7 +639,7 @@ void Engine::buildModel(int goalMonth)
                 if (item.list == ItemList::Tranche) {
                     for (std::size_t j = 0; j < item.choices.size(); ++j)
                         if (inService(item.choices[j], m))
-                            demand.emplace_back(m_column[at(i)] + static_cast<int>(j), -site.pue * item.facts.mw);
+                            demand.emplace_back(m_column[at(i)] + static_cast<int>(j), -site.pue.mode * item.facts.mw);
                     continue;
                 }
                 if (item.list != ItemList::PowerSource || item.facts.mw <= 0.0)
@@ -655,7 +655,7 @@ void Engine::buildModel(int goalMonth)
                 m_lp->addRow(cap, -kInfinity, 0.0);
                 demand.emplace_back(q, 1.0);
             }
-            m_lp->addRow(demand, -kRowSlackMw * site.pue, kInfinity);
+            m_lp->addRow(demand, -kRowSlackMw * site.pue.mode, kInfinity);
         }
     }
     for (const Row &row : m_rows) {
@@ -790,10 +790,10 @@ double Engine::energyBound()
             if (m < ready)
                 continue;
             const double budget = std::min(site.facility.itCapacityMw,
-                                           std::min(site.facility.coolingMw + cooling, firm / site.pue));
+                                           std::min(site.facility.coolingMw + cooling, firm / site.pue.mode));
             const double energizedMw = std::min(it, budget - m_siteKwMax[s] / 1000.0);
             if (energizedMw > 0.0)
-                usd += energizedMw * site.pue * m_hoursDiscount[at(m)] * m_siteUsdPerMwh[s];
+                usd += energizedMw * site.pue.mode * m_hoursDiscount[at(m)] * m_siteUsdPerMwh[s];
         }
     }
     return usd;

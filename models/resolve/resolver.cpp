@@ -62,7 +62,7 @@ private:
         const QString facilityPath = jsonPathKey(path, u"facility");
         const CatalogGlobals &g = m_catalog.globals();
 
-        fillValue(site.pue, m_catalog.facilityCooling(f.cooling).pue, true, path, "pue");
+        fillRange(site.pue, m_catalog.facilityCooling(f.cooling).pue, 1.0, true, path, "pue");
         if (!f.coolingMw)
             f.coolingMw = f.itCapacityMw;
         if (f.kind == FacilityKind::Colocation)
@@ -89,9 +89,9 @@ private:
             return; // refused by validateScenario; nothing to fill from
         if (spec->unitCapexUsd)
             fillRange(t.unitCapexUsd, *spec->unitCapexUsd, 1.0, owned, path, "unitCapexUsd");
-        fillValue(t.itKwPerAccelerator, spec->itKwPerAccelerator, true, path, "itKwPerAccelerator");
+        fillRange(t.itKwPerAccelerator, spec->itKwPerAccelerator, 1.0, true, path, "itKwPerAccelerator");
         fillValue(t.bf16Tflops, spec->bf16Tflops, true, path, "bf16Tflops");
-        fillValue(t.rentUsdPerAcceleratorHour, spec->rentUsdPerAcceleratorHour, !owned, path,
+        fillRange(t.rentUsdPerAcceleratorHour, spec->rentUsdPerAcceleratorHour, 1.0, !owned, path,
                   "rentUsdPerAcceleratorHour");
     }
 
@@ -101,7 +101,7 @@ private:
         const PowerKindSpec &spec = m_catalog.powerKind(p.kind);
         const bool rentedByDefault = p.kind == PowerKind::MobileTurbine && !p.capexUsd && !p.capexUsdPerKw;
         if (rentedByDefault && spec.rentUsdPerMwMonth)
-            fillValue(p.rentUsdPerMwMonth, *spec.rentUsdPerMwMonth, owned, path, "rentUsdPerMwMonth");
+            fillRange(p.rentUsdPerMwMonth, *spec.rentUsdPerMwMonth, 1.0, owned, path, "rentUsdPerMwMonth");
         const bool rented = p.rentUsdPerMwMonth.has_value();
 
         if (rented) {
@@ -131,8 +131,7 @@ private:
         if (c.kind == CoolingPlantKind::RentalChiller && !c.capexUsd) {
             const CoolingPlantSpec &spec = m_catalog.coolingPlant(CoolingPlantKind::RentalChiller);
             if (spec.rentUsdPerMwMonth)
-                fill(c.rentUsdPerMonth, spec.rentUsdPerMwMonth->value * c.capacityMw, &*spec.rentUsdPerMwMonth, owned,
-                     path, "rentUsdPerMonth");
+                fillRange(c.rentUsdPerMonth, *spec.rentUsdPerMwMonth, c.capacityMw, owned, path, "rentUsdPerMonth");
         }
         if (!c.rentUsdPerMonth) {
             const CoolingPlantSpec &spec = m_catalog.coolingPlant(CoolingPlantKind::Chiller);
@@ -162,7 +161,7 @@ solver::Site planSite(const Site &site)
     solver::Site out;
     out.name = site.name.toStdString();
     out.cloudPartner = site.ownership == SiteOwnership::CloudPartner;
-    out.pue = site.pue.value_or(1.0);
+    out.pue = site.pue.value_or(ThreePoint::fixed(1.0));
 
     const Facility &f = site.facility;
     solver::Facility &pf = out.facility;
@@ -187,9 +186,9 @@ solver::Site planSite(const Site &site)
         pt.orderMonth = t.orderMonth.index();
         pt.leadTimeMonths = t.leadTimeMonths;
         pt.unitCapexUsd = orZero(t.unitCapexUsd);
-        pt.itKwPerAccelerator = t.itKwPerAccelerator.value_or(0.0);
+        pt.itKwPerAccelerator = orZero(t.itKwPerAccelerator);
         pt.bf16Tflops = t.bf16Tflops.value_or(0.0);
-        pt.rentUsdPerAcceleratorHour = t.rentUsdPerAcceleratorHour.value_or(0.0);
+        pt.rentUsdPerAcceleratorHour = orZero(t.rentUsdPerAcceleratorHour);
         pt.depositPct = t.depositPct;
         pt.retireMonth = retireIndex(t.retireMonth);
         pt.priceUsdPerAcceleratorHour = t.priceUsdPerAcceleratorHour;

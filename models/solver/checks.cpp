@@ -229,12 +229,12 @@ void checkIdleRent(const Plan &plan, const Site &site, const SiteFacts &facts, s
     for (std::size_t i = 0; i < site.sources.size(); ++i) {
         const PowerSource &s = site.sources[i];
         if (s.rented)
-            check(s.name, facts.sourceAvailableMonth[i], s.retireMonth, s.rentUsdPerMwMonth * s.nameplateMw());
+            check(s.name, facts.sourceAvailableMonth[i], s.retireMonth, s.rentUsdPerMwMonth.mode * s.nameplateMw());
     }
     for (std::size_t i = 0; i < site.coolingPlants.size(); ++i) {
         const CoolingPlant &p = site.coolingPlants[i];
         if (p.rented)
-            check(p.name, facts.plantAvailableMonth[i], p.retireMonth, p.rentUsdPerMonth);
+            check(p.name, facts.plantAvailableMonth[i], p.retireMonth, p.rentUsdPerMonth.mode);
     }
 }
 

@@ -29,8 +29,9 @@ enum class PowerKind : std::uint8_t { Grid, GasCcgt, GasSimpleCycle, GasAero, Re
 
 struct Assumptions {
     double discountRatePct = 9.0;
-    double electricityUsdPerMwh = 80.0;
-    double gasUsdPerMmbtu = 3.5;
+    // Prices and intensities below are three-point: the solve uses the mode; risk samples them.
+    ThreePoint electricityUsdPerMwh = ThreePoint::fixed(80.0);
+    ThreePoint gasUsdPerMmbtu = ThreePoint::fixed(3.5);
     double utilizationPct = 90.0;
     double depreciationYearsCompute = 5.0;
     double depreciationYearsFacility = 20.0;
@@ -66,9 +67,9 @@ struct Tranche {
     int orderMonth = 0;
     ThreePoint leadTimeMonths;
     ThreePoint unitCapexUsd;
-    double itKwPerAccelerator = 1.0;
+    ThreePoint itKwPerAccelerator = ThreePoint::fixed(1.0);
     double bf16Tflops = 0.0;
-    double rentUsdPerAcceleratorHour = 0.0; // used on cloud-partner sites
+    ThreePoint rentUsdPerAcceleratorHour; // used on cloud-partner sites
     double depositPct = 0.0;
     int retireMonth = kNever;
     // Returns (docs/methodology.md, "Returns"): this tranche's own price and sold share, when
@@ -88,7 +89,7 @@ struct PowerSource {
     int orderMonth = 0;
     ThreePoint leadTimeMonths;
     bool rented = false;
-    double rentUsdPerMwMonth = 0.0; // rented sources: x nameplate (bess: powerMw) per available month
+    ThreePoint rentUsdPerMwMonth; // rented sources: x nameplate (bess: powerMw) per available month
     ThreePoint capexUsd;            // owned sources, resolved from capexUsd or capexUsdPerKw
     double depositPct = 0.0;
     double fixedOmUsdPerKwYear = 0.0;
@@ -109,7 +110,7 @@ struct CoolingPlant {
     int orderMonth = 0;
     ThreePoint leadTimeMonths;
     bool rented = false;
-    double rentUsdPerMonth = 0.0;
+    ThreePoint rentUsdPerMonth;
     ThreePoint capexUsd;
     double depositPct = 0.0;
     int retireMonth = kNever;
@@ -119,7 +120,7 @@ struct CoolingPlant {
 struct Site {
     std::string name;
     bool cloudPartner = false;
-    double pue = 1.2;
+    ThreePoint pue = ThreePoint::fixed(1.2);
     Facility facility;
     std::vector<Tranche> tranches;
     std::vector<PowerSource> sources;

@@ -304,8 +304,8 @@ void SiteSolver::solve(const Plan &plan, const Site &site, SiteFacts &facts)
         const PowerSource &s = site.sources[j];
         if (s.kind == PowerKind::Bess)
             continue;
-        const double energyPrice = s.kind == PowerKind::Grid ? assume.electricityUsdPerMwh
-                                                             : s.heatRateBtuPerKwh * assume.gasUsdPerMmbtu / 1000.0;
+        const double energyPrice = s.kind == PowerKind::Grid ? assume.electricityUsdPerMwh.mode
+                                                             : s.heatRateBtuPerKwh * assume.gasUsdPerMmbtu.mode / 1000.0;
         m_marginalCost[j] = energyPrice + s.varOmUsdPerMwh;
         m_dispatchOrder.push_back(static_cast<int>(j));
     }
@@ -335,7 +335,7 @@ void SiteSolver::solve(const Plan &plan, const Site &site, SiteFacts &facts)
     // --- Segment by segment --------------------------------------------------------------------
     m_energizedNow.resize(trancheCount);
     facts.segments.clear();
-    const double pue = site.pue;
+    const double pue = site.pue.mode;
     for (std::size_t e = 0; e + 1 < m_events.size(); ++e) {
         Segment seg;
         seg.start = m_events[e];
@@ -379,10 +379,10 @@ void SiteSolver::solve(const Plan &plan, const Site &site, SiteFacts &facts)
                 if (!isAvailable(m, m_deliveryRel[i], m_trancheRetireRel[i]))
                     continue;
                 const Tranche &t = site.tranches[i];
-                const double fits = std::max(0.0, std::floor(leftMw * 1000.0 / t.itKwPerAccelerator + 1e-9));
+                const double fits = std::max(0.0, std::floor(leftMw * 1000.0 / t.itKwPerAccelerator.mode + 1e-9));
                 const double n = std::min(static_cast<double>(t.count), fits);
                 m_energizedNow[i] = n;
-                leftMw -= n * t.itKwPerAccelerator / 1000.0;
+                leftMw -= n * t.itKwPerAccelerator.mode / 1000.0;
             }
         }
         for (std::size_t i = 0; i < trancheCount; ++i) {
@@ -391,10 +391,10 @@ void SiteSolver::solve(const Plan &plan, const Site &site, SiteFacts &facts)
                 continue;
             const Tranche &t = site.tranches[i];
             seg.energized += n;
-            seg.itMw += n * t.itKwPerAccelerator / 1000.0;
+            seg.itMw += n * t.itKwPerAccelerator.mode / 1000.0;
             seg.bf16Pflops += n * t.bf16Tflops / 1000.0;
             if (!owned) // a cloud-partner site pays rent per energized accelerator-hour, nothing else
-                seg.cloudUsdPerHour += n * t.rentUsdPerAcceleratorHour;
+                seg.cloudUsdPerHour += n * t.rentUsdPerAcceleratorHour.mode;
             facts.maxEnergized[i] = std::max(facts.maxEnergized[i], n);
         }
         if (earns) {
@@ -434,9 +434,9 @@ void SiteSolver::solve(const Plan &plan, const Site &site, SiteFacts &facts)
                 const double servedMw = std::min(remainingMw, s.capacityMw * s.availabilityPct / 100.0);
                 remainingMw -= servedMw;
                 if (s.kind == PowerKind::Grid)
-                    seg.energyUsdPerHour += servedMw * assume.electricityUsdPerMwh;
+                    seg.energyUsdPerHour += servedMw * assume.electricityUsdPerMwh.mode;
                 else
-                    seg.fuelUsdPerHour += servedMw * (s.heatRateBtuPerKwh * assume.gasUsdPerMmbtu / 1000.0);
+                    seg.fuelUsdPerHour += servedMw * (s.heatRateBtuPerKwh * assume.gasUsdPerMmbtu.mode / 1000.0);
                 seg.varOmUsdPerHour += servedMw * s.varOmUsdPerMwh;
             }
 
@@ -450,13 +450,13 @@ void SiteSolver::solve(const Plan &plan, const Site &site, SiteFacts &facts)
                     continue;
                 const PowerSource &s = site.sources[j];
                 if (s.rented)
-                    seg.rentUsdPerMonth += s.rentUsdPerMwMonth * s.nameplateMw();
+                    seg.rentUsdPerMonth += s.rentUsdPerMwMonth.mode * s.nameplateMw();
                 seg.fixedOmUsdPerMonth += s.fixedOmUsdPerKwYear * s.nameplateMw() * 1000.0 / 12.0;
             }
             for (std::size_t k = 0; k < plantCount; ++k) {
                 const CoolingPlant &p = site.coolingPlants[k];
                 if (p.rented && isAvailable(m, m_plantRel[k], m_plantRetireRel[k]))
-                    seg.rentUsdPerMonth += p.rentUsdPerMonth;
+                    seg.rentUsdPerMonth += p.rentUsdPerMonth.mode;
             }
         }
         facts.segments.push_back(seg);

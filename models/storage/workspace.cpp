@@ -427,6 +427,39 @@ std::optional<QByteArray> Workspace::loadDocument(ScenarioId id) const
     return document;
 }
 
+bool Workspace::noSuchScenario(const QString &action) const
+{
+    return setError(WorkspaceError::Kind::NoSuchScenario,
+                    QStringLiteral("Could not %1: workspace '%2' has no such scenario (it may have been deleted).")
+                        .arg(action, m_path));
+}
+
+std::optional<Workspace::StoredRow> Workspace::storedRow(ScenarioId id, const QString &action) const
+{
+    QSqlQuery query = m_connection->newQuery();
+    if (!m_connection->run(query,
+                           QStringLiteral("SELECT name, %1, document_sha256, row_sha256, modified_utc, %2 FROM scenario "
+                                          "WHERE id = ?")
+                               .arg(m_connection->utf8BytesOf(QStringLiteral("name")), m_connection->revisionColumns()),
+                           {id})) {
+        failIo(action);
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        noSuchScenario(action);
+        return std::nullopt;
+    }
+    StoredRow row;
+    row.name = query.value(0).toString();
+    row.nameUtf8 = query.value(1).toByteArray();
+    row.documentSha256 = query.value(2).toString();
+    row.intact = rowChecksum(row.nameUtf8, row.documentSha256.toLatin1()) == query.value(3).toString();
+    row.modifiedUtc = query.value(4).toString();
+    row.revision = query.value(5).toLongLong();
+    row.modifiedBy = query.value(6).toString();
+    return row;
+}
+
 QString Workspace::damagedMessage(const QString &name) const
 {
     return QStringLiteral("Scenario '%1' in workspace '%2' is damaged: its stored name or plan no longer matches the "
@@ -566,28 +599,16 @@ bool Workspace::renameScenario(ScenarioId id, const QString &name)
     if (!checked)
         return false;
     // Renaming also repairs a damaged name: the new name is the user's, checked as any other.
-    QSqlQuery stored = m_connection->newQuery();
-    if (!m_connection->run(stored,
-                           QStringLiteral("SELECT name, %1, document_sha256, row_sha256 FROM scenario WHERE id = ?")
-                               .arg(m_connection->utf8BytesOf(QStringLiteral("name"))),
-                           {id}))
-        return failIo(action);
-    if (!stored.next())
-        return setError(WorkspaceError::Kind::NoSuchScenario,
-                        QStringLiteral("Could not %1: workspace '%2' has no such scenario (it may have been deleted).")
-                            .arg(action, m_path));
-    const QString documentSha256 = stored.value(2).toString();
-    const bool intact = rowChecksum(stored.value(1).toByteArray(), documentSha256.toLatin1()) == stored.value(3).toString();
-    if (intact && stored.value(0).toString() == *checked)
+    const auto stored = storedRow(id, action);
+    if (!stored)
+        return false;
+    if (stored->intact && stored->name == *checked)
         return true; // nothing to change: no write, no signal
-    stored.finish();
     if (!m_connection->exec(QStringLiteral("UPDATE scenario SET name = ?, row_sha256 = ?, modified_utc = ? WHERE id = ?"),
-                            {*checked, rowChecksum(checked->toUtf8(), documentSha256.toLatin1()), nowUtc(), id}))
+                            {*checked, rowChecksum(checked->toUtf8(), stored->documentSha256.toLatin1()), nowUtc(), id}))
         return failIo(action);
     if (m_connection->changes() == 0)
-        return setError(WorkspaceError::Kind::NoSuchScenario,
-                        QStringLiteral("Could not %1: workspace '%2' has no such scenario (it may have been deleted).")
-                            .arg(action, m_path));
+        return noSuchScenario(action);
     if (!transaction.commit())
         return failIo(action);
     if (const auto row = rowOf(id))
@@ -621,9 +642,7 @@ std::optional<ScenarioId> Workspace::duplicateScenario(ScenarioId id)
             return std::nullopt;
         }
         if (!source.next()) {
-            setError(WorkspaceError::Kind::NoSuchScenario,
-                     QStringLiteral("Could not %1: workspace '%2' has no such scenario (it may have been deleted).")
-                         .arg(action, m_path));
+            noSuchScenario(action);
             return std::nullopt;
         }
         sourceName = source.value(0).toString();
@@ -700,9 +719,7 @@ bool Workspace::removeScenario(ScenarioId id)
     if (!m_connection->exec(QStringLiteral("DELETE FROM scenario WHERE id = ?"), {id}))
         return failIo(action);
     if (!row || m_connection->changes() == 0)
-        return setError(WorkspaceError::Kind::NoSuchScenario,
-                        QStringLiteral("Could not %1: workspace '%2' has no such scenario (it may have been deleted).")
-                            .arg(action, m_path));
+        return noSuchScenario(action);
     if (!transaction.commit())
         return failIo(action);
     emit scenarioRemoved(*row, id);
@@ -721,38 +738,24 @@ bool Workspace::saveDocument(ScenarioId id, const QByteArray &document)
     Transaction transaction(*m_connection);
     if (!transaction.isActive())
         return failIo(action);
-    QByteArray nameUtf8;
-    {
-        QSqlQuery row = m_connection->newQuery();
-        if (!m_connection->run(row,
-                               QStringLiteral("SELECT name, %1, document_sha256, row_sha256, modified_utc, %2 FROM "
-                                              "scenario WHERE id = ?")
-                                   .arg(m_connection->utf8BytesOf(QStringLiteral("name")), m_connection->revisionColumns()),
-                               {id}))
-            return failIo(action);
-        if (!row.next())
-            return setError(WorkspaceError::Kind::NoSuchScenario,
-                            QStringLiteral("Could not %1: workspace '%2' has no such scenario (it may have been deleted).")
-                                .arg(action, m_path));
-        nameUtf8 = row.value(1).toByteArray();
-        // A new checksum over a damaged name would hide the damage: rename it first (that repairs it).
-        if (rowChecksum(nameUtf8, row.value(2).toString().toLatin1()) != row.value(3).toString())
-            return setError(WorkspaceError::Kind::Damaged, damagedMessage(row.value(0).toString()));
-        // Someone saved it since this object read it: saving now would throw their change away.
-        const qint64 storedRevision = row.value(5).toLongLong();
-        const auto seen = m_seenRevision.find(id);
-        if (seen != m_seenRevision.end() && seen->second != storedRevision) {
-            const QDateTime when = QDateTime::fromString(row.value(4).toString(), Qt::ISODateWithMs);
-            const QString who = row.value(6).toString().isEmpty() ? QStringLiteral("someone") : row.value(6).toString();
-            return setError(WorkspaceError::Kind::Conflict,
-                            QStringLiteral("Could not %1 in workspace '%2': %3 saved it at %4 UTC (revision %5) after "
-                                           "you opened revision %6. Your change was not saved and theirs was kept; "
-                                           "reload the scenario to see it, then make your change again.")
-                                .arg(action, m_path, quotedText(who, 200),
-                                     when.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
-                                .arg(storedRevision)
-                                .arg(seen->second));
-        }
+    const auto stored = storedRow(id, action);
+    if (!stored)
+        return false;
+    // A new checksum over a damaged name would hide the damage: rename it first (that repairs it).
+    if (!stored->intact)
+        return setError(WorkspaceError::Kind::Damaged, damagedMessage(stored->name));
+    // Someone saved it since this object read it: saving now would throw their change away.
+    const auto seen = m_seenRevision.find(id);
+    if (seen != m_seenRevision.end() && seen->second != stored->revision) {
+        const QDateTime when = QDateTime::fromString(stored->modifiedUtc, Qt::ISODateWithMs);
+        const QString who = stored->modifiedBy.isEmpty() ? QStringLiteral("someone") : stored->modifiedBy;
+        return setError(WorkspaceError::Kind::Conflict,
+                        QStringLiteral("Could not %1 in workspace '%2': %3 saved it at %4 UTC (revision %5) after "
+                                       "you opened revision %6. Your change was not saved and theirs was kept; "
+                                       "reload the scenario to see it, then make your change again.")
+                            .arg(action, m_path, quotedText(who, 200), when.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                            .arg(stored->revision)
+                            .arg(seen->second));
     }
     const QString documentSha256 = sha256Hex(document);
     QSqlQuery update = m_connection->newQuery();
@@ -761,7 +764,7 @@ bool Workspace::saveDocument(ScenarioId id, const QByteArray &document)
                                           "row_sha256 = ?, modified_utc = ?%1 WHERE id = ? RETURNING %2")
                                .arg(m_connection->revisionBump(), m_connection->revisionColumns()),
                            {m_connection->textValue(document), documentSha256,
-                            rowChecksum(nameUtf8, documentSha256.toLatin1()), nowUtc(), id})
+                            rowChecksum(stored->nameUtf8, documentSha256.toLatin1()), nowUtc(), id})
         || !update.next())
         return failIo(action);
     const qint64 revision = update.value(0).toLongLong();

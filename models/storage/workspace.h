@@ -160,6 +160,19 @@ private:
     void clearError() const;
     std::optional<int> rowOf(ScenarioId id) const;
     QString damagedMessage(const QString &name) const;
+    bool noSuchScenario(const QString &action) const; // sets NoSuchScenario; returns false
+    // A row's name and checksums, read inside a writer's transaction; nullopt with the error set
+    // (Io or NoSuchScenario) when it cannot be read.
+    struct StoredRow {
+        QString name;
+        QByteArray nameUtf8; // as stored, which a damaged name may no longer match
+        QString documentSha256;
+        bool intact = false; // the row checksum matches name and document checksum
+        QString modifiedUtc;
+        qint64 revision = 0; // 0 in a file (no revisions)
+        QString modifiedBy;  // the server role that saved the document last
+    };
+    std::optional<StoredRow> storedRow(ScenarioId id, const QString &action) const;
     std::optional<QString> checkedName(const QString &name, ScenarioId renaming) const;
     QString scenarioLabel(ScenarioId id) const;
 

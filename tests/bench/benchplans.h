@@ -20,7 +20,7 @@ inline Plan shapedPlan(int sites, int itemsPerSite, int horizonMonths)
     for (int s = 0; s < sites; ++s) {
         Site site;
         site.name = "Site " + std::to_string(s);
-        site.pue = 1.2;
+        site.pue = cp::solver::ThreePoint::fixed(1.2);
         auto &f = site.facility;
         f.permitStartMonth = plan.startMonth;
         f.permitMonths = ThreePoint::fixed(3 + s % 5);
@@ -37,7 +37,7 @@ inline Plan shapedPlan(int sites, int itemsPerSite, int horizonMonths)
                 Tranche t;
                 t.name = "Tranche " + std::to_string(i);
                 t.count = 25000;
-                t.itKwPerAccelerator = 1.4 + 0.1 * (i % 3);
+                t.itKwPerAccelerator = cp::solver::ThreePoint::fixed(1.4 + 0.1 * (i % 3));
                 t.orderMonth = order;
                 t.leadTimeMonths = ThreePoint::fixed(4 + i % 6);
                 t.unitCapexUsd = ThreePoint::fixed(45000);
@@ -56,7 +56,7 @@ inline Plan shapedPlan(int sites, int itemsPerSite, int horizonMonths)
                 p.varOmUsdPerMwh = 4;
                 p.fixedOmUsdPerKwYear = 12;
                 p.rented = (i % 5) == 0;
-                p.rentUsdPerMwMonth = 30000;
+                p.rentUsdPerMwMonth = cp::solver::ThreePoint::fixed(30000);
                 if (i % 7 == 0)
                     p.retireMonth = plan.startMonth + horizonMonths / 2;
                 site.sources.push_back(p);
@@ -68,7 +68,7 @@ inline Plan shapedPlan(int sites, int itemsPerSite, int horizonMonths)
                 c.orderMonth = order;
                 c.leadTimeMonths = ThreePoint::fixed(2);
                 c.rented = true;
-                c.rentUsdPerMonth = 250000;
+                c.rentUsdPerMonth = cp::solver::ThreePoint::fixed(250000);
                 site.coolingPlants.push_back(c);
             }
         }

@@ -180,15 +180,15 @@ private:
         const int start = plan.startMonth;
         plan.assumptions.discountRatePct = uniform(0, 12);
         plan.assumptions.utilizationPct = uniform(60, 100);
-        plan.assumptions.electricityUsdPerMwh = uniform(40, 120);
-        plan.assumptions.gasUsdPerMmbtu = uniform(2, 6);
+        plan.assumptions.electricityUsdPerMwh = cp::solver::ThreePoint::fixed(uniform(40, 120));
+        plan.assumptions.gasUsdPerMmbtu = cp::solver::ThreePoint::fixed(uniform(2, 6));
         const Site model = plan.sites[0];
         plan.sites.clear();
         for (int s = 0; s < siteCount; ++s) {
             Site site = model;
             site.name = "Site " + std::to_string(s);
             site.cloudPartner = chance(0.1);
-            site.pue = uniform(1.05, 1.4);
+            site.pue = cp::solver::ThreePoint::fixed(uniform(1.05, 1.4));
             site.facility.permitMonths = ThreePoint::fixed(uniformInt(0, 4));
             site.facility.buildMonths = ThreePoint::fixed(uniformInt(0, 6));
             site.facility.capexUsd = ThreePoint::fixed(uniform(1e7, 1e8));
@@ -199,8 +199,8 @@ private:
                 Tranche tr = tranche("GPUs " + std::to_string(t), uniformInt(2000, 20000), uniform(1.0, 1.5),
                                      start + uniformInt(0, 6), uniformInt(1, 6), uniform(2e4, 4e4));
                 tr.depositPct = chance(0.5) ? 20 : 0;
-                tr.rentUsdPerAcceleratorHour = uniform(1, 3);
-                itMw += tr.count * tr.itKwPerAccelerator / 1000.0;
+                tr.rentUsdPerAcceleratorHour = cp::solver::ThreePoint::fixed(uniform(1, 3));
+                itMw += tr.count * tr.itKwPerAccelerator.mode / 1000.0;
                 const int index = static_cast<int>(site.tranches.size());
                 site.tranches.push_back(tr);
                 Decision d { s, ItemList::Tranche, index, chance(0.25), window(tr.orderMonth, 2), std::nullopt };
@@ -209,7 +209,7 @@ private:
             }
             site.facility.itCapacityMw = itMw * uniform(1.0, 1.3);
             site.facility.coolingMw = itMw * uniform(0.5, 1.2);
-            PowerSource g = grid("Grid", itMw * site.pue * 1.2, start, uniformInt(6, 20), uniform(1e7, 5e7));
+            PowerSource g = grid("Grid", itMw * site.pue.mode * 1.2, start, uniformInt(6, 20), uniform(1e7, 5e7));
             g.fixedOmUsdPerKwYear = uniform(0, 20);
             site.sources.push_back(g);
             const int bridges = uniformInt(1, 3);
@@ -221,15 +221,15 @@ private:
                 src.leadTimeMonths = ThreePoint::fixed(uniformInt(1, 4));
                 if (kind == 0) {
                     src.kind = PowerKind::MobileTurbine;
-                    src.capacityMw = itMw * site.pue * uniform(0.4, 1.2);
+                    src.capacityMw = itMw * site.pue.mode * uniform(0.4, 1.2);
                     src.availabilityPct = 95;
                     src.rented = true;
-                    src.rentUsdPerMwMonth = uniform(1e4, 3e4);
+                    src.rentUsdPerMwMonth = cp::solver::ThreePoint::fixed(uniform(1e4, 3e4));
                     src.heatRateBtuPerKwh = uniform(9000, 11500);
                     src.varOmUsdPerMwh = uniform(2, 8);
                 } else if (kind == 1) {
                     src.kind = PowerKind::RecipEngine;
-                    src.capacityMw = itMw * site.pue * uniform(0.3, 1.0);
+                    src.capacityMw = itMw * site.pue.mode * uniform(0.3, 1.0);
                     src.availabilityPct = 97;
                     src.capexUsd = ThreePoint::fixed(src.capacityMw * uniform(6e5, 1.2e6));
                     src.depositPct = 10;

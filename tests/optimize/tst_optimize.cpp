@@ -37,8 +37,8 @@ Problem handWorked()
     Problem p;
     p.plan = basePlan(12);
     p.plan.assumptions.utilizationPct = 100;
-    p.plan.assumptions.electricityUsdPerMwh = 40;
-    p.plan.assumptions.gasUsdPerMmbtu = 5;
+    p.plan.assumptions.electricityUsdPerMwh = cp::solver::ThreePoint::fixed(40);
+    p.plan.assumptions.gasUsdPerMmbtu = cp::solver::ThreePoint::fixed(5);
     Site &site = p.plan.sites[0];
     site.tranches.push_back(tranche("GPUs", 1000, 1.0, month(2024, 1), 0));
     site.sources.push_back(grid("Grid", 1.0, month(2024, 1), 9));
@@ -49,7 +49,7 @@ Problem handWorked()
     turbine.orderMonth = month(2024, 1);
     turbine.leadTimeMonths = ThreePoint::fixed(1);
     turbine.rented = true;
-    turbine.rentUsdPerMwMonth = 10000;
+    turbine.rentUsdPerMwMonth = cp::solver::ThreePoint::fixed(10000);
     turbine.heatRateBtuPerKwh = 10000;
     site.sources.push_back(turbine);
     p.decisions.push_back({ 0, ItemList::PowerSource, 1, true, MonthWindow { month(2024, 1), month(2024, 6) },

@@ -124,7 +124,7 @@ inline NaiveSite naiveSolveSite(const Plan &plan, const Site &site)
                 cooling += p.capacityMw;
         double B = 0;
         if (abs >= ready) {
-            B = std::min({f.itCapacityMw, cooling, power / site.pue});
+            B = std::min({f.itCapacityMw, cooling, power / site.pue.mode});
             std::vector<std::size_t> order(site.tranches.size());
             std::iota(order.begin(), order.end(), 0);
             std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -133,7 +133,7 @@ inline NaiveSite naiveSolveSite(const Plan &plan, const Site &site)
             });
             double left = B;
             for (std::size_t i : order) {
-                const double kw = site.tranches[i].itKwPerAccelerator;
+                const double kw = site.tranches[i].itKwPerAccelerator.mode;
                 n[i] = std::min(deliveredI[i], std::max(0.0, std::floor(left * 1000 / kw + 1e-9)));
                 left -= n[i] * kw / 1000;
             }
@@ -141,10 +141,10 @@ inline NaiveSite naiveSolveSite(const Plan &plan, const Site &site)
         double cloudRent = 0;
         for (std::size_t i = 0; i < site.tranches.size(); ++i) {
             out.energized[m] += n[i];
-            out.itMw[m] += n[i] * site.tranches[i].itKwPerAccelerator / 1000;
-            cloudRent += n[i] * site.tranches[i].rentUsdPerAcceleratorHour * hours;
+            out.itMw[m] += n[i] * site.tranches[i].itKwPerAccelerator.mode / 1000;
+            cloudRent += n[i] * site.tranches[i].rentUsdPerAcceleratorHour.mode * hours;
         }
-        out.facilityMw[m] = out.itMw[m] * site.pue;
+        out.facilityMw[m] = out.itMw[m] * site.pue.mode;
         out.energyMwh[m] = out.facilityMw[m] * hours * util / 100;
 
         if (out.energized[m] == out.planned[m])
@@ -155,7 +155,7 @@ inline NaiveSite naiveSolveSite(const Plan &plan, const Site &site)
             out.binding[m] = Binding::Delivery;
         else if (std::abs(B - f.itCapacityMw) <= 1e-9)
             out.binding[m] = Binding::Facility;
-        else if (std::abs(B - power / site.pue) <= 1e-9)
+        else if (std::abs(B - power / site.pue.mode) <= 1e-9)
             out.binding[m] = Binding::Power;
         else
             out.binding[m] = Binding::Cooling;
@@ -170,8 +170,8 @@ inline NaiveSite naiveSolveSite(const Plan &plan, const Site &site)
             if (site.sources[j].kind != PowerKind::Bess)
                 order.push_back(j);
         auto marginal = [&](const PowerSource &s) {
-            return (s.kind == PowerKind::Grid ? plan.assumptions.electricityUsdPerMwh
-                                              : s.heatRateBtuPerKwh * plan.assumptions.gasUsdPerMmbtu / 1000)
+            return (s.kind == PowerKind::Grid ? plan.assumptions.electricityUsdPerMwh.mode
+                                              : s.heatRateBtuPerKwh * plan.assumptions.gasUsdPerMmbtu.mode / 1000)
                    + s.varOmUsdPerMwh;
         };
         std::stable_sort(order.begin(), order.end(),
@@ -185,9 +185,9 @@ inline NaiveSite naiveSolveSite(const Plan &plan, const Site &site)
             remaining -= served;
             const double mwh = served * hours * util / 100;
             if (s.kind == PowerKind::Grid)
-                out.opex[m][0] += mwh * plan.assumptions.electricityUsdPerMwh;
+                out.opex[m][0] += mwh * plan.assumptions.electricityUsdPerMwh.mode;
             else
-                out.opex[m][1] += mwh * s.heatRateBtuPerKwh * plan.assumptions.gasUsdPerMmbtu / 1000;
+                out.opex[m][1] += mwh * s.heatRateBtuPerKwh * plan.assumptions.gasUsdPerMmbtu.mode / 1000;
             out.opex[m][3] += mwh * s.varOmUsdPerMwh;
         }
         for (const auto &s : site.sources) {
@@ -195,12 +195,12 @@ inline NaiveSite naiveSolveSite(const Plan &plan, const Site &site)
                 continue;
             const double nameplate = s.kind == PowerKind::Bess ? s.powerMw : s.capacityMw;
             if (s.rented)
-                out.opex[m][2] += s.rentUsdPerMwMonth * nameplate;
+                out.opex[m][2] += s.rentUsdPerMwMonth.mode * nameplate;
             out.opex[m][3] += s.fixedOmUsdPerKwYear * nameplate * 1000 / 12;
         }
         for (const auto &p : site.coolingPlants)
             if (p.rented && avail(abs, p.orderMonth + naiveRound(p.leadTimeMonths.mode), p.retireMonth))
-                out.opex[m][2] += p.rentUsdPerMonth;
+                out.opex[m][2] += p.rentUsdPerMonth.mode;
         if (abs >= ready) {
             if (f.colocation)
                 out.opex[m][2] += f.leaseUsdPerKwMonth * f.itCapacityMw * 1000;

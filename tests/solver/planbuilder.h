@@ -26,7 +26,7 @@ inline Plan basePlan(int horizonMonths = 12)
     plan.assumptions.discountRatePct = 0.0;
     Site site;
     site.name = "Site A";
-    site.pue = 1.0;
+    site.pue = cp::solver::ThreePoint::fixed(1.0);
     site.facility.permitStartMonth = month(2024, 1);
     site.facility.permitMonths = ThreePoint::fixed(0);
     site.facility.constructionStartMonth = month(2024, 1);
@@ -45,7 +45,7 @@ inline Tranche tranche(std::string name, int count, double itKw, int orderMonth,
     t.name = std::move(name);
     t.acceleratorId = "h100_sxm";
     t.count = count;
-    t.itKwPerAccelerator = itKw;
+    t.itKwPerAccelerator = cp::solver::ThreePoint::fixed(itKw);
     t.orderMonth = orderMonth;
     t.leadTimeMonths = ThreePoint::fixed(leadMonths);
     t.unitCapexUsd = ThreePoint::fixed(unitCapexUsd);
@@ -74,7 +74,7 @@ inline CoolingPlant rentalChiller(std::string name, double capacityMw, int order
     p.orderMonth = orderMonth;
     p.leadTimeMonths = ThreePoint::fixed(leadMonths);
     p.rented = true;
-    p.rentUsdPerMonth = rentUsdPerMonth;
+    p.rentUsdPerMonth = cp::solver::ThreePoint::fixed(rentUsdPerMonth);
     return p;
 }
 

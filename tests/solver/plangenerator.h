@@ -21,8 +21,8 @@ public:
         Plan plan = basePlan(uniformInt(1, 72));
         plan.assumptions.discountRatePct = uniform(0, 15);
         plan.assumptions.utilizationPct = uniform(50, 100);
-        plan.assumptions.electricityUsdPerMwh = uniform(40, 120);
-        plan.assumptions.gasUsdPerMmbtu = uniform(2, 6);
+        plan.assumptions.electricityUsdPerMwh = cp::solver::ThreePoint::fixed(uniform(40, 120));
+        plan.assumptions.gasUsdPerMmbtu = cp::solver::ThreePoint::fixed(uniform(2, 6));
         plan.sites.clear();
         const int sites = uniformInt(1, 4);
         for (int s = 0; s < sites; ++s)
@@ -41,7 +41,7 @@ private:
         Site s = basePlan().sites[0];
         s.name = "Site " + std::to_string(index);
         s.cloudPartner = chance(0.2);
-        s.pue = uniform(1.02, 1.6);
+        s.pue = cp::solver::ThreePoint::fixed(uniform(1.02, 1.6));
         s.facility.itCapacityMw = uniform(1, 300);
         s.facility.coolingMw = s.facility.itCapacityMw * uniform(0.3, 1.2);
         s.facility.permitStartMonth = monthNear(plan);
@@ -58,7 +58,7 @@ private:
                                 uniformInt(0, 12), uniform(10000, 80000));
             t.depositPct = chance(0.5) ? uniform(0, 50) : 0;
             t.bf16Tflops = uniform(300, 2500);
-            t.rentUsdPerAcceleratorHour = uniform(1, 6);
+            t.rentUsdPerAcceleratorHour = cp::solver::ThreePoint::fixed(uniform(1, 6));
             if (chance(0.1))
                 t.retireMonth = monthNear(plan);
             s.tranches.push_back(t);
@@ -76,7 +76,7 @@ private:
             p.powerMw = uniform(0, 200);
             p.energyMwh = p.powerMw * 2;
             p.rented = chance(0.25);
-            p.rentUsdPerMwMonth = uniform(10000, 50000);
+            p.rentUsdPerMwMonth = cp::solver::ThreePoint::fixed(uniform(10000, 50000));
             if (chance(0.15))
                 p.retireMonth = monthNear(plan);
             s.sources.push_back(p);

@@ -79,7 +79,7 @@ private slots:
         PowerSource turbines = grid("Mobile turbines", 10, month(2024, 1), 0);
         turbines.kind = PowerKind::MobileTurbine;
         turbines.rented = true;
-        turbines.rentUsdPerMwMonth = 50000;
+        turbines.rentUsdPerMwMonth = cp::solver::ThreePoint::fixed(50000);
         site.sources.push_back(turbines);
         const Result result = solved(plan);
         const Warning *w = find(result, "idle_rent");

@@ -33,7 +33,7 @@ constexpr double kHours2024[12] = {744, 696, 744, 720, 744, 720, 744, 744, 720, 
 Plan oneTranchePlan()
 {
     Plan plan = basePlan(12);
-    plan.assumptions.electricityUsdPerMwh = 0.0;
+    plan.assumptions.electricityUsdPerMwh = cp::solver::ThreePoint::fixed(0.0);
     Site &site = plan.sites[0];
     site.tranches.push_back(tranche("Phase A", 1000, 1.0, month(2024, 1), 0, 30000.0));
     site.sources.push_back(grid("Grid", 100.0, month(2024, 1), 0));
@@ -240,7 +240,7 @@ private slots:
         turbine.orderMonth = month(2024, 1);
         turbine.leadTimeMonths = ThreePoint::fixed(0);
         turbine.rented = true;
-        turbine.rentUsdPerMwMonth = 50'000.0;
+        turbine.rentUsdPerMwMonth = cp::solver::ThreePoint::fixed(50'000.0);
         turbine.retireMonth = month(2024, 7);
         bridge.sites[0].sources.push_back(turbine);
 

@@ -43,7 +43,7 @@ private slots:
     {
         Plan plan = basePlan(12);
         Site &site = plan.sites[0];
-        site.pue = 1.25;
+        site.pue = cp::solver::ThreePoint::fixed(1.25);
         site.facility.permitMonths = ThreePoint::fixed(3);
         site.facility.buildMonths = ThreePoint::fixed(2);
         site.facility.itCapacityMw = 10;
@@ -145,7 +145,7 @@ private slots:
     {
         Plan plan = basePlan(12);
         Site &site = plan.sites[0];
-        site.pue = 1.25;
+        site.pue = cp::solver::ThreePoint::fixed(1.25);
         site.facility.itCapacityMw = 20;
         site.facility.coolingMw = 20;
         site.tranches.push_back(tranche("T", 10000, 1.0, month(2024, 1), 0));
@@ -173,7 +173,7 @@ private slots:
     {
         Plan plan = basePlan(12);
         Site &site = plan.sites[0];
-        site.pue = 1.2;
+        site.pue = cp::solver::ThreePoint::fixed(1.2);
         site.facility.itCapacityMw = 20;
         site.facility.coolingMw = 6;
         site.tranches.push_back(tranche("T", 10000, 1.0, month(2024, 1), 0));
@@ -248,7 +248,7 @@ private slots:
     {
         Plan plan = basePlan(1);
         Site &site = plan.sites[0];
-        site.pue = 1.2;
+        site.pue = cp::solver::ThreePoint::fixed(1.2);
         site.facility.itCapacityMw = 50;
         site.facility.coolingMw = 50;
         site.tranches.push_back(tranche("T", 20000, 1.0, month(2024, 1), 0));
@@ -281,13 +281,13 @@ private slots:
         Plan plan = basePlan(2);
         Site &site = plan.sites[0];
         site.cloudPartner = true;
-        site.pue = 1.1;
+        site.pue = cp::solver::ThreePoint::fixed(1.1);
         site.facility.itCapacityMw = 400;
         site.facility.coolingMw = 400;
         site.facility.capexUsd = ThreePoint::fixed(1e9);
         site.facility.fixedOmUsdPerMwItYear = 100000;
         Tranche t = tranche("Trainium2", 400000, 0.9, month(2024, 1), 0, 30000);
-        t.rentUsdPerAcceleratorHour = 2.0;
+        t.rentUsdPerAcceleratorHour = cp::solver::ThreePoint::fixed(2.0);
         site.tranches.push_back(t);
         site.sources.push_back(grid("Partner grid", 400, month(2024, 1), 0, 50e6));
 
@@ -415,7 +415,7 @@ private slots:
         turbines.orderMonth = month(2024, 1);
         turbines.leadTimeMonths = ThreePoint::fixed(1);
         turbines.rented = true;
-        turbines.rentUsdPerMwMonth = 30000;
+        turbines.rentUsdPerMwMonth = cp::solver::ThreePoint::fixed(30000);
         turbines.capexUsd = ThreePoint::fixed(5e6); // ignored: rented
         site.sources.push_back(turbines);
         const Result r = solve(plan);

@@ -211,7 +211,7 @@ private slots:
             Plan plan = uniformGen.next();
             for (Site &site : plan.sites)
                 for (Tranche &t : site.tranches)
-                    t.itKwPerAccelerator = 1.4;
+                    t.itKwPerAccelerator = cp::solver::ThreePoint::fixed(1.4);
             const Result before = solve(plan);
             for (Site &site : plan.sites)
                 site.sources.push_back(grid("Extra", 50, plan.startMonth, 0));

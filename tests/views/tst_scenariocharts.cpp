@@ -225,6 +225,40 @@ private slots:
         QVERIFY(!timeline->isSeriesShown(QStringLiteral("Compute")));
     }
 
+    // Two sites whose 200-character names differ only at their end: the power legend ("site:
+    // source") shows each in at most 36 characters with the middle elided, so they still read
+    // apart, and a click on either entry hides that series (found by its whole name), not the other's.
+    void longNamesElideInTheMiddleOfTheLegend()
+    {
+        Scenario two = test::readFile(test::chartFixturePath(QStringLiteral("hand-checked.json")));
+        const QString stem = QStringLiteral("Kulai Data Centre Campus, North Hall Extension ").repeated(5).left(190);
+        Site second = two.sites[0];
+        two.sites[0].name = stem + QStringLiteral(" Phase One");
+        second.name = stem + QStringLiteral(" Phase Two");
+        two.sites.push_back(second);
+        ScenarioChartsPanel panel;
+        panel.setSolved(solveScenario(two, Catalog::builtIn(), Month::fromYearMonth(2025, 1)));
+        auto *power = static_cast<PowerChart *>(panel.chart(Chart::Power));
+        const QString gridOne = two.sites[0].name + QStringLiteral(": Grid");
+        const QString gridTwo = second.name + QStringLiteral(": Grid");
+        QVERIFY(power->seriesNames().contains(gridOne)); // series keep their whole names
+        const QStringList labels = power->legendLabels();
+        const auto endingIn = [&](const QString &end) {
+            return std::find_if(labels.begin(), labels.end(), [&](const QString &l) { return l.endsWith(end); }) - labels.begin();
+        };
+        const qsizetype one = endingIn(QStringLiteral("Phase One: Grid"));
+        const qsizetype other = endingIn(QStringLiteral("Phase Two: Grid"));
+        QVERIFY2(one < labels.size() && other < labels.size(), qPrintable(labels.join(QLatin1Char('|'))));
+        QVERIFY(labels[one].startsWith(QStringLiteral("Kulai Data Centre")));
+        QVERIFY(labels[one].contains(QChar(0x2026)));
+        QVERIFY(labels[one].size() <= 36);
+        power->clickLegendEntry(one);
+        QVERIFY(!power->isSeriesShown(gridOne));
+        QVERIFY(power->isSeriesShown(gridTwo));
+        power->clickLegendEntry(one);
+        QVERIFY(power->isSeriesShown(gridOne));
+    }
+
     // Charts follow the scenario: a new solve redraws every chart with the new numbers.
     void followsTheScenario()
     {

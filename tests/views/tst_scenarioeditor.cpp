@@ -475,7 +475,9 @@ private slots:
         QVERIFY(pue->font().italic());
         const cp::CatalogValue &dlc = cp::Catalog::builtIn().facilityCooling(cp::FacilityCooling::Dlc).pue;
         QVERIFY2(pue->toolTip().contains(dlc.source.toHtmlEscaped()), qPrintable(pue->toolTip()));
-        QCOMPARE(qobject_cast<cp::views::UnitSpinBox *>(pue)->value(), dlc.value);
+        // The default shows with the catalog's range, which risk runs sample (issue 14).
+        QCOMPARE(qobject_cast<cp::views::ThreePointEdit *>(pue)->value(), dlc.range());
+        QVERIFY(!dlc.range().isFixed());
     }
 
     // Issue 16's salvage and residual shares, which the format had and the window lacked: a

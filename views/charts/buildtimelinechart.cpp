@@ -432,7 +432,7 @@ void BuildTimelineChart::paintTimeline(QPainter &painter, const Layout &layout) 
             painter.setFont(headingFont);
             painter.setPen(textColor);
             painter.drawText(QRectF(kMargin, rect.top(), labelWidth, rect.height()), Qt::AlignVCenter,
-                             QFontMetricsF(headingFont).elidedText(site.name, Qt::ElideRight, labelWidth));
+                             QFontMetricsF(headingFont).elidedText(site.name, Qt::ElideMiddle, labelWidth));
             continue;
         }
         const TimelineBar &bar = site.bars[static_cast<std::size_t>(row.bar)];
@@ -442,7 +442,7 @@ void BuildTimelineChart::paintTimeline(QPainter &painter, const Layout &layout) 
         itemFont.setBold(bar.gating);
         painter.setFont(itemFont);
         painter.drawText(QRectF(kMargin + 12, rect.top(), labelWidth - 12, rect.height()), Qt::AlignVCenter,
-                         QFontMetricsF(itemFont).elidedText(bar.item, Qt::ElideRight, labelWidth - 12));
+                         QFontMetricsF(itemFont).elidedText(bar.item, Qt::ElideMiddle, labelWidth - 12));
 
         painter.save();
         painter.setClipRect(plot.adjusted(0, -2, 0, 2));

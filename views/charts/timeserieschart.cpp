@@ -276,6 +276,23 @@ void TimeSeriesChart::setSeriesShown(const QString &name, bool shown)
     ensureBuilt();
 }
 
+QStringList TimeSeriesChart::legendLabels() const
+{
+    const_cast<TimeSeriesChart *>(this)->ensureBuilt();
+    QStringList labels;
+    for (const QLegendMarker *marker : m_chart->legend()->markers())
+        labels << marker->label();
+    return labels;
+}
+
+void TimeSeriesChart::clickLegendEntry(qsizetype index)
+{
+    ensureBuilt();
+    const QList<QLegendMarker *> markers = m_chart->legend()->markers();
+    if (index >= 0 && index < markers.size())
+        emit markers[index]->clicked();
+}
+
 void TimeSeriesChart::beginRebuild()
 {
     m_cursor = 0;
@@ -376,11 +393,32 @@ QAbstractSeries *TimeSeriesChart::takeSlot(SeriesKind kind, const QString &name,
         area->setLowerSeries(new QLineSeries(area));
         series = area;
     }
-    series->setName(name);
+    series->setName(legendLabel(name));
     attach(series, side);
     m_slots.push_back({series, kind, name, side});
     ++m_cursor;
     return series;
+}
+
+// Legend entries are series names, often site names of up to 200 characters: Qt Charts would
+// cut them at the right, and two sites named alike would read the same. The middle gives way,
+// so the start and the distinguishing end stay; the series keeps its whole name as its key.
+QString TimeSeriesChart::legendLabel(const QString &name)
+{
+    constexpr qsizetype kMaxChars = 36;
+    if (name.size() <= kMaxChars)
+        return name;
+    const qsizetype tail = (kMaxChars - 1) / 2;
+    return name.first(kMaxChars - 1 - tail) + QChar(0x2026) + name.last(tail);
+}
+
+QString TimeSeriesChart::slotName(const QAbstractSeries *series) const
+{
+    for (const Slot &slot : m_slots) {
+        if (slot.series == series)
+            return slot.name;
+    }
+    return series != nullptr ? series->name() : QString();
 }
 
 void TimeSeriesChart::dropSlotsFrom(std::size_t first)
@@ -520,8 +558,9 @@ void TimeSeriesChart::styleLegend()
     for (QLegendMarker *marker : markers) {
         // Qt Charts hides the marker of a hidden series; ours stay, greyed, to be clicked back.
         marker->setVisible(true);
-        const bool hidden = isHidden(marker->label());
         const QAbstractSeries *series = marker->series();
+        const QString name = slotName(series);
+        const bool hidden = isHidden(name);
         QBrush brush;
         QPen pen;
         if (const auto *area = qobject_cast<const QAreaSeries *>(series)) {
@@ -548,7 +587,7 @@ void TimeSeriesChart::styleLegend()
         marker->setPen(pen);
         marker->setLabelBrush(label);
         disconnect(marker, &QLegendMarker::clicked, this, nullptr); // kept markers are styled again
-        connect(marker, &QLegendMarker::clicked, this, [this, name = marker->label()] { setSeriesShown(name, isHidden(name)); });
+        connect(marker, &QLegendMarker::clicked, this, [this, name] { setSeriesShown(name, isHidden(name)); });
     }
 }
 

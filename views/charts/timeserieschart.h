@@ -50,6 +50,9 @@ public:
     [[nodiscard]] QList<QPointF> drawnPoints(const QString &name) const;
     [[nodiscard]] bool isSeriesShown(const QString &name) const override { return !m_hidden.contains(name); }
     void setSeriesShown(const QString &name, bool shown) override;
+    // The legend's entries as drawn (long names elided in the middle), and a click on one.
+    [[nodiscard]] QStringList legendLabels() const;
+    void clickLegendEntry(qsizetype index);
 
 protected:
     enum class Side { Left, Right };
@@ -109,6 +112,8 @@ private:
     };
     void attach(QAbstractSeries *series, Side side);
     QAbstractSeries *takeSlot(SeriesKind kind, const QString &name, Side side);
+    [[nodiscard]] static QString legendLabel(const QString &name);
+    [[nodiscard]] QString slotName(const QAbstractSeries *series) const;
     void dropSlotsFrom(std::size_t first);
     void emptySeriesBeforeRangeChange();
     void setArea(const QString &name, const QList<QPointF> &lower, const QList<QPointF> &upper, const QBrush &brush,

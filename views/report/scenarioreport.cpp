@@ -242,9 +242,14 @@ void appendAssumptions(ReportDocument &document, const ScenarioReportInput &inpu
                                 QStringLiteral("Months that count in the totals and the NPV")});
     scenario.addRow(QStringList{QStringLiteral("Discount rate"), format::percent(a.discountRatePct) + QStringLiteral(" a year"),
                                 QStringLiteral("NPV of costs, monthly from the plan's start")});
-    scenario.addRow(QStringList{QStringLiteral("Electricity price"), QStringLiteral("%1/MWh").arg(format::usd(a.electricityUsdPerMwh)),
+    // "$80/MWh", or "$80/MWh ($60 to $120)" when risk runs sample a range.
+    const auto pricePer = [](const solver::ThreePoint &price, const QString &unit) -> QString {
+        return format::usd(price.mode) + unit
+               + (price.isFixed() ? QString() : QStringLiteral(" (%1 to %2)").arg(format::usd(price.low), format::usd(price.high)));
+    };
+    scenario.addRow(QStringList{QStringLiteral("Electricity price"), pricePer(a.electricityUsdPerMwh, QStringLiteral("/MWh")),
                                 QStringLiteral("Grid energy")});
-    scenario.addRow(QStringList{QStringLiteral("Gas price"), QStringLiteral("%1/MMBtu").arg(format::usd(a.gasUsdPerMmbtu)),
+    scenario.addRow(QStringList{QStringLiteral("Gas price"), pricePer(a.gasUsdPerMmbtu, QStringLiteral("/MMBtu")),
                                 QStringLiteral("Fuel of gas turbines and engines")});
     scenario.addRow(QStringList{QStringLiteral("Utilization"), format::percent(a.utilizationPct),
                                 QStringLiteral("Energy and fuel of energized load")});

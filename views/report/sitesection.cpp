@@ -80,7 +80,7 @@ void appendFacility(ReportDocument &document, const Site &written, const solver:
         displayName(written.facility.cooling));
     row(QStringLiteral("IT capacity"), format::megawatts(f.itCapacityMw), QStringLiteral("Building heat rejection"),
         format::megawatts(f.coolingMw));
-    row(QStringLiteral("PUE"), mark(text::number(site.pue), QStringLiteral(".pue")), QStringLiteral("Ready"),
+    row(QStringLiteral("PUE"), mark(text::number(site.pue.mode), QStringLiteral(".pue")), QStringLiteral("Ready"),
         format::monthLabel(result.readyMonth));
     row(QStringLiteral("Permit"),
         QStringLiteral("from %1, %2").arg(format::monthLabel(f.permitStartMonth), text::months(f.permitMonths)),
@@ -121,21 +121,21 @@ void appendCompute(ReportDocument &document, const solver::Site &site, std::size
     for (std::size_t i = 0; i < site.tranches.size(); ++i) {
         const solver::Tranche &t = site.tranches[i];
         const QString path = QStringLiteral(".compute[%1].").arg(i);
-        const double trancheIt = t.count * t.itKwPerAccelerator / 1000.0;
+        const double trancheIt = t.count * t.itKwPerAccelerator.mode / 1000.0;
         const double trancheCapex = site.cloudPartner ? 0.0 : t.count * t.unitCapexUsd.mode;
         count += t.count;
         itMw += trancheIt;
         capex += trancheCapex;
         const RichText price =
             site.cloudPartner
-                ? RichText(mark(format::usd(t.rentUsdPerAcceleratorHour), path + QStringLiteral("rentUsdPerAcceleratorHour")))
+                ? text::moneyCell(t.rentUsdPerAcceleratorHour, muted, mark.suffix(path + QStringLiteral("rentUsdPerAcceleratorHour")))
                 : text::moneyCell(t.unitCapexUsd, muted, mark.suffix(path + QStringLiteral("unitCapexUsd")));
         table.addRow({TableCell(qs(t.name)), TableCell(acceleratorName(qs(t.acceleratorId))),
                       TableCell(format::count(t.count)), TableCell(format::monthLabel(t.orderMonth)),
                       TableCell(text::monthsCell(t.leadTimeMonths, muted)),
                       TableCell(availableText(solver::arrivalMonth(t), t.retireMonth)),
                       TableCell(price),
-                      TableCell(mark(text::number(t.itKwPerAccelerator), path + QStringLiteral("itKwPerAccelerator"))),
+                      TableCell(mark(text::number(t.itKwPerAccelerator.mode), path + QStringLiteral("itKwPerAccelerator"))),
                       TableCell(format::megawatts(trancheIt)),
                       TableCell(site.cloudPartner ? QStringLiteral("cloud rent") : format::usd(trancheCapex))});
     }
@@ -149,9 +149,9 @@ void appendCompute(ReportDocument &document, const solver::Site &site, std::size
 double marginalCostUsdPerMwh(const solver::PowerSource &p, const solver::Assumptions &a)
 {
     if (p.kind == PowerKind::Grid)
-        return a.electricityUsdPerMwh + p.varOmUsdPerMwh;
+        return a.electricityUsdPerMwh.mode + p.varOmUsdPerMwh;
     if (isGasKind(p.kind))
-        return p.heatRateBtuPerKwh * a.gasUsdPerMmbtu / 1000.0 + p.varOmUsdPerMwh;
+        return p.heatRateBtuPerKwh * a.gasUsdPerMmbtu.mode / 1000.0 + p.varOmUsdPerMwh;
     return 0.0;
 }
 
@@ -177,7 +177,7 @@ void appendPower(ReportDocument &document, const solver::Plan &plan, const solve
         firm += firmMw;
         RichText cost;
         if (p.rented) {
-            cost = RichText(mark(QStringLiteral("%1 a month").arg(format::usd(p.rentUsdPerMwMonth * p.nameplateMw())),
+            cost = RichText(mark(QStringLiteral("%1 a month").arg(format::usd(p.rentUsdPerMwMonth.mode * p.nameplateMw())),
                                  path + QStringLiteral("rentUsdPerMwMonth")));
         } else {
             cost = text::moneyCell(p.capexUsd, muted, mark.suffix(path + QStringLiteral("capexUsdPerKw")));
@@ -217,7 +217,7 @@ void appendCooling(ReportDocument &document, const solver::Site &site, const Cat
     for (std::size_t i = 0; i < site.coolingPlants.size(); ++i) {
         const solver::CoolingPlant &c = site.coolingPlants[i];
         const QString path = QStringLiteral(".cooling[%1].").arg(i);
-        const RichText cost = c.rented ? RichText(mark(QStringLiteral("%1 a month").arg(format::usd(c.rentUsdPerMonth)),
+        const RichText cost = c.rented ? RichText(mark(QStringLiteral("%1 a month").arg(format::usd(c.rentUsdPerMonth.mode)),
                                                        path + QStringLiteral("rentUsdPerMonth")))
                                        : text::moneyCell(c.capexUsd, muted, mark.suffix(path + QStringLiteral("capexUsd")));
         table.addRow({TableCell(qs(c.name)), TableCell(displayName(c.kind)), TableCell(format::megawatts(c.capacityMw)),

@@ -332,8 +332,8 @@ void ScenarioEditor::updateSummaries()
     const Assumptions &a = written.assumptions;
     const DepreciationYears &y = a.depreciationYears;
     m_assumptions->setSummary(tr("%1 discount").arg(format::percent(a.discountRatePct, 1)) + kDot
-                              + tr("electricity $%1/MWh").arg(groupedNumber(a.electricityUsdPerMwh, 2)) + kDot
-                              + tr("gas $%1/MMBtu").arg(groupedNumber(a.gasUsdPerMmbtu, 2)) + kDot
+                              + tr("electricity $%1/MWh").arg(groupedNumber(a.electricityUsdPerMwh.mode, 2)) + kDot
+                              + tr("gas $%1/MMBtu").arg(groupedNumber(a.gasUsdPerMmbtu.mode, 2)) + kDot
                               + tr("%1 utilization").arg(format::percent(a.utilizationPct, 0)) + kDot
                               + tr("depreciation %1 / %2 / %3 / %4 years")
                                     .arg(groupedNumber(y.compute, 1), groupedNumber(y.facility, 1),
@@ -347,7 +347,7 @@ void ScenarioEditor::updateSummaries()
     const Site &resolved = m_document->resolved().sites[static_cast<std::size_t>(m_site)];
     m_siteSection->setSummary(displayName(site.facility.kind) + kDot + displayName(site.facility.cooling) + kDot
                               + tr("%1 IT").arg(format::megawatts(site.facility.itCapacityMw)) + kDot
-                              + tr("PUE %1").arg(groupedNumber(resolved.pue.value_or(1.0), 2)) + kDot
+                              + tr("PUE %1").arg(groupedNumber(resolved.pue.value_or(ThreePoint::fixed(1.0)).mode, 2)) + kDot
                               + tr("building ready %1").arg(readyMonth(site.facility).toLabel()));
 }
 

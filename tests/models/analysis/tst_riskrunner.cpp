@@ -17,7 +17,7 @@ solver::Plan gridWait()
     plan.horizonMonths = 36;
     Site site;
     site.name = "Site";
-    site.pue = 1.0;
+    site.pue = cp::solver::ThreePoint::fixed(1.0);
     site.facility.permitStartMonth = plan.startMonth;
     site.facility.constructionStartMonth = plan.startMonth;
     site.facility.itCapacityMw = 10;

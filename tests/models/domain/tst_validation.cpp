@@ -77,13 +77,13 @@ const std::vector<BadCase> &badCases()
           "Discount rate must be from 0 to 100% (found 101)" },
         { "utilization negative", [](Scenario &s) { s.assumptions.utilizationPct = -1; }, "assumptions.utilizationPct",
           "(found -1)" },
-        { "negative electricity", [](Scenario &s) { s.assumptions.electricityUsdPerMwh = -5; },
+        { "negative electricity", [](Scenario &s) { s.assumptions.electricityUsdPerMwh = cp::solver::ThreePoint::fixed(-5); },
           "assumptions.electricityUsdPerMwh", "Electricity price must be from $0 to $1,000 per MWh (found -5)" },
         { "depreciation 0", [](Scenario &s) { s.assumptions.depreciationYears.power = 0; },
           "assumptions.depreciationYears.power", "more than 0 years" },
-        { "NaN gas price", [](Scenario &s) { s.assumptions.gasUsdPerMmbtu = kNaN; }, "assumptions.gasUsdPerMmbtu",
+        { "NaN gas price", [](Scenario &s) { s.assumptions.gasUsdPerMmbtu = cp::solver::ThreePoint::fixed(kNaN); }, "assumptions.gasUsdPerMmbtu",
           "finite" },
-        { "pue below 1", [](Scenario &s) { s.sites[0].pue = 0.95; }, "sites[0].pue", "from 1 to 3 (found 0.95)" },
+        { "pue below 1", [](Scenario &s) { s.sites[0].pue = cp::solver::ThreePoint::fixed(0.95); }, "sites[0].pue", "from 1 to 3 (found 0.95)" },
         { "negative IT MW", [](Scenario &s) { s.sites[0].facility.itCapacityMw = -1; },
           "sites[0].facility.itCapacityMw", "IT capacity must be from 0 to 50,000 MW (found -1)" },
         { "fractional permit months", [](Scenario &s) { s.sites[0].facility.permitMonths = ThreePoint::fixed(2.5); },
@@ -109,7 +109,7 @@ const std::vector<BadCase> &badCases()
           "(found 10000001)" },
         { "unknown accelerator", [](Scenario &s) { s.sites[0].compute[0].accelerator = QStringLiteral("h100"); },
           "sites[0].compute[0].accelerator", "unknown accelerator \"h100\"" },
-        { "itKw 0", [](Scenario &s) { s.sites[0].compute[0].itKwPerAccelerator = 0.0; },
+        { "itKw 0", [](Scenario &s) { s.sites[0].compute[0].itKwPerAccelerator = cp::solver::ThreePoint::fixed(0.0); },
           "sites[0].compute[0].itKwPerAccelerator", "more than 0 kW" },
         { "unit capex above 1e6", [](Scenario &s) { s.sites[0].compute[0].unitCapexUsd = ThreePoint::fixed(1.5e6); },
           "sites[0].compute[0].unitCapexUsd", "Unit price must be from $0 to $1,000,000 (found 1500000)" },
@@ -127,7 +127,7 @@ const std::vector<BadCase> &badCases()
               s.sites[0].power[0].leadTimeMonths = ThreePoint { -1, 18, 30 };
           },
           "sites[0].power[0].leadTimeMonths", "Lead time, low, must be a whole number of months from 0 to 600 (found -1)" },
-        { "negative rent", [](Scenario &s) { s.sites[0].power[0].rentUsdPerMwMonth = -1; },
+        { "negative rent", [](Scenario &s) { s.sites[0].power[0].rentUsdPerMwMonth = cp::solver::ThreePoint::fixed(-1); },
           "sites[0].power[0].rentUsdPerMwMonth", "Rent must be from $0 to $1,000,000 per MW-month (found -1)" },
         { "negative heat rate", [](Scenario &s) { s.sites[0].power[0].heatRateBtuPerKwh = -1; },
           "sites[0].power[0].heatRateBtuPerKwh", "Heat rate must be from 0 to 20,000 Btu/kWh (found -1)" },
@@ -189,7 +189,7 @@ private slots:
         s.horizonMonths = 600;
         s.sites[0].compute[0].count = 10000000;
         s.sites[0].compute[0].unitCapexUsd = ThreePoint::fixed(1e6);
-        s.sites[0].pue = 3.0;
+        s.sites[0].pue = cp::solver::ThreePoint::fixed(3.0);
         s.sites[0].facility.permitMonths = ThreePoint::fixed(0);
         s.sites[0].power[0].availabilityPct = 0;
         s.sites[0].power[0].capacityMw = 0;

@@ -25,7 +25,7 @@ solver::Plan twoSitePlan(const std::string &firstSiteName)
     for (int s = 0; s < 2; ++s) {
         Site site;
         site.name = s == 0 ? firstSiteName : "Second";
-        site.pue = 1.1;
+        site.pue = cp::solver::ThreePoint::fixed(1.1);
         site.facility.permitStartMonth = plan.startMonth;
         site.facility.constructionStartMonth = plan.startMonth;
         site.facility.permitMonths = ThreePoint::fixed(s);
@@ -36,7 +36,7 @@ solver::Plan twoSitePlan(const std::string &firstSiteName)
         Tranche t;
         t.name = "GPUs";
         t.count = 3000;
-        t.itKwPerAccelerator = 1.4;
+        t.itKwPerAccelerator = cp::solver::ThreePoint::fixed(1.4);
         t.orderMonth = plan.startMonth;
         t.unitCapexUsd = ThreePoint::fixed(45000);
         t.bf16Tflops = 989;

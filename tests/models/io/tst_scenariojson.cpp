@@ -88,8 +88,8 @@ private slots:
         // Absent assumptions take the format's defaults (docs/scenario-format.md, section 3); given
         // ones win.
         QCOMPARE(s.assumptions.discountRatePct, 9.0);
-        QCOMPARE(s.assumptions.electricityUsdPerMwh, 80.0);
-        QCOMPARE(s.assumptions.gasUsdPerMmbtu, 3.5);
+        QCOMPARE(s.assumptions.electricityUsdPerMwh.mode, 80.0);
+        QCOMPARE(s.assumptions.gasUsdPerMmbtu.mode, 3.5);
         QCOMPARE(s.assumptions.utilizationPct, 85.0);
         QCOMPARE(s.assumptions.depreciationYears.compute, 4.0);
         QCOMPARE(s.assumptions.depreciationYears.facility, 20.0);
@@ -408,7 +408,7 @@ private slots:
         s.name = QStringLiteral("Zürich ✓");
         s.startMonth = Month::fromYearMonth(2030, 2);
         s.horizonMonths = 12;
-        s.assumptions.gasUsdPerMmbtu = 0.1;
+        s.assumptions.gasUsdPerMmbtu = cp::solver::ThreePoint::fixed(0.1);
         Site site;
         site.name = QStringLiteral("S");
         site.facility.itCapacityMw = 45000.0;

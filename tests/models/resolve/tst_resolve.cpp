@@ -67,7 +67,7 @@ Scenario memphisLike()
     s.name = QStringLiteral("Resolve test");
     s.startMonth = ym(2024, 1);
     s.horizonMonths = 60;
-    s.assumptions.gasUsdPerMmbtu = 4.0;
+    s.assumptions.gasUsdPerMmbtu = cp::solver::ThreePoint::fixed(4.0);
     Site site = baseSite("Memphis");
     site.compute.push_back(tranche("100k H100", "h100_sxm", 100000));
     site.power.push_back(source("Turbines", PowerKind::MobileTurbine, 100));
@@ -124,7 +124,7 @@ private slots:
         QCOMPARE(plan.name, std::string("Resolve test"));
         QCOMPARE(plan.startMonth, 2024 * 12 + 0);
         QCOMPARE(plan.horizonMonths, 60);
-        QCOMPARE(plan.assumptions.gasUsdPerMmbtu, 4.0);
+        QCOMPARE(plan.assumptions.gasUsdPerMmbtu.mode, 4.0);
         QCOMPARE(plan.assumptions.discountRatePct, 9.0);
         QCOMPARE(plan.assumptions.depreciationYearsCooling, 15.0);
         const solver::Site &site = plan.sites.at(0);
@@ -145,7 +145,7 @@ private slots:
     {
         const ResolvedPlan r = resolvePlan(memphisLike(), Catalog::builtIn());
         const solver::Site &site = r.plan.sites.at(0);
-        QCOMPARE(site.pue, 1.15);                 // dlc
+        QCOMPARE(site.pue.mode, 1.15);                 // dlc
         QCOMPARE(site.facility.coolingMw, 150.0); // = itCapacityMw
         QVERIFY(!site.facility.colocation);
         // Catalog $9.3M / $12M / $16M per MW IT x 150 MW.
@@ -159,11 +159,11 @@ private slots:
         s.sites[0].facility.capexUsd = ThreePoint::fixed(5e8);
         s.sites[0].facility.capexUsdPerMwIt = ThreePoint::fixed(1e6); // capexUsd wins
         s.sites[0].facility.coolingMw = 60;
-        s.sites[0].pue = 1.3;
+        s.sites[0].pue = cp::solver::ThreePoint::fixed(1.3);
         const ResolvedPlan given = resolvePlan(s, Catalog::builtIn());
         QCOMPARE(given.plan.sites[0].facility.capexUsd, ThreePoint::fixed(5e8));
         QCOMPARE(given.plan.sites[0].facility.coolingMw, 60.0);
-        QCOMPARE(given.plan.sites[0].pue, 1.3);
+        QCOMPARE(given.plan.sites[0].pue.mode, 1.3);
         QVERIFY(!hasUse(given, QStringLiteral("sites[0].pue")));
 
         s.sites[0].facility.kind = FacilityKind::Colocation;
@@ -182,7 +182,7 @@ private slots:
         QCOMPARE(t.count, 100000);
         QCOMPARE(t.unitCapexUsd, (ThreePoint { 38000, 45000, 55000 }));
         QCOMPARE(t.unitCapexUsd.mode * t.count, 4.5e9); // the reference's "100k x $45k = $4.5B"
-        QCOMPARE(t.itKwPerAccelerator, 1.4);
+        QCOMPARE(t.itKwPerAccelerator.mode, 1.4);
         QCOMPARE(t.bf16Tflops, 989.0);
         QVERIFY(hasUse(r, QStringLiteral("sites[0].compute[0].unitCapexUsd")));
         QVERIFY(hasUse(r, QStringLiteral("sites[0].compute[0].itKwPerAccelerator")));
@@ -190,9 +190,9 @@ private slots:
         QVERIFY(!hasUse(r, QStringLiteral("sites[0].compute[0].rentUsdPerAcceleratorHour")));
 
         Scenario s = memphisLike();
-        s.sites[0].compute[0].itKwPerAccelerator = 1.5;
+        s.sites[0].compute[0].itKwPerAccelerator = cp::solver::ThreePoint::fixed(1.5);
         const ResolvedPlan given = resolvePlan(s, Catalog::builtIn());
-        QCOMPARE(given.plan.sites[0].tranches[0].itKwPerAccelerator, 1.5);
+        QCOMPARE(given.plan.sites[0].tranches[0].itKwPerAccelerator.mode, 1.5);
         QVERIFY(!hasUse(given, QStringLiteral("sites[0].compute[0].itKwPerAccelerator")));
     }
 
@@ -205,8 +205,8 @@ private slots:
         const solver::Site &site = r.plan.sites.at(0);
         QVERIFY(site.cloudPartner);
         QCOMPARE(site.tranches[0].unitCapexUsd, ThreePoint {}); // cloud only: never paid
-        QCOMPARE(site.tranches[0].rentUsdPerAcceleratorHour, 2.0);
-        QCOMPARE(site.tranches[0].itKwPerAccelerator, 0.9);
+        QCOMPARE(site.tranches[0].rentUsdPerAcceleratorHour.mode, 2.0);
+        QCOMPARE(site.tranches[0].itKwPerAccelerator.mode, 0.9);
         // Only what the site's results rest on: rent, power, PUE; no capex or O&M.
         QVERIFY(hasUse(r, QStringLiteral("sites[0].compute[0].rentUsdPerAcceleratorHour")));
         QVERIFY(hasUse(r, QStringLiteral("sites[0].pue")));
@@ -221,7 +221,7 @@ private slots:
 
         // A mobile turbine with no price is rented at the catalog's $30,000 per MW-month.
         QVERIFY(p[0].rented);
-        QCOMPARE(p[0].rentUsdPerMwMonth, 30000.0);
+        QCOMPARE(p[0].rentUsdPerMwMonth.mode, 30000.0);
         QCOMPARE(p[0].fixedOmUsdPerKwYear, 0.0);
         QCOMPARE(p[0].heatRateBtuPerKwh, 10000.0);
         QCOMPARE(p[0].capexUsd, ThreePoint {});
@@ -253,12 +253,12 @@ private slots:
     void explicitRentMakesAnySourceRented()
     {
         Scenario s = memphisLike();
-        s.sites[0].power[4].rentUsdPerMwMonth = 12000;
+        s.sites[0].power[4].rentUsdPerMwMonth = cp::solver::ThreePoint::fixed(12000);
         s.sites[0].power[4].fixedOmUsdPerKwYear = 3;
         const ResolvedPlan r = resolvePlan(s, Catalog::builtIn());
         const solver::PowerSource &ccgt = r.plan.sites[0].sources[4];
         QVERIFY(ccgt.rented);
-        QCOMPARE(ccgt.rentUsdPerMwMonth, 12000.0);
+        QCOMPARE(ccgt.rentUsdPerMwMonth.mode, 12000.0);
         QCOMPARE(ccgt.capexUsd, ThreePoint {});
         QCOMPARE(ccgt.fixedOmUsdPerKwYear, 3.0); // stated values win even when rented
     }
@@ -269,7 +269,7 @@ private slots:
         const std::vector<solver::CoolingPlant> &c = r.plan.sites.at(0).coolingPlants;
         // Rental chiller: $11,400 per MW-month x 5 MW.
         QVERIFY(c[0].rented);
-        QCOMPARE(c[0].rentUsdPerMonth, 57000.0);
+        QCOMPARE(c[0].rentUsdPerMonth.mode, 57000.0);
         // Owned chiller: $85k/199k/341k per MW x 5 MW.
         QVERIFY(!c[1].rented);
         QCOMPARE(c[1].capexUsd, (ThreePoint { 425000, 995000, 1705000 }));
