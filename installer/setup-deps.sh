@@ -1,6 +1,10 @@
 #!/bin/sh
 # Installs what ClusterPlan needs to build, run and test on Debian 12 (bookworm), and generates
 # the German locale (de_DE.UTF-8) the locale tests write files under.
+# Team workspaces on PostgreSQL (docs/team-workspace.md): libqt6sql6-psql (Qt's PostgreSQL
+# driver) and libpq-dev (the URI parser) to build and run; postgresql-15 for the tests, which
+# start a throwaway server of their own (initdb and pg_ctl, no system service is used). Its
+# package creates the unprivileged 'postgres' user the tests run that server as when root.
 # Does nothing when every package and the locale are already present; runs apt-get update only
 # when it must install. Uses sudo when not run as root.
 #
@@ -21,6 +25,8 @@ qt6-charts-dev
 libqt6opengl6-dev
 qt6-svg-dev
 libqt6sql6-sqlite
+libqt6sql6-psql
+libpq-dev
 libqt6svg6
 qt6-qpa-plugins
 libgl-dev
@@ -39,6 +45,7 @@ sqlite3
 dpkg-dev
 file
 locales
+postgresql-15
 "
 
 CI_PACKAGES="

@@ -166,6 +166,9 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
     commands.push_back(makeReportCommand());
     commands.push_back(makeRiskCommand());
     commands.push_back(makeOptimizeCommand());
+    commands.push_back(makePushCommand());
+    commands.push_back(makePullCommand());
+    commands.push_back(makeAdminCommand());
     return commands;
 }
 

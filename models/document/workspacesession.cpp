@@ -33,7 +33,10 @@ WorkspaceSession::~WorkspaceSession()
 
 WorkspaceError WorkspaceSession::open(const QString &path)
 {
-    if (m_workspace && QFileInfo(m_workspace->path()).canonicalFilePath() == QFileInfo(path).canonicalFilePath())
+    // A server workspace has no file to resolve: the same URI is the same workspace.
+    if (m_workspace
+        && (m_workspace->isServer() ? m_workspace->path() == path
+                                    : QFileInfo(m_workspace->path()).canonicalFilePath() == QFileInfo(path).canonicalFilePath()))
         return {}; // already open here; a second open would only find our own lock
     return adopt(Workspace::open(path, Workspace::OpenMode::ReadWriteOrReadOnly));
 }

@@ -45,11 +45,27 @@ bool addRowChecksum(SqliteConnection &connection)
     if (hasColumn->toLongLong() == 0
         && !connection.exec(QStringLiteral("ALTER TABLE scenario ADD COLUMN row_sha256 TEXT NOT NULL DEFAULT ''")))
         return false;
+    return fillRowChecksums(connection);
+}
+
+using MigrationStep = bool (*)(SqliteConnection &);
+
+// Step i brings the file to version i + 1. Append only; never edit a released step.
+constexpr MigrationStep kMigrationSteps[] = {
+    &createScenarioTable,
+    &addRowChecksum,
+};
+
+} // namespace
+
+bool fillRowChecksums(SqlConnection &connection)
+{
     std::vector<std::pair<qint64, QString>> checksums;
     {
         QSqlQuery rows = connection.newQuery();
-        if (!connection.run(rows, QStringLiteral("SELECT id, CAST(name AS BLOB), CAST(document AS BLOB), "
-                                                 "document_sha256 FROM scenario")))
+        if (!connection.run(rows, QStringLiteral("SELECT id, %1, %2, document_sha256 FROM scenario")
+                                      .arg(connection.utf8BytesOf(QStringLiteral("name")),
+                                           connection.utf8BytesOf(QStringLiteral("document")))))
             return false;
         while (rows.next()) {
             const QByteArray stored = rows.value(3).toString().toLatin1();
@@ -65,16 +81,6 @@ bool addRowChecksum(SqliteConnection &connection)
             return false;
     return true;
 }
-
-using MigrationStep = bool (*)(SqliteConnection &);
-
-// Step i brings the file to version i + 1. Append only; never edit a released step.
-constexpr MigrationStep kMigrationSteps[] = {
-    &createScenarioTable,
-    &addRowChecksum,
-};
-
-} // namespace
 
 QString sha256Hex(QByteArrayView bytes)
 {

@@ -7,6 +7,7 @@
 
 namespace cp::storage {
 
+class SqlConnection;
 class SqliteConnection;
 
 // Written into the file header (offset 68) so ClusterPlan recognises its own files: "ClPn".
@@ -25,6 +26,10 @@ inline constexpr qint32 kApplicationId = 0x436C506E;
 // Through the document's own checksum it covers the document, while a listing can check every
 // name without reading every document.
 [[nodiscard]] QString rowChecksum(QByteArrayView nameUtf8, QByteArrayView documentSha256Hex);
+
+// The version-2 step on either engine: sets row_sha256 of every row from its stored name and
+// document; a row whose document already fails document_sha256 gets an empty one (stays damaged).
+bool fillRowChecksums(SqlConnection &connection);
 
 // Brings a file from `fromVersion` to `toVersion` (default: current): the steps run in order,
 // each in ONE transaction together with its user_version bump, so a crash leaves the file at a

@@ -10,43 +10,6 @@
 
 namespace cp::storage {
 
-QString SqlFailure::reason() const
-{
-    switch (primaryCode()) {
-    case SQLITE_FULL:
-        return QStringLiteral("the disk is full");
-    case SQLITE_READONLY:
-        if (code == SQLITE_READONLY_ROLLBACK)
-            return QStringLiteral("an edit was interrupted (the program that made it stopped) and recovering it needs "
-                                  "write access");
-        return QStringLiteral("the file or its folder is read-only");
-    case SQLITE_CANTOPEN:
-        return QStringLiteral("the file or its journal beside it cannot be created or opened (is the folder "
-                              "read-only, missing or full?)");
-    case SQLITE_PERM:
-    case SQLITE_AUTH:
-        return QStringLiteral("permission denied");
-    case SQLITE_IOERR:
-        return QStringLiteral("the disk reported a read or write error (it may be full, removed or failing)");
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        return QStringLiteral("another program kept the file busy");
-    case SQLITE_CORRUPT:
-        return QStringLiteral("the file is damaged");
-    case SQLITE_NOTADB:
-        return QStringLiteral("the file is not an SQLite database");
-    case SQLITE_NOMEM:
-        return QStringLiteral("the computer ran out of memory");
-    case SQLITE_TOOBIG:
-        return QStringLiteral("a value is too large to store");
-    default:
-        break;
-    }
-    if (code == 0)
-        return text.isEmpty() ? QStringLiteral("the database driver failed") : text;
-    return QStringLiteral("SQLite error %1 (%2)").arg(code).arg(text);
-}
-
 namespace {
 
 QString nextConnectionName()
@@ -207,27 +170,6 @@ bool SqliteConnection::run(QSqlQuery &query, const QString &sql, const QVariantL
     return true;
 }
 
-bool SqliteConnection::exec(const QString &sql, const QVariantList &values)
-{
-    QSqlQuery query = newQuery();
-    return run(query, sql, values);
-}
-
-std::optional<QVariant> SqliteConnection::scalar(const QString &sql, const QVariantList &values)
-{
-    QSqlQuery query = newQuery();
-    if (!run(query, sql, values))
-        return std::nullopt;
-    if (!query.next()) {
-        if (query.lastError().isValid())
-            fail(query.lastError().nativeErrorCode().toInt(), query.lastError().databaseText());
-        else
-            fail(0, QStringLiteral("the statement returned no row"));
-        return std::nullopt;
-    }
-    return query.value(0);
-}
-
 qint64 SqliteConnection::changes() const
 {
     return m_handle ? sqlite3_changes64(m_handle) : 0;
@@ -238,10 +180,34 @@ bool SqliteConnection::inTransaction() const
     return m_handle && sqlite3_get_autocommit(m_handle) == 0;
 }
 
-void SqliteConnection::fail(int code, const QString &text)
+bool SqliteConnection::beginWrite()
 {
-    m_lastFailure.code = code;
-    m_lastFailure.text = text;
+    return exec(QStringLiteral("BEGIN IMMEDIATE"));
+}
+
+QString SqliteConnection::utf8BytesOf(const QString &column) const
+{
+    return QStringLiteral("CAST(%1 AS BLOB)").arg(column);
+}
+
+QVariant SqliteConnection::textValue(const QByteArray &utf8) const
+{
+    return utf8;
+}
+
+QString SqliteConnection::revisionColumns() const
+{
+    return QStringLiteral("0, ''");
+}
+
+QString SqliteConnection::revisionBump() const
+{
+    return QString();
+}
+
+QString SqliteConnection::notIndexed() const
+{
+    return QStringLiteral("NOT INDEXED");
 }
 
 } // namespace cp::storage

@@ -1,13 +1,13 @@
 #include "storage/transaction.h"
 
-#include "storage/sqliteconnection.h"
+#include "storage/sqlconnection.h"
 
 namespace cp::storage {
 
-Transaction::Transaction(SqliteConnection &connection)
+Transaction::Transaction(SqlConnection &connection)
     : m_connection(connection)
 {
-    m_active = m_connection.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    m_active = m_connection.beginWrite();
 }
 
 Transaction::~Transaction()

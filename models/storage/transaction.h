@@ -2,14 +2,14 @@
 
 namespace cp::storage {
 
-class SqliteConnection;
+class SqlConnection;
 
-// One write transaction (RAII): BEGIN IMMEDIATE on construction, so a busy file fails before
+// One write transaction (RAII): SqlConnection::beginWrite on construction, so a busy workspace fails before
 // any change; ROLLBACK on destruction unless commit() succeeded. Every workspace edit is one.
 class Transaction
 {
 public:
-    explicit Transaction(SqliteConnection &connection);
+    explicit Transaction(SqlConnection &connection);
     ~Transaction();
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
@@ -22,7 +22,7 @@ public:
 private:
     void rollback();
 
-    SqliteConnection &m_connection;
+    SqlConnection &m_connection;
     bool m_active = false;
 };
 

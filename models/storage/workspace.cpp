@@ -3,6 +3,7 @@
 #include "io/problem.h"
 #include "storage/filecheck.h"
 #include "storage/schema.h"
+#include "storage/serveruri.h"
 #include "storage/sqliteconnection.h"
 #include "storage/transaction.h"
 #include "storage/workspacelock.h"
@@ -47,7 +48,11 @@ using storage::rowChecksum;
 using storage::sha256Hex;
 
 // The columns infoFromRow() reads, in its order.
-const QLatin1String kInfoColumns("id, name, created_utc, modified_utc, CAST(name AS BLOB), document_sha256, row_sha256");
+QString infoColumns(const storage::SqlConnection &connection)
+{
+    return QStringLiteral("id, name, created_utc, modified_utc, %1, document_sha256, row_sha256, %2")
+        .arg(connection.utf8BytesOf(QStringLiteral("name")), connection.revisionColumns());
+}
 
 ScenarioInfo infoFromRow(const QSqlQuery &query)
 {
@@ -56,6 +61,8 @@ ScenarioInfo infoFromRow(const QSqlQuery &query)
                       QDateTime::fromString(query.value(3).toString(), Qt::ISODateWithMs)};
     info.damaged = rowChecksum(query.value(4).toByteArray(), query.value(5).toString().toLatin1())
         != query.value(6).toString();
+    info.revision = query.value(7).toLongLong();
+    info.modifiedBy = query.value(8).toString();
     return info;
 }
 
@@ -100,6 +107,8 @@ int Workspace::schemaVersion()
 
 Workspace::OpenResult Workspace::open(const QString &path, OpenMode mode)
 {
+    if (storage::isServerUri(path))
+        return openServer(path, mode);
     OpenResult result;
     const QFileInfo info(path);
     const QString absolute = info.absoluteFilePath();
@@ -275,7 +284,7 @@ Workspace::OpenResult Workspace::open(const QString &path, OpenMode mode)
     return result;
 }
 
-Workspace::Workspace(const QString &path, std::unique_ptr<SqliteConnection> connection,
+Workspace::Workspace(const QString &path, std::unique_ptr<storage::SqlConnection> connection,
                      std::unique_ptr<WorkspaceLock> lock, const QString &readOnlyReason)
     : m_path(path)
     , m_connection(std::move(connection))
@@ -338,7 +347,7 @@ std::vector<ScenarioInfo> Workspace::scenarios() const
     clearError();
     std::vector<ScenarioInfo> list;
     QSqlQuery query = m_connection->newQuery();
-    if (!m_connection->run(query, QStringLiteral("SELECT %1 FROM scenario ORDER BY position, id").arg(kInfoColumns))) {
+    if (!m_connection->run(query, QStringLiteral("SELECT %1 FROM scenario ORDER BY position, id").arg(infoColumns(*m_connection)))) {
         failIo(QStringLiteral("list the scenarios"));
         return {};
     }
@@ -351,7 +360,7 @@ std::optional<ScenarioInfo> Workspace::scenario(ScenarioId id) const
 {
     clearError();
     QSqlQuery query = m_connection->newQuery();
-    if (!m_connection->run(query, QStringLiteral("SELECT %1 FROM scenario WHERE id = ?").arg(kInfoColumns), {id})) {
+    if (!m_connection->run(query, QStringLiteral("SELECT %1 FROM scenario WHERE id = ?").arg(infoColumns(*m_connection)), {id})) {
         failIo(QStringLiteral("read scenario #%1").arg(id));
         return std::nullopt;
     }
@@ -375,7 +384,7 @@ std::optional<ScenarioId> Workspace::findScenario(const QString &name) const
         return query.value(0).toLongLong();
     // The name index can disagree with the table when the file is damaged: the listing reads the
     // table, so a name it shows is looked up there too (and then reported as damaged on reading).
-    if (!m_connection->run(query, QStringLiteral("SELECT id FROM scenario NOT INDEXED WHERE name = ?"),
+    if (!m_connection->run(query, QStringLiteral("SELECT id FROM scenario %1 WHERE name = ?").arg(m_connection->notIndexed()),
                            {name.trimmed()})) {
         failIo(QStringLiteral("look up scenario '%1'").arg(name));
         return std::nullopt;
@@ -392,8 +401,9 @@ std::optional<QByteArray> Workspace::loadDocument(ScenarioId id) const
     clearError();
     QSqlQuery query = m_connection->newQuery();
     if (!m_connection->run(query,
-                           QStringLiteral("SELECT CAST(document AS BLOB), document_sha256, name, CAST(name AS BLOB), "
-                                          "row_sha256 FROM scenario WHERE id = ?"),
+                           QStringLiteral("SELECT %1, document_sha256, name, %2, row_sha256, %3 FROM scenario WHERE id = ?")
+                               .arg(m_connection->utf8BytesOf(QStringLiteral("document")),
+                                    m_connection->utf8BytesOf(QStringLiteral("name")), m_connection->revisionColumns()),
                            {id})) {
         failIo(QStringLiteral("read scenario #%1").arg(id));
         return std::nullopt;
@@ -413,6 +423,7 @@ std::optional<QByteArray> Workspace::loadDocument(ScenarioId id) const
         setError(WorkspaceError::Kind::Damaged, damagedMessage(query.value(2).toString()));
         return std::nullopt;
     }
+    m_seenRevision[id] = query.value(5).toLongLong();
     return document;
 }
 
@@ -426,8 +437,10 @@ bool Workspace::noSuchScenario(const QString &action) const
 std::optional<Workspace::StoredRow> Workspace::storedRow(ScenarioId id, const QString &action) const
 {
     QSqlQuery query = m_connection->newQuery();
-    if (!m_connection->run(query, QStringLiteral("SELECT name, CAST(name AS BLOB), document_sha256, row_sha256 FROM "
-                                                 "scenario WHERE id = ?"),
+    if (!m_connection->run(query,
+                           QStringLiteral("SELECT name, %1, document_sha256, row_sha256, modified_utc, %2 FROM scenario "
+                                          "WHERE id = ?")
+                               .arg(m_connection->utf8BytesOf(QStringLiteral("name")), m_connection->revisionColumns()),
                            {id})) {
         failIo(action);
         return std::nullopt;
@@ -441,6 +454,9 @@ std::optional<Workspace::StoredRow> Workspace::storedRow(ScenarioId id, const QS
     row.nameUtf8 = query.value(1).toByteArray();
     row.documentSha256 = query.value(2).toString();
     row.intact = rowChecksum(row.nameUtf8, row.documentSha256.toLatin1()) == query.value(3).toString();
+    row.modifiedUtc = query.value(4).toString();
+    row.revision = query.value(5).toLongLong();
+    row.modifiedBy = query.value(6).toString();
     return row;
 }
 
@@ -548,18 +564,22 @@ std::optional<ScenarioId> Workspace::createScenario(const QString &name, const Q
                            QStringLiteral("INSERT INTO scenario (name, position, created_utc, modified_utc, document, "
                                           "document_sha256, row_sha256) "
                                           "SELECT ?, COALESCE(MAX(position), -1) + 1, ?, ?, CAST(? AS TEXT), ?, ? "
-                                          "FROM scenario"),
-                           {*checked, now, now, document, documentSha256,
-                            rowChecksum(checked->toUtf8(), documentSha256.toLatin1())})) {
+                                          "FROM scenario RETURNING id, %1")
+                               .arg(m_connection->revisionColumns()),
+                           {*checked, now, now, m_connection->textValue(document), documentSha256,
+                            rowChecksum(checked->toUtf8(), documentSha256.toLatin1())})
+        || !insert.next()) {
         failIo(action);
         return std::nullopt;
     }
-    const ScenarioId id = insert.lastInsertId().toLongLong();
+    const ScenarioId id = insert.value(0).toLongLong();
+    const qint64 revision = insert.value(1).toLongLong();
     insert.finish();
     if (!transaction.commit()) {
         failIo(action);
         return std::nullopt;
     }
+    m_seenRevision[id] = revision;
     if (const auto row = rowOf(id))
         emit scenarioInserted(*row, id);
     clearError();
@@ -614,8 +634,9 @@ std::optional<ScenarioId> Workspace::duplicateScenario(ScenarioId id)
     {
         QSqlQuery source = m_connection->newQuery();
         if (!m_connection->run(source,
-                               QStringLiteral("SELECT name, position, CAST(name AS BLOB), document_sha256, row_sha256 "
-                                              "FROM scenario WHERE id = ?"),
+                               QStringLiteral("SELECT name, position, %1, document_sha256, row_sha256 "
+                                              "FROM scenario WHERE id = ?")
+                                   .arg(m_connection->utf8BytesOf(QStringLiteral("name"))),
                                {id})) {
             failIo(action);
             return std::nullopt;
@@ -667,12 +688,13 @@ std::optional<ScenarioId> Workspace::duplicateScenario(ScenarioId id)
                            QStringLiteral("INSERT INTO scenario (name, position, created_utc, modified_utc, document, "
                                           "document_sha256, row_sha256) "
                                           "SELECT ?, position + 1, ?, ?, document, document_sha256, ? FROM scenario "
-                                          "WHERE id = ?"),
-                           {copyName, now, now, rowChecksum(copyName.toUtf8(), documentSha256.toLatin1()), id})) {
+                                          "WHERE id = ? RETURNING id"),
+                           {copyName, now, now, rowChecksum(copyName.toUtf8(), documentSha256.toLatin1()), id})
+        || !insert.next()) {
         failIo(action);
         return std::nullopt;
     }
-    const ScenarioId copyId = insert.lastInsertId().toLongLong();
+    const ScenarioId copyId = insert.value(0).toLongLong();
     insert.finish();
     if (!transaction.commit()) {
         failIo(action);
@@ -722,13 +744,34 @@ bool Workspace::saveDocument(ScenarioId id, const QByteArray &document)
     // A new checksum over a damaged name would hide the damage: rename it first (that repairs it).
     if (!stored->intact)
         return setError(WorkspaceError::Kind::Damaged, damagedMessage(stored->name));
+    // Someone saved it since this object read it: saving now would throw their change away.
+    const auto seen = m_seenRevision.find(id);
+    if (seen != m_seenRevision.end() && seen->second != stored->revision) {
+        const QDateTime when = QDateTime::fromString(stored->modifiedUtc, Qt::ISODateWithMs);
+        const QString who = stored->modifiedBy.isEmpty() ? QStringLiteral("someone") : stored->modifiedBy;
+        return setError(WorkspaceError::Kind::Conflict,
+                        QStringLiteral("Could not %1 in workspace '%2': %3 saved it at %4 UTC (revision %5) after "
+                                       "you opened revision %6. Your change was not saved and theirs was kept; "
+                                       "reload the scenario to see it, then make your change again.")
+                            .arg(action, m_path, quotedText(who, 200), when.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                            .arg(stored->revision)
+                            .arg(seen->second));
+    }
     const QString documentSha256 = sha256Hex(document);
-    if (!m_connection->exec(QStringLiteral("UPDATE scenario SET document = CAST(? AS TEXT), document_sha256 = ?, "
-                                           "row_sha256 = ?, modified_utc = ? WHERE id = ?"),
-                            {document, documentSha256, rowChecksum(stored->nameUtf8, documentSha256.toLatin1()), nowUtc(), id}))
+    QSqlQuery update = m_connection->newQuery();
+    if (!m_connection->run(update,
+                           QStringLiteral("UPDATE scenario SET document = CAST(? AS TEXT), document_sha256 = ?, "
+                                          "row_sha256 = ?, modified_utc = ?%1 WHERE id = ? RETURNING %2")
+                               .arg(m_connection->revisionBump(), m_connection->revisionColumns()),
+                           {m_connection->textValue(document), documentSha256,
+                            rowChecksum(stored->nameUtf8, documentSha256.toLatin1()), nowUtc(), id})
+        || !update.next())
         return failIo(action);
+    const qint64 revision = update.value(0).toLongLong();
+    update.finish();
     if (!transaction.commit())
         return failIo(action);
+    m_seenRevision[id] = revision;
     if (const auto row = rowOf(id))
         emit scenarioChanged(*row, id);
     clearError();
@@ -746,6 +789,9 @@ bool Workspace::saveCopyAs(const QString &path)
     };
     if (path.isEmpty())
         return fail(WorkspaceError::Kind::NotFound, QStringLiteral("no file name was given."));
+    if (m_server)
+        return fail(WorkspaceError::Kind::Io,
+                    QStringLiteral("a workspace on a server is copied scenario by scenario (export and import)."));
     if (absolute == m_path || (target.exists() && target.canonicalFilePath() == QFileInfo(m_path).canonicalFilePath()))
         return fail(WorkspaceError::Kind::Io, QStringLiteral("that is this workspace itself. Choose another file."));
     if (target.isDir())

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -13,7 +14,7 @@
 namespace cp {
 
 namespace storage {
-class SqliteConnection;
+class SqlConnection;
 class WorkspaceLock;
 } // namespace storage
 
@@ -28,6 +29,10 @@ struct ScenarioInfo {
     // The stored name (or the document's checksum) no longer matches the row's checksum: the
     // name shown may be wrong, and loadDocument() refuses the scenario (Damaged).
     bool damaged = false;
+    // The document's revision: 1 when created, one more at every save (a server workspace; a
+    // file has one writer at a time and keeps 0). renameScenario() does not change it.
+    qint64 revision = 0;
+    QString modifiedBy = QString(); // the server role that saved the document last (empty in a file)
     friend bool operator==(const ScenarioInfo &, const ScenarioInfo &) = default;
 };
 
@@ -45,6 +50,7 @@ struct WorkspaceError {
         InvalidDocument, // empty or not UTF-8
         NoSuchScenario,  // deleted meanwhile, or never there
         Damaged,         // a stored document no longer matches its checksum
+        Conflict,        // someone else saved the scenario since this workspace read it; nothing was overwritten
         DiskFull,
         Io, // any other failure to read or write the file
     };
@@ -79,7 +85,12 @@ public:
         WorkspaceError error;
     };
 
-    // Opens `path`, creating an empty workspace there when the file is missing (not in ReadOnly
+    // Opens `path`: a .clusterplan file, or a PostgreSQL database named by a libpq URI
+    // ("postgresql://alice@plans.example/capex", docs/team-workspace.md), which gets the same
+    // checks in the server's terms (ClusterPlan's tables and version, or an empty database to
+    // create them in) and takes no lock: many edit one server workspace at once, and a save
+    // against a revision someone else has replaced is refused (Conflict).
+    // For a file: opens it, creating an empty workspace there when the file is missing (not in ReadOnly
     // mode; the folder must exist). Before anything is written, the file is checked through a
     // read-only connection: an SQLite file with ClusterPlan's application id, a version this
     // build reads, an intact b-tree (quick_check) and exactly ClusterPlan's tables (no triggers
@@ -97,7 +108,10 @@ public:
 
     ~Workspace() override;
 
+    // The file's absolute path, or the server workspace's URI as given.
     [[nodiscard]] QString path() const { return m_path; }
+    // True for a workspace on a PostgreSQL server.
+    [[nodiscard]] bool isServer() const { return m_server; }
     [[nodiscard]] bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
     // Why edits are impossible ("it is open for editing in clusterplan (process 42 on host ws-7)"); empty if writable.
     [[nodiscard]] QString readOnlyReason() const { return m_readOnlyReason; }
@@ -118,11 +132,14 @@ public:
     // A copy placed right after the original, named "<name> (copy)", "<name> (copy 2)", ...
     std::optional<ScenarioId> duplicateScenario(ScenarioId id);
     bool removeScenario(ScenarioId id);
-    // Replaces the document; the modified time moves on.
+    // Replaces the document; the modified time and the revision move on. When this workspace
+    // object has read the scenario (loadDocument) or saved it, the stored revision must still be
+    // the one it read or wrote last: otherwise the save is refused (Conflict, naming who saved it
+    // and when) and nothing is overwritten; loading it again accepts the newer revision.
     bool saveDocument(ScenarioId id, const QByteArray &document);
     // Writes a compact copy of the whole workspace to `path` (VACUUM INTO a temporary file in
     // the target folder, synced, then renamed over the target): the target is either its old
-    // self or the complete copy, never half a file. This workspace is not changed.
+    // self or the complete copy, never half a file. This workspace is not changed. A file only.
     bool saveCopyAs(const QString &path);
 
 signals:
@@ -132,8 +149,10 @@ signals:
     void scenarioChanged(int row, qint64 id); // renamed or document saved
 
 private:
-    Workspace(const QString &path, std::unique_ptr<storage::SqliteConnection> connection,
+    Workspace(const QString &path, std::unique_ptr<storage::SqlConnection> connection,
               std::unique_ptr<storage::WorkspaceLock> lock, const QString &readOnlyReason);
+    // open() for a libpq URI (workspaceserver.cpp).
+    static OpenResult openServer(const QString &uri, OpenMode mode);
 
     bool ensureWritable(const QString &action) const;
     bool failIo(const QString &action) const;
@@ -149,6 +168,9 @@ private:
         QByteArray nameUtf8; // as stored, which a damaged name may no longer match
         QString documentSha256;
         bool intact = false; // the row checksum matches name and document checksum
+        QString modifiedUtc;
+        qint64 revision = 0; // 0 in a file (no revisions)
+        QString modifiedBy;  // the server role that saved the document last
     };
     std::optional<StoredRow> storedRow(ScenarioId id, const QString &action) const;
     std::optional<QString> checkedName(const QString &name, ScenarioId renaming) const;
@@ -158,9 +180,12 @@ private:
     // A private copy read instead of the file (WAL mode, or an interrupted edit seen read-only);
     // declared before the connection so it is removed after the connection closes.
     std::unique_ptr<QTemporaryDir> m_privateCopy;
-    std::unique_ptr<storage::SqliteConnection> m_connection;
+    std::unique_ptr<storage::SqlConnection> m_connection;
     std::unique_ptr<storage::WorkspaceLock> m_lock;
     QString m_readOnlyReason;
+    bool m_server = false;
+    // The revision of each scenario as this object last read or wrote it (saveDocument's check).
+    mutable std::map<ScenarioId, qint64> m_seenRevision;
     mutable WorkspaceError m_lastError;
 };
 

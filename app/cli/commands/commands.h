@@ -16,6 +16,9 @@ std::unique_ptr<CliCommand> makeCompareCommand();
 std::unique_ptr<CliCommand> makeReportCommand();
 std::unique_ptr<CliCommand> makeRiskCommand();
 std::unique_ptr<CliCommand> makeOptimizeCommand();
+std::unique_ptr<CliCommand> makePushCommand();
+std::unique_ptr<CliCommand> makePullCommand();
+std::unique_ptr<CliCommand> makeAdminCommand();
 
 // Every command, in the order `clusterplan-cli --help` lists them.
 std::vector<std::unique_ptr<CliCommand>> allCommands();

@@ -1,5 +1,8 @@
 #include "storage/workspace.h"
 #include "storagetestutil.h"
+#ifdef CLUSTERPLAN_PG_URI_FILE
+#include "pgtestserver.h"
+#endif
 
 #include <QDir>
 #include <QSignalSpy>
@@ -17,6 +20,18 @@ using namespace storagetest;
 
 // The operations of a workspace: each edit is one transaction, failed edits change nothing,
 // names are unique, documents come back byte for byte, and the list's signals say what changed.
+// Built twice: tst_workspace on .clusterplan files, and tst_workspace_server on databases of the
+// PostgreSQL test server (the pgserver fixture), where the cases about the file itself (its
+// header, lock, journal, folder and disk) are skipped; their server counterparts are in
+// tst_serverworkspace.
+#ifdef CLUSTERPLAN_PG_URI_FILE
+constexpr bool kServer = true;
+#else
+constexpr bool kServer = false;
+#endif
+#define FILE_ONLY()                                                                                    \
+    if constexpr (kServer)                                                                             \
+        QSKIP("about the .clusterplan file itself; the server's counterpart is in tst_serverworkspace")
 class TestWorkspace : public QObject
 {
     Q_OBJECT
@@ -25,7 +40,16 @@ private:
     QTemporaryDir m_dir;
     int m_fileCounter = 0;
 
-    QString newPath() { return m_dir.filePath(QStringLiteral("ws%1.clusterplan").arg(++m_fileCounter)); }
+    QString newPath()
+    {
+#ifdef CLUSTERPLAN_PG_URI_FILE
+        // A new empty database; without the server an address that fails to open (never a file).
+        const QString uri = pgtest::freshDatabase();
+        return uri.isEmpty() ? QStringLiteral("postgresql://nobody@/none?host=/the-test-server-did-not-start") : uri;
+#else
+        return m_dir.filePath(QStringLiteral("ws%1.clusterplan").arg(++m_fileCounter));
+#endif
+    }
 
     static std::unique_ptr<Workspace> openOrFail(const QString &path,
                                                  Workspace::OpenMode mode = Workspace::OpenMode::ReadWrite)
@@ -52,6 +76,7 @@ private slots:
 
     void newWorkspaceIsEmptyAndVersioned()
     {
+        FILE_ONLY();
         const QString path = newPath();
         auto workspace = openOrFail(path);
         QVERIFY(workspace);
@@ -164,6 +189,7 @@ private slots:
     // exactly one, and a refused edit writes nothing.
     void eachEditIsOneTransaction()
     {
+        FILE_ONLY();
         const QString path = newPath();
         auto workspace = openOrFail(path);
         QVERIFY(workspace);
@@ -319,6 +345,7 @@ private slots:
     // by a bit flip inside its text) is caught by the SHA-256 stored with it.
     void damagedDocumentIsReported()
     {
+        FILE_ONLY();
         const QString path = newPath();
         ScenarioId a = 0;
         {
@@ -341,6 +368,7 @@ private slots:
     // chose and so repairs the row; nothing else writes over the damage.
     void damagedNameIsReported()
     {
+        FILE_ONLY();
         const QString path = newPath();
         ScenarioId a = 0;
         ScenarioId b = 0;
@@ -390,6 +418,7 @@ private slots:
 
     void saveCopyAsWritesACompleteWorkspace()
     {
+        FILE_ONLY();
         const QString path = newPath();
         auto workspace = openOrFail(path);
         QVERIFY(workspace);
@@ -430,6 +459,7 @@ private slots:
 
     void saveCopyToReadOnlyFolderFailsCleanly()
     {
+        FILE_ONLY();
         const QString path = newPath();
         auto workspace = openOrFail(path);
         QVERIFY(workspace);
@@ -458,6 +488,7 @@ private slots:
     // was and no partial file is left beside it.
     void saveCopyOnAFullDiskLeavesTheTargetAlone()
     {
+        FILE_ONLY();
         const QString path = newPath();
         auto workspace = openOrFail(path);
         QVERIFY(workspace);
@@ -498,6 +529,7 @@ private slots:
     // edit fails with a clear message and the workspace keeps its last saved state.
     void editInReadOnlyFolderFailsCleanly()
     {
+        FILE_ONLY();
         const QString folder = m_dir.filePath(QStringLiteral("becomes-readonly"));
         QVERIFY(QDir().mkpath(folder));
         const QString path = folder + QStringLiteral("/ws.clusterplan");
@@ -528,6 +560,7 @@ private slots:
     // the edit fails with a clear message and the file is exactly as before.
     void diskFullDuringEditChangesNothing()
     {
+        FILE_ONLY();
         const QString path = newPath();
         auto workspace = openOrFail(path);
         QVERIFY(workspace);
