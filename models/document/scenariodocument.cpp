@@ -1,5 +1,7 @@
 #include "document/scenariodocument.h"
 
+#include "domain/linkeddates.h"
+
 #include "catalog/catalog.h"
 #include "document/scenariocommands.h"
 #include "document/scenariofields.h"
@@ -59,12 +61,18 @@ QString nextName(const QString &base, int from, const std::vector<QString> &take
     }
 }
 
+Scenario withLinkedDates(Scenario scenario)
+{
+    refreshLinkedDates(scenario);
+    return scenario;
+}
+
 } // namespace
 
 ScenarioDocument::ScenarioDocument(Scenario scenario, const Catalog &catalog, Workspace *workspace, ScenarioId id,
                                    QObject *parent)
     : QObject(parent)
-    , m_scenario(std::move(scenario))
+    , m_scenario(withLinkedDates(std::move(scenario)))
     , m_catalog(catalog)
     , m_workspace(workspace)
     , m_id(id)
@@ -360,6 +368,7 @@ bool ScenarioDocument::apply(const std::function<void(Scenario &)> &mutate, cons
         return true; // the stack is being put back; the document already is where it belongs
     Scenario next = m_scenario;
     mutate(next);
+    refreshLinkedDates(next); // a moved facility or grid date moves what is linked to it
     if (!save(next))
         return false;
     m_scenario = std::move(next);

@@ -1,6 +1,7 @@
 #include "document/scenarioitems.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace cp {
 
@@ -98,6 +99,24 @@ void removeItem(Site &site, ItemList list, int row)
         site.cooling.erase(site.cooling.begin() + row);
         break;
     }
+}
+
+QString linkedDateNote(const ScenarioItem &item, const QString &key)
+{
+    const auto months = [](int n) -> QString {
+        if (n == 0)
+            return QStringLiteral("in the month");
+        const QString count = std::abs(n) == 1 ? QStringLiteral("1 month") : QStringLiteral("%1 months").arg(std::abs(n));
+        return n > 0 ? count + QStringLiteral(" after") : count + QStringLiteral(" before");
+    };
+    if (const auto *t = std::get_if<ComputeTranche>(&item); t && key == QLatin1String("orderMonth")
+        && t->orderAfterFacilityReadyMonths)
+        return QStringLiteral("Linked: ordered %1 the facility is ready, so it moves with the facility's dates.")
+            .arg(months(*t->orderAfterFacilityReadyMonths));
+    if (const auto *p = std::get_if<PowerSource>(&item); p && key == QLatin1String("retireMonth") && p->retireAfter)
+        return QStringLiteral("Linked: retires %1 %2 is available, so it moves with that source's dates.")
+            .arg(months(p->retireAfter->plusMonths), p->retireAfter->source);
+    return {};
 }
 
 std::vector<QString> itemNames(const Site &site)

@@ -22,6 +22,11 @@ void replaceItem(Site &site, int row, const ScenarioItem &item); // the item say
 void insertItem(Site &site, int row, const ScenarioItem &item);
 void removeItem(Site &site, ItemList list, int row);
 
+// When `key` of `item` is a date the file links to another (orderAfterFacilityReady,
+// retireAfter), what the link says, for the editor to show instead of an editable month: the
+// month follows the link, so a typed month would be overwritten. Empty when it is not linked.
+[[nodiscard]] QString linkedDateNote(const ScenarioItem &item, const QString &key);
+
 // Every name used by the site's items (compute, power and cooling share one name space,
 // docs/scenario-format.md, section 7).
 [[nodiscard]] std::vector<QString> itemNames(const Site &site);

@@ -73,6 +73,16 @@ struct RetireWindow {
     friend bool operator==(const RetireWindow &, const RetireWindow &) = default;
 };
 
+// Linked dates (issue 14, docs/scenario-format.md section 3): a date that follows another, so the
+// plan stays coherent when dates move. The linked month itself is derived (refreshLinkedDates in
+// domain/linkeddates.h keeps it in orderMonth or retireMonth for the editor and the solve); the
+// file states only the link.
+struct RetireAfter {
+    QString source;     // another power source of the same site, by name
+    int plusMonths = 0; // months after that source is available (negative: before)
+    friend bool operator==(const RetireAfter &, const RetireAfter &) = default;
+};
+
 struct Facility {
     FacilityKind kind = FacilityKind::Greenfield;
     FacilityCooling cooling = FacilityCooling::Air;
@@ -93,7 +103,9 @@ struct ComputeTranche {
     QString name;
     QString accelerator; // catalog id, e.g. "h100_sxm"
     int count = 0;
-    Month orderMonth;
+    Month orderMonth; // with orderAfterFacilityReadyMonths: derived, never written
+    // "orderAfterFacilityReady": {"plusMonths": n}: ordered n months after the facility is ready
+    std::optional<int> orderAfterFacilityReadyMonths;
     ThreePoint leadTimeMonths;
     std::optional<ThreePoint> unitCapexUsd;          // catalog default (none for cloud-only chips)
     std::optional<ThreePoint> itKwPerAccelerator;        // catalog default (its range)
@@ -126,7 +138,8 @@ struct PowerSource {
     std::optional<double> fixedOmUsdPerKwYear;   // catalog default for owned kinds, 0 for rented
     std::optional<double> varOmUsdPerMwh;        // catalog default
     std::optional<double> heatRateBtuPerKwh;     // gas kinds; catalog default
-    std::optional<Month> retireMonth;
+    std::optional<Month> retireMonth;            // with retireAfter: derived, never written
+    std::optional<RetireAfter> retireAfter;      // retires when another source is available, plus n months
     std::optional<double> salvagePctOfBook;      // returns, owned sources: share of book value at retirement (0)
     bool optional = false; // optimizer inputs, as for ComputeTranche
     std::optional<OrderWindow> orderWindow;

@@ -235,6 +235,16 @@ void checkFacility(Checker &check, const QString &path, const Facility &f)
     check.number(jsonPathKey(path, u"fixedOmUsdPerMwItYear"), f.fixedOmUsdPerMwItYear, facilityField(u"fixedOmUsdPerMwItYear"));
 }
 
+// Linked dates (docs/scenario-format.md, section 3): a shift of at most 600 months either way.
+void checkLinkShift(Checker &check, const QString &path, int plusMonths)
+{
+    if (plusMonths < -kMaxLinkShiftMonths || plusMonths > kMaxLinkShiftMonths)
+        check.add(jsonPathKey(path, u"plusMonths"),
+                  QStringLiteral("must be a whole number of months from -%1 to %1 (found %2)")
+                      .arg(kMaxLinkShiftMonths)
+                      .arg(plusMonths));
+}
+
 void checkTranche(Checker &check, const QString &path, const ComputeTranche &t, const Site &site,
                   const Catalog &catalog)
 {
@@ -258,12 +268,49 @@ void checkTranche(Checker &check, const QString &path, const ComputeTranche &t, 
     check.number(jsonPathKey(path, u"soldPct"), t.soldPct, itemField(ItemList::Compute, u"soldPct"));
     check.number(jsonPathKey(path, u"salvagePctOfBook"), t.salvagePctOfBook, itemField(ItemList::Compute, u"salvagePctOfBook"));
     check.window(jsonPathKey(path, u"orderWindow"), t.orderWindow);
+    if (t.orderAfterFacilityReadyMonths) {
+        const QString at = jsonPathKey(path, u"orderAfterFacilityReady");
+        checkLinkShift(check, at, *t.orderAfterFacilityReadyMonths);
+        if (t.orderWindow)
+            check.add(at, QStringLiteral("a linked order leaves the optimizer nothing to choose; state "
+                                         "orderAfterFacilityReady or orderWindow, not both"));
+    }
     if (spec && !spec->unitCapexUsd && !t.unitCapexUsd && site.ownership == SiteOwnership::Own) {
         check.add(jsonPathKey(path, u"unitCapexUsd"),
                   QStringLiteral("%1 is sold only as cloud capacity, so the catalog has no price for it; state "
                                  "a Unit price (unitCapexUsd), or make the site a cloud partner site")
                       .arg(spec->displayName));
     }
+}
+
+// A retirement linked to another source of the same site: the name must find exactly one other
+// source. Links cannot form a cycle: a retirement follows an arrival, and no arrival follows a link.
+void checkRetireAfter(Checker &check, const QString &path, const Site &site, int index)
+{
+    const PowerSource &p = site.power[static_cast<std::size_t>(index)];
+    if (!p.retireAfter)
+        return;
+    const QString at = jsonPathKey(path, u"retireAfter");
+    checkLinkShift(check, at, p.retireAfter->plusMonths);
+    if (p.retireWindow)
+        check.add(at, QStringLiteral("a linked retirement leaves the optimizer nothing to choose; state retireAfter or "
+                                     "retireWindow, not both"));
+    const QString &name = p.retireAfter->source;
+    const auto named = std::count_if(site.power.begin(), site.power.end(),
+                                     [&name](const PowerSource &other) { return other.name == name; });
+    const QString sourcePath = jsonPathKey(at, u"source");
+    if (name == p.name)
+        check.add(sourcePath, QStringLiteral("\"%1\" is this source itself; name another power source of the site "
+                                             "(a bridge retires when what replaces it is available)")
+                                  .arg(quotedText(name)));
+    else if (named == 0)
+        check.add(sourcePath, QStringLiteral("no power source of site \"%1\" is called \"%2\"; name one of its sources")
+                                  .arg(quotedText(site.name), quotedText(name)));
+    else if (named > 1)
+        check.add(sourcePath, QStringLiteral("%1 power sources of site \"%2\" are called \"%3\"; rename them so the "
+                                             "link names one")
+                                  .arg(named)
+                                  .arg(quotedText(site.name), quotedText(name)));
 }
 
 void checkPowerSource(Checker &check, const QString &path, const PowerSource &p)
@@ -387,6 +434,7 @@ std::vector<Problem> validateScenario(const Scenario &scenario, const Catalog &c
         for (std::size_t i = 0; i < site.power.size(); ++i) {
             const QString path = jsonPathIndex(jsonPathKey(sitePath, u"power"), static_cast<qsizetype>(i));
             checkPowerSource(check, path, site.power[i]);
+            checkRetireAfter(check, path, site, static_cast<int>(i));
             itemNames.use(site.power[i].name, path);
         }
         for (std::size_t i = 0; i < site.cooling.size(); ++i) {

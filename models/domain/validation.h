@@ -17,6 +17,7 @@ inline constexpr std::size_t kMaxItemsPerList = 1000;  // compute, power or cool
 inline constexpr std::size_t kMaxItems = 10000;        // items of all sites together
 inline constexpr qsizetype kMaxNameChars = 200;         // scenario, site and item names; country
 inline constexpr qsizetype kMaxDescriptionChars = 20000; // the scenario's description
+inline constexpr int kMaxLinkShiftMonths = 600;          // a linked date's plusMonths, either way
 
 // Every way `scenario` breaks the rules of docs/scenario-format.md, section 7 (and the few that
 // follow from the model: names must not be empty, an owned tranche of a cloud-only chip must state

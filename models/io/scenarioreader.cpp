@@ -5,6 +5,7 @@
 #include "catalog/catalog.h"
 #include "document/scenariofields.h"
 #include "domain/kinds.h"
+#include "domain/linkeddates.h"
 #include "domain/validation.h"
 #include "io/numbertext.h"
 #include "io/strictjson.h"
@@ -194,6 +195,41 @@ public:
         return RetireWindow { *earliest, *latest, none.value_or(false) };
     }
 
+    // A linked date (docs/scenario-format.md, section 3): {"plusMonths": n}, with "source": "name"
+    // when `withSource` (a retirement linked to another source). Whether the name exists is
+    // validation's.
+    struct Link {
+        QString source;
+        int plusMonths = 0;
+    };
+    std::optional<Link> link(const json &parent, const QString &path, const char *key, bool withSource)
+    {
+        const json *value = object(parent, path, key, Need::Optional);
+        if (!value)
+            return std::nullopt;
+        const QString at = jsonPathKey(path, QLatin1String(key));
+        bool ok = true;
+        for (const auto &[name, item] : value->items()) {
+            if (name != "plusMonths" && !(withSource && name == "source")) {
+                add(at, QStringLiteral("a link has the keys %1plusMonths; \"%2\" is not one of them")
+                            .arg(withSource ? QStringLiteral("source and ") : QString(), QString::fromStdString(name)));
+                ok = false;
+            }
+        }
+        Link out;
+        if (withSource) {
+            const std::optional<QString> source = string(*value, at, "source", Need::Required);
+            ok = ok && source.has_value();
+            out.source = source.value_or(QString());
+        }
+        const std::optional<int> plus = wholeNumber(*value, at, "plusMonths", Need::Required,
+                                                    QStringLiteral("must be a whole number of months from -600 to 600"));
+        if (!ok || !plus)
+            return std::nullopt;
+        out.plusMonths = *plus;
+        return out;
+    }
+
     std::optional<OrderWindow> orderWindow(const json &parent, const QString &path)
     {
         const std::optional<RetireWindow> w = window(parent, path, "orderWindow", false);
@@ -361,7 +397,16 @@ void readTranche(Reader &r, const json &object, const QString &path, ComputeTran
     assign(t.accelerator, r.string(object, path, "accelerator", Need::Required));
     assign(t.count, r.wholeNumber(object, path, "count", Need::Required,
                                   rangeOf(*itemFieldInfo(ItemList::Compute, QStringLiteral("count")))));
-    assign(t.orderMonth, r.month(object, path, "orderMonth", Need::Required));
+    // Ordered relative to the facility's ready month: the link replaces orderMonth.
+    if (const auto link = r.link(object, path, "orderAfterFacilityReady", false))
+        t.orderAfterFacilityReadyMonths = link->plusMonths;
+    const bool linked = object.contains("orderAfterFacilityReady");
+    if (linked && object.contains("orderMonth"))
+        r.add(jsonPathKey(path, u"orderAfterFacilityReady"),
+              QStringLiteral("an order linked to the facility's ready month has no orderMonth of its own; state "
+                             "orderMonth or orderAfterFacilityReady, not both"));
+    else if (!linked)
+        assign(t.orderMonth, r.month(object, path, "orderMonth", Need::Required));
     assign(t.leadTimeMonths, r.threePoint(object, path, "leadTimeMonths", Need::Required));
     t.unitCapexUsd = r.threePoint(object, path, "unitCapexUsd", Need::Optional);
     t.itKwPerAccelerator = r.threePoint(object, path, "itKwPerAccelerator", Need::Optional);
@@ -402,6 +447,13 @@ void readPowerSource(Reader &r, const json &object, const QString &path, PowerSo
     p.varOmUsdPerMwh = r.number(object, path, "varOmUsdPerMwh", Need::Optional);
     p.heatRateBtuPerKwh = r.number(object, path, "heatRateBtuPerKwh", Need::Optional);
     p.retireMonth = r.month(object, path, "retireMonth", Need::Optional);
+    if (const auto link = r.link(object, path, "retireAfter", true)) {
+        p.retireAfter = RetireAfter{link->source, link->plusMonths};
+        if (p.retireMonth)
+            r.add(jsonPathKey(path, u"retireAfter"),
+                  QStringLiteral("a retirement linked to another source has no retireMonth of its own; state "
+                                 "retireMonth or retireAfter, not both"));
+    }
     p.salvagePctOfBook = r.number(object, path, "salvagePctOfBook", Need::Optional);
     assign(p.optional, r.boolean(object, path, "optional", Need::Optional));
     p.orderWindow = r.orderWindow(object, path);
@@ -471,6 +523,7 @@ void readSite(Reader &r, const json &object, const QString &path, Site &site)
     readItems(r, object, path, "compute", site.compute, readTranche);
     readItems(r, object, path, "power", site.power, readPowerSource);
     readItems(r, object, path, "cooling", site.cooling, readCoolingPlant);
+    refreshLinkedDates(site); // the months the links give, for the editor and the solve
 }
 
 void readDocument(Reader &r, const json &document, Scenario &s)

@@ -111,7 +111,13 @@ ordered trancheJson(const ComputeTranche &t)
     o["name"] = text(t.name);
     o["accelerator"] = text(t.accelerator);
     o["count"] = t.count;
-    o["orderMonth"] = text(t.orderMonth.toIso());
+    if (t.orderAfterFacilityReadyMonths) { // the link replaces the month it gives (section 3)
+        ordered link = ordered::object();
+        link["plusMonths"] = *t.orderAfterFacilityReadyMonths;
+        o["orderAfterFacilityReady"] = std::move(link);
+    } else {
+        o["orderMonth"] = text(t.orderMonth.toIso());
+    }
     o["leadTimeMonths"] = threePoint(t.leadTimeMonths);
     put(o, "unitCapexUsd", t.unitCapexUsd);
     put(o, "itKwPerAccelerator", t.itKwPerAccelerator);
@@ -147,7 +153,14 @@ ordered powerSourceJson(const PowerSource &p)
     put(o, "fixedOmUsdPerKwYear", p.fixedOmUsdPerKwYear);
     put(o, "varOmUsdPerMwh", p.varOmUsdPerMwh);
     put(o, "heatRateBtuPerKwh", p.heatRateBtuPerKwh);
-    put(o, "retireMonth", p.retireMonth);
+    if (p.retireAfter) { // the link replaces the month it gives (section 3)
+        ordered link = ordered::object();
+        link["source"] = text(p.retireAfter->source);
+        link["plusMonths"] = p.retireAfter->plusMonths;
+        o["retireAfter"] = std::move(link);
+    } else {
+        put(o, "retireMonth", p.retireMonth);
+    }
     put(o, "salvagePctOfBook", p.salvagePctOfBook);
     putOptimizerInputs(o, p.optional, p.orderWindow, p.retireWindow);
     return o;

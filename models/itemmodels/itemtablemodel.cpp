@@ -127,6 +127,8 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (!applies)
             return tr("%1 does not apply to this kind.").arg(info.label);
+        if (const QString linked = linkedDateNote(item, info.key); !linked.isEmpty())
+            return linked;
         return fieldToolTip(info, fallback, showsDefault, catalog);
     case Qt::FontRole:
         if (showsDefault) {
@@ -188,7 +190,9 @@ Qt::ItemFlags ItemTableModel::flags(const QModelIndex &index) const
         return Qt::NoItemFlags;
     Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     const ScenarioItem &item = m_rows[static_cast<std::size_t>(index.row())];
-    if (m_document && !m_document->isReadOnly() && itemFieldApplies(item, field(index.column()).key))
+    const QString &key = field(index.column()).key;
+    // A linked date follows its link: a typed month would be overwritten at once.
+    if (m_document && !m_document->isReadOnly() && itemFieldApplies(item, key) && linkedDateNote(item, key).isEmpty())
         flags |= Qt::ItemIsEditable;
     return flags;
 }
@@ -237,6 +241,20 @@ QString ItemTableModel::checkData(const QModelIndex &index, const QVariant &valu
     return m_document->checkValue(pathOf(index), typed);
 }
 
+void ItemTableModel::refreshLinkedRows()
+{
+    const Site &site = m_document->scenario().sites[static_cast<std::size_t>(m_site)];
+    for (int row = 0; row < rowCount(); ++row) {
+        ScenarioItem now = itemAt(site, m_list, row);
+        const auto r = static_cast<std::size_t>(row);
+        if (now == m_rows[r])
+            continue;
+        m_rows[r] = std::move(now);
+        m_resolved[r] = resolvedItem(row);
+        emit dataChanged(index(row, 0), index(row, columnCount() - 1));
+    }
+}
+
 void ItemTableModel::onChanged(const ScenarioChange &change)
 {
     using Kind = ScenarioChange::Kind;
@@ -250,6 +268,8 @@ void ItemTableModel::onChanged(const ScenarioChange &change)
             m_resolved[row] = resolvedItem(path.row);
             // One field can change what others show (a kind changes defaults and what applies).
             emit dataChanged(index(path.row, 0), index(path.row, columnCount() - 1));
+        } else if (path.site == m_site) {
+            refreshLinkedRows(); // a facility or source date can move a linked date in this list
         }
         return;
     case Kind::ItemsInserted:

@@ -72,6 +72,7 @@ signals:
 
 private:
     void onChanged(const ScenarioChange &change);
+    void refreshLinkedRows(); // rows another change moved (linked dates); each changed row redrawn
     void reload();
     [[nodiscard]] ScenarioItem resolvedItem(int row) const;
 

@@ -2,6 +2,7 @@
 
 #include "optimize/relaxation.h"
 #include "solver/calendar.h"
+#include "solver/datelinks.h"
 #include "solver/risk.h"
 #include "solver/solver.h"
 #include "solver/textformat.h"
@@ -822,6 +823,7 @@ Plan Engine::planOf(const std::vector<int> &assignment, const Plan &base) const
         rebuild(site.coolingPlants, from.coolingPlants, ItemList::CoolingPlant);
         rebuild(site.tranches, from.tranches, ItemList::Tranche);
     }
+    solver::applyDateLinks(plan); // a moved grid moves the retirement linked to it
     return plan;
 }
 
@@ -1242,6 +1244,7 @@ solver::Plan applyChoices(const solver::Plan &plan, const std::vector<Choice> &c
             break;
         }
     }
+    solver::applyDateLinks(out);
     return out;
 }
 

@@ -1,6 +1,8 @@
 #include "resolve/resolver.h"
 
+#include "domain/linkeddates.h"
 #include "io/strictjson.h"
+#include "solver/datelinks.h"
 
 namespace cp {
 
@@ -24,6 +26,7 @@ public:
     {
         for (std::size_t i = 0; i < s.sites.size(); ++i)
             resolveSite(s.sites[i], jsonPathIndex(QStringLiteral("sites"), static_cast<qsizetype>(i)));
+        refreshLinkedDates(s); // a scenario built in memory may not have them yet
         return s;
     }
 
@@ -184,6 +187,7 @@ solver::Site planSite(const Site &site)
         pt.acceleratorId = t.accelerator.toStdString();
         pt.count = t.count;
         pt.orderMonth = t.orderMonth.index();
+        pt.orderAfterFacilityReadyMonths = t.orderAfterFacilityReadyMonths;
         pt.leadTimeMonths = t.leadTimeMonths;
         pt.unitCapexUsd = orZero(t.unitCapexUsd);
         pt.itKwPerAccelerator = orZero(t.itKwPerAccelerator);
@@ -217,6 +221,10 @@ solver::Site planSite(const Site &site)
         ps.varOmUsdPerMwh = p.varOmUsdPerMwh.value_or(0.0);
         ps.heatRateBtuPerKwh = isGasKind(p.kind) ? p.heatRateBtuPerKwh.value_or(0.0) : 0.0;
         ps.retireMonth = retireIndex(p.retireMonth);
+        if (p.retireAfter) {
+            ps.retireAfterSource = p.retireAfter->source.toStdString();
+            ps.retireAfterPlusMonths = p.retireAfter->plusMonths;
+        }
         ps.salvagePctOfBook = ps.rented ? 0.0 : p.salvagePctOfBook.value_or(0.0);
         out.sources.push_back(std::move(ps));
     }
@@ -300,6 +308,7 @@ ResolvedPlan resolvePlan(const Scenario &scenario, const Catalog &catalog)
     for (const Site &site : resolved.sites)
         plan.sites.push_back(planSite(site));
     plan.returns = planReturns(resolved);
+    solver::applyDateLinks(plan); // the same months as refreshLinkedDates gave; kept for plans built in code
     return out;
 }
 

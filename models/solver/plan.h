@@ -65,6 +65,9 @@ struct Tranche {
     std::string acceleratorId;
     int count = 0;
     int orderMonth = 0;
+    // Linked order (issue 14): when set, orderMonth = the facility's ready month + this, kept so by
+    // applyDateLinks (solver/datelinks.h) whenever permit or build months move.
+    std::optional<int> orderAfterFacilityReadyMonths;
     ThreePoint leadTimeMonths;
     ThreePoint unitCapexUsd;
     ThreePoint itKwPerAccelerator = ThreePoint::fixed(1.0);
@@ -96,6 +99,10 @@ struct PowerSource {
     double varOmUsdPerMwh = 0.0;
     double heatRateBtuPerKwh = 0.0; // gas kinds
     int retireMonth = kNever;
+    // Linked retirement (issue 14): when named, retireMonth = the arrival of that other source of
+    // the same site + retireAfterPlusMonths (never before orderMonth), kept so by applyDateLinks.
+    std::string retireAfterSource;
+    int retireAfterPlusMonths = 0;
     double salvagePctOfBook = 0.0; // owned sources: share of book value received at retirement
 
     [[nodiscard]] double nameplateMw() const noexcept { return kind == PowerKind::Bess ? powerMw : capacityMw; }

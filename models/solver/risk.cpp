@@ -1,5 +1,6 @@
 #include "solver/risk.h"
 
+#include "solver/datelinks.h"
 #include "solver/result.h"
 #include "solver/solver.h"
 
@@ -341,20 +342,40 @@ int firstDropMonth(const Result &result)
     return kNeverMonth;
 }
 
-std::vector<EnergizedDrop> groupDrops(const Plan &plan, const std::vector<int> &firstDrop)
+// The retirement that caused a trial's first fall, as a candidate index (sources and plants
+// only), or -1: with linked dates a retire month differs from trial to trial, so it is recorded
+// from the trial's own plan.
+int dropCause(const Plan &trialPlan, const CandidateIndex &candidates, int month)
 {
-    std::vector<int> months;
-    for (const int m : firstDrop)
-        if (m != kNeverMonth)
-            months.push_back(m);
+    for (std::size_t s = 0; s < trialPlan.sites.size(); ++s) {
+        const Site &site = trialPlan.sites[s];
+        const int sourceBase = candidates.siteOffset[s] + CandidateIndex::kFixed + static_cast<int>(site.tranches.size());
+        for (std::size_t j = 0; j < site.sources.size(); ++j)
+            if (site.sources[j].retireMonth == month)
+                return sourceBase + static_cast<int>(j);
+        const int plantBase = sourceBase + static_cast<int>(site.sources.size());
+        for (std::size_t k = 0; k < site.coolingPlants.size(); ++k)
+            if (site.coolingPlants[k].retireMonth == month)
+                return plantBase + static_cast<int>(k);
+    }
+    return -1;
+}
+
+std::vector<EnergizedDrop> groupDrops(const Plan &plan, const CandidateIndex &candidates, const std::vector<int> &firstDrop,
+                                      const std::vector<int> &causes)
+{
+    std::vector<std::pair<int, int>> months; // (first month of the fall, recorded cause)
+    for (std::size_t t = 0; t < firstDrop.size(); ++t)
+        if (firstDrop[t] != kNeverMonth)
+            months.emplace_back(firstDrop[t], causes[t]);
     std::sort(months.begin(), months.end());
     std::vector<EnergizedDrop> drops;
     for (std::size_t i = 0; i < months.size();) {
         std::size_t j = i;
-        while (j < months.size() && months[j] == months[i])
+        while (j < months.size() && months[j].first == months[i].first)
             ++j;
         EnergizedDrop drop;
-        drop.month = months[i];
+        drop.month = months[i].first;
         drop.share = static_cast<double>(j - i) / static_cast<double>(firstDrop.size());
         for (const Site &site : plan.sites) {
             for (const PowerSource &s : site.sources)
@@ -363,6 +384,19 @@ std::vector<EnergizedDrop> groupDrops(const Plan &plan, const std::vector<int> &
             for (const CoolingPlant &p : site.coolingPlants)
                 if (p.retireMonth == drop.month)
                     drop.causes.push_back({site.name, p.name});
+        }
+        // Retirements that moved with a link fall in other months than the plan's: name them too.
+        for (std::size_t k = i; k < j; ++k) {
+            const int c = months[k].second;
+            if (c < 0)
+                continue;
+            const auto site = static_cast<std::size_t>(
+                std::upper_bound(candidates.siteOffset.begin(), candidates.siteOffset.end(), c) - candidates.siteOffset.begin() - 1);
+            EnergizedDrop::Cause cause{plan.sites[site].name, candidateName(plan.sites[site], c - candidates.siteOffset[site])};
+            if (std::none_of(drop.causes.begin(), drop.causes.end(), [&cause](const EnergizedDrop::Cause &known) {
+                    return known.site == cause.site && known.item == cause.item;
+                }))
+                drop.causes.push_back(std::move(cause));
         }
         drops.push_back(std::move(drop));
         i = j;
@@ -407,6 +441,8 @@ RiskResult runRisk(const Plan &plan, const RiskOptions &options)
     std::vector<double> irr(returns ? static_cast<std::size_t>(trials) : 0U, kNoIrr);
     std::vector<int> critical(static_cast<std::size_t>(trials), -1);
     std::vector<int> firstDrop(static_cast<std::size_t>(trials), kNeverMonth);
+    std::vector<int> firstDropCause(static_cast<std::size_t>(trials), -1);
+    const bool linked = hasDateLinks(plan);
     Eigen::ArrayXXf energized(trials, horizon);
     Eigen::ArrayXXf spend(trials, horizon);
 
@@ -434,6 +470,8 @@ RiskResult runRisk(const Plan &plan, const RiskOptions &options)
                         x = std::floor(x + 0.5);
                     inputValue(trialPlan, input).mode = x;
                 }
+                if (linked) // a late grid moves the retirement linked to it (docs/scenario-format.md, section 3)
+                    applyDateLinks(trialPlan);
                 solver.solve(trialPlan, result, lean);
                 const auto slot = static_cast<std::size_t>(t);
                 firstCompute[slot] = result.kpis.firstComputeMonth.value_or(kNeverMonth);
@@ -446,6 +484,8 @@ RiskResult runRisk(const Plan &plan, const RiskOptions &options)
                 }
                 energized.row(t) = result.monthly.energized.cast<float>().transpose();
                 firstDrop[slot] = firstDropMonth(result);
+                if (firstDrop[slot] != kNeverMonth)
+                    firstDropCause[slot] = dropCause(trialPlan, candidates, firstDrop[slot]);
                 double cumulative = 0.0;
                 for (int m = 0; m < horizon; ++m) {
                     cumulative += result.monthly.capexUsd[m] + result.monthly.opexUsd[m];
@@ -510,7 +550,7 @@ RiskResult runRisk(const Plan &plan, const RiskOptions &options)
     out.energized = fanBands(energized, trials);
     out.cumulativeSpendUsd = fanBands(spend, trials);
 
-    out.energizedDrops = groupDrops(plan, firstDrop);
+    out.energizedDrops = groupDrops(plan, candidates, firstDrop, firstDropCause);
 
     std::vector<int> counts(static_cast<std::size_t>(candidates.total), 0);
     for (const int c : critical)
@@ -544,15 +584,20 @@ RiskResult runRisk(const Plan &plan, const RiskOptions &options)
             bar.low = input.range.low;
             bar.high = input.range.high;
             ThreePoint &value = inputValue(probe, input);
-            value.mode = input.isDuration() ? std::floor(input.range.low + 0.5) : input.range.low;
+            const auto setTo = [&](double x) {
+                value.mode = x;
+                if (linked)
+                    applyDateLinks(probe);
+            };
+            setTo(input.isDuration() ? std::floor(input.range.low + 0.5) : input.range.low);
             solver.solve(probe, result, kpisOnly);
             bar.npvAtLowUsd = measure(result);
             bar.fullPowerAtLow = result.kpis.fullPowerMonth;
-            value.mode = input.isDuration() ? std::floor(input.range.high + 0.5) : input.range.high;
+            setTo(input.isDuration() ? std::floor(input.range.high + 0.5) : input.range.high);
             solver.solve(probe, result, kpisOnly);
             bar.npvAtHighUsd = measure(result);
             bar.fullPowerAtHigh = result.kpis.fullPowerMonth;
-            value.mode = input.range.mode;
+            setTo(input.range.mode);
             bar.npvSwingUsd = std::abs(bar.npvAtHighUsd - bar.npvAtLowUsd);
             bar.fullPowerSwingMonths = swingMonths(bar.fullPowerAtLow, bar.fullPowerAtHigh, beyond);
             out.tornado.push_back(std::move(bar));

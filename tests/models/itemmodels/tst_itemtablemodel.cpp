@@ -8,6 +8,8 @@
 #include <QSignalSpy>
 #include <QUndoStack>
 
+#include <cmath>
+
 using cp::ItemList;
 using cp::ItemTableModel;
 using cp::ScenarioDocument;
@@ -49,6 +51,33 @@ private slots:
         QCOMPARE(cell(model, 0, "accelerator").data().toString(),
                  cp::Catalog::builtIn().accelerator(u"h100_sxm")->displayName);
         QCOMPARE(cell(model, 0, "count").data(Qt::TextAlignmentRole).toInt(), int(Qt::AlignRight | Qt::AlignVCenter));
+    }
+
+    // A tranche ordered two months after its facility is ready (a linked date): its order month
+    // follows the facility, so the cell is not editable (a typed month would be overwritten) and
+    // says why; moving the construction moves the order month with it.
+    void linkedOrderMonthFollowsTheFacility()
+    {
+        cp::Scenario scenario = memphis();
+        scenario.sites[0].compute[0].orderAfterFacilityReadyMonths = 2;
+        ScenarioDocument document(scenario, cp::Catalog::builtIn());
+        ItemTableModel model(ItemList::Compute);
+        model.setSite(&document, 0);
+        const QModelIndex order = cell(model, 0, "orderMonth");
+        QVERIFY(!(model.flags(order) & Qt::ItemIsEditable));
+        QVERIFY(model.flags(cell(model, 1, "orderMonth")) & Qt::ItemIsEditable); // not linked
+        QCOMPARE(order.data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("Linked: ordered 2 months after the facility is ready, so it moves with the facility's dates."));
+
+        // Construction starts two years later: ready = new start + build months (likely), which
+        // is now later than the permit's end; the order month is two months after that.
+        const cp::Facility &f = document.scenario().sites[0].facility;
+        const cp::Month start = f.constructionStartMonth.plusMonths(24);
+        const int build = static_cast<int>(std::lround(f.buildMonths.mode));
+        QVERIFY(start.plusMonths(build) > f.permitStartMonth.plusMonths(static_cast<int>(std::lround(f.permitMonths.mode))));
+        QVERIFY(document.setValue(cp::FieldPath::facility(0, QStringLiteral("constructionStartMonth")), QVariant::fromValue(start)));
+        QCOMPARE(document.scenario().sites[0].compute[0].orderMonth, start.plusMonths(build + 2));
+        QCOMPARE(cell(model, 0, "orderMonth").data(Qt::EditRole).value<cp::Month>(), start.plusMonths(build + 2));
     }
 
     void catalogDefaultsShowWithTheirSource()
