@@ -238,6 +238,51 @@ void checkIdleRent(const Plan &plan, const Site &site, const SiteFacts &facts, s
     }
 }
 
+// A grid interconnect that is there while the site draws power, yet serves none of it: cheaper
+// on-site generation is dispatched first, so what was paid for the grid buys only standby.
+void checkUndispatchedGrid(const Plan &plan, const Site &site, const SiteFacts &facts, std::vector<Warning> &warnings)
+{
+    const int horizonEnd = plan.startMonth + plan.horizonMonths;
+    for (std::size_t i = 0; i < site.sources.size(); ++i) {
+        const PowerSource &grid = site.sources[i];
+        if (grid.kind != PowerKind::Grid || facts.sourceServedMwMonths[i] > 0.0)
+            continue;
+        const int from = std::max(facts.sourceAvailableMonth[i], plan.startMonth) - plan.startMonth;
+        const int until = std::min(grid.retireMonth, horizonEnd) - plan.startMonth;
+        int loadMonths = 0;
+        for (const Segment &seg : facts.segments) {
+            const int overlap = std::min(seg.start + seg.length, until) - std::max(seg.start, from);
+            if (overlap > 0 && seg.facilityMw > 0.0)
+                loadMonths += overlap;
+        }
+        if (loadMonths == 0)
+            continue;
+        // The cheapest source that did serve: what undercuts the grid.
+        const PowerSource *cheapest = nullptr;
+        for (std::size_t j = 0; j < site.sources.size(); ++j) {
+            const PowerSource &s = site.sources[j];
+            if (facts.sourceServedMwMonths[j] > 0.0
+                && (!cheapest || marginalCostUsdPerMwh(s, plan.assumptions) < marginalCostUsdPerMwh(*cheapest, plan.assumptions)))
+                cheapest = &s;
+        }
+        if (!cheapest)
+            continue;
+        const int months = until - from;
+        const double standingUsd = (grid.rented ? grid.rentUsdPerMwMonth.mode * grid.capacityMw
+                                                : grid.fixedOmUsdPerKwYear * grid.capacityMw * 1000.0 / 12.0)
+                                   * months;
+        const double paidUsd = (grid.rented ? 0.0 : grid.capexUsd.mode) + standingUsd;
+        warnings.push_back(
+            {site.name, grid.name, "grid_not_dispatched",
+             text::concat(site.name, " / ", grid.name, ": available for ", std::to_string(loadMonths),
+                          loadMonths == 1 ? " month" : " months", " of load but never dispatched, because energy from ",
+                          cheapest->name, " costs $", text::fixed(marginalCostUsdPerMwh(*cheapest, plan.assumptions), 2),
+                          "/MWh against $", text::fixed(marginalCostUsdPerMwh(grid, plan.assumptions), 2),
+                          "/MWh from the grid; the grid's ", text::usd(paidUsd),
+                          grid.rented ? " of rent" : " of capex and fixed O&M", " in the plan buys standby only.")});
+    }
+}
+
 } // namespace
 
 void checkSite(const Plan &plan, const Site &site, const SiteFacts &facts, const Kpis &kpis,
@@ -250,6 +295,7 @@ void checkSite(const Plan &plan, const Site &site, const SiteFacts &facts, const
     checkEnergizedDrop(plan, site, facts, warnings);
     checkIdleAccelerators(site, facts, warnings);
     checkIdleRent(plan, site, facts, kpis.firstComputeMonth, warnings);
+    checkUndispatchedGrid(plan, site, facts, warnings);
     checkOutsideFlows(plan, site, facts, warnings);
     checkReliability(plan, site, kpis, warnings);
 }

@@ -182,6 +182,14 @@ void SiteSolver::buildResiduals(const Plan &plan, SiteFacts &facts) const
     }
 }
 
+double marginalCostUsdPerMwh(const PowerSource &source, const Assumptions &assumptions)
+{
+    const double energyPrice = source.kind == PowerKind::Grid
+                                   ? assumptions.electricityUsdPerMwh.mode
+                                   : source.heatRateBtuPerKwh * assumptions.gasUsdPerMmbtu.mode / 1000.0;
+    return energyPrice + source.varOmUsdPerMwh;
+}
+
 void SiteSolver::solve(const Plan &plan, const Site &site, SiteFacts &facts)
 {
     const int horizon = plan.horizonMonths;
@@ -202,6 +210,7 @@ void SiteSolver::solve(const Plan &plan, const Site &site, SiteFacts &facts)
     serviceWindows(site.sources, start, facts.sourceAvailableMonth, m_sourceRel, m_sourceRetireRel);
     serviceWindows(site.coolingPlants, start, facts.plantAvailableMonth, m_plantRel, m_plantRetireRel);
     facts.maxEnergized.assign(trancheCount, 0.0);
+    facts.sourceServedMwMonths.assign(site.sources.size(), 0.0);
 
     // --- One-off payments (capex) and what depreciates ------------------------------------------
     facts.payments.clear();
@@ -304,9 +313,7 @@ void SiteSolver::solve(const Plan &plan, const Site &site, SiteFacts &facts)
         const PowerSource &s = site.sources[j];
         if (s.kind == PowerKind::Bess)
             continue;
-        const double energyPrice = s.kind == PowerKind::Grid ? assume.electricityUsdPerMwh.mode
-                                                             : s.heatRateBtuPerKwh * assume.gasUsdPerMmbtu.mode / 1000.0;
-        m_marginalCost[j] = energyPrice + s.varOmUsdPerMwh;
+        m_marginalCost[j] = marginalCostUsdPerMwh(s, assume);
         m_dispatchOrder.push_back(static_cast<int>(j));
     }
     std::sort(m_dispatchOrder.begin(), m_dispatchOrder.end(), [this](int a, int b) {
@@ -433,6 +440,7 @@ void SiteSolver::solve(const Plan &plan, const Site &site, SiteFacts &facts)
                 const PowerSource &s = site.sources[j];
                 const double servedMw = std::min(remainingMw, s.capacityMw * s.availabilityPct / 100.0);
                 remainingMw -= servedMw;
+                facts.sourceServedMwMonths[static_cast<std::size_t>(j)] += servedMw * seg.length;
                 if (s.kind == PowerKind::Grid)
                     seg.energyUsdPerHour += servedMw * assume.electricityUsdPerMwh.mode;
                 else

@@ -58,6 +58,7 @@ struct SiteFacts {
     std::vector<double> maxEnergized;      // per tranche, within the horizon
     std::vector<int> sourceAvailableMonth; // absolute, per power source
     std::vector<int> plantAvailableMonth;  // absolute, per cooling plant
+    std::vector<double> sourceServedMwMonths; // per power source: MW it served x months (dispatch)
 
     // One-off payments (capex) that fall outside the horizon, per item.
     struct OutsideFlows {
@@ -67,6 +68,10 @@ struct SiteFacts {
     };
     std::vector<OutsideFlows> outsideFlows;
 };
+
+// What a MWh from a firm source costs at the margin (energy or fuel, and variable O&M): the
+// dispatch order, cheapest first, and what the checks quote.
+[[nodiscard]] double marginalCostUsdPerMwh(const PowerSource &source, const Assumptions &assumptions);
 
 class SiteSolver
 {

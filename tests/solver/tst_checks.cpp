@@ -106,6 +106,40 @@ private slots:
         QCOMPARE(w->item, std::string("Chillers"));
         QVERIFY2(says(w, "$200k of rent over 2 months (Jan 2024 to Feb 2024)"), w->message.c_str());
     }
+
+    // A 10 MW grid ($5M of capex, $12/kW-year of fixed O&M) beside 5 MW of gas engines that
+    // carry the site's 1 MW (1,000 accelerators of 1 kW, PUE 1) all year. Engines: 8,000 Btu/kWh
+    // x $2/MMBtu = $16.00/MWh; grid: $80.00/MWh; so the engines are dispatched first and the grid
+    // serves nothing in 12 months of load. Its money: $5M + 10 MW x 1,000 x $12 / 12 x 12 months
+    // = $5.12M. With gas at $20/MMBtu ($160.00/MWh) the grid is dispatched and nothing is said.
+    void gridNeverDispatchedBecauseFuelIsCheaper()
+    {
+        Plan plan = basePlan(12);
+        plan.assumptions.electricityUsdPerMwh = ThreePoint::fixed(80.0);
+        plan.assumptions.gasUsdPerMmbtu = ThreePoint::fixed(2.0);
+        Site &site = plan.sites[0];
+        site.tranches.push_back(tranche("GPUs", 1000, 1.0, month(2024, 1), 0, 40000));
+        PowerSource substation = grid("Substation", 10, month(2024, 1), 0, 5e6);
+        substation.fixedOmUsdPerKwYear = 12.0;
+        site.sources.push_back(substation);
+        PowerSource engines = grid("Engines", 5, month(2024, 1), 0);
+        engines.kind = PowerKind::RecipEngine;
+        engines.heatRateBtuPerKwh = 8000.0;
+        site.sources.push_back(engines);
+        const Result result = solved(plan);
+        const Warning *w = find(result, "grid_not_dispatched");
+        QVERIFY(w);
+        QCOMPARE(w->item, std::string("Substation"));
+        QVERIFY2(says(w, "available for 12 months of load but never dispatched, because energy from Engines costs "
+                         "$16.00/MWh against $80.00/MWh from the grid; the grid's $5.12M of capex and fixed O&M"),
+                 w->message.c_str());
+        QCOMPARE(result.kpis.opexByCategory[static_cast<std::size_t>(OpexCategory::Energy)], 0.0);
+
+        plan.assumptions.gasUsdPerMmbtu = ThreePoint::fixed(20.0);
+        const Result dearGas = solved(plan);
+        QVERIFY(!find(dearGas, "grid_not_dispatched"));
+        QVERIFY(dearGas.kpis.opexByCategory[static_cast<std::size_t>(OpexCategory::Energy)] > 0.0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestChecks)

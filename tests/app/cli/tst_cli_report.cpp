@@ -60,8 +60,11 @@ QString pdfText(const QString &pdf, const QString &mode, int first = 0, int last
     return QString::fromUtf8(run(QStringLiteral("pdftotext"), args).out);
 }
 
+// Whitespace runs as one space, and a line broken after a hyphen ("accelerator-\nyear") joined
+// again: the PDF's text wraps where the line ends, the message does not.
 QString collapsed(QString text)
 {
+    text.replace(QRegularExpression(QStringLiteral("-\\s*\\n\\s*")), QStringLiteral("-"));
     return text.replace(QRegularExpression(QStringLiteral("\\s+")), QStringLiteral(" "));
 }
 
