@@ -1,5 +1,6 @@
 #include "storage/sqlconnection.h"
 
+#include <QSqlDatabase>
 #include <QSqlError>
 
 #include <sqlite3.h>
@@ -84,6 +85,25 @@ void SqlConnection::fail(int code, const QString &text)
     m_lastFailure = {};
     m_lastFailure.code = code;
     m_lastFailure.text = text;
+}
+
+bool removeNamedDatabase(const QString &connectionName)
+{
+    if (connectionName.isEmpty() || !QSqlDatabase::contains(connectionName))
+        return false;
+    {
+        QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+        db.close();
+    } // the handle goes before the name is removed, as Qt asks
+    QSqlDatabase::removeDatabase(connectionName);
+    return true;
+}
+
+QSqlQuery forwardOnlyQuery(const QString &connectionName)
+{
+    QSqlQuery query(QSqlDatabase::database(connectionName, false));
+    query.setForwardOnly(true);
+    return query;
 }
 
 } // namespace cp::storage

@@ -23,6 +23,11 @@ struct SqlFailure {
     [[nodiscard]] QString reason() const;
 };
 
+// The two halves both connections share on Qt SQL's named connection: closing and forgetting
+// it (false when there is none by that name), and a forward-only query on it.
+bool removeNamedDatabase(const QString &connectionName);
+[[nodiscard]] QSqlQuery forwardOnlyQuery(const QString &connectionName);
+
 // One database connection through Qt SQL, as the workspace uses it: prepared statements with
 // positional values, one write transaction at a time. SqliteConnection (a .clusterplan file) and
 // PgConnection (a PostgreSQL server) implement it; the few places where their SQL differs are

@@ -132,21 +132,13 @@ bool SqliteConnection::harden(bool writesFile)
 
 void SqliteConnection::close()
 {
-    if (m_name.isEmpty() || !QSqlDatabase::contains(m_name))
-        return;
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_name, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_name);
-    m_handle = nullptr;
+    if (removeNamedDatabase(m_name))
+        m_handle = nullptr;
 }
 
 QSqlQuery SqliteConnection::newQuery() const
 {
-    QSqlQuery query(QSqlDatabase::database(m_name, false));
-    query.setForwardOnly(true);
-    return query;
+    return forwardOnlyQuery(m_name);
 }
 
 bool SqliteConnection::run(QSqlQuery &query, const QString &sql, const QVariantList &values)
