@@ -4,6 +4,7 @@
 #include "analysis/solvedscenario.h"
 #include "catalog/catalog.h"
 #include "io/scenariojson.h"
+#include "storage/storedscenario.h"
 #include "storage/workspace.h"
 
 #include <QCommandLineParser>
@@ -28,21 +29,19 @@ std::optional<Scenario> loadWorkspaceScenario(const Workspace &workspace, const 
         *exitCode = ExitInvalidInput;
         return std::nullopt;
     }
-    const std::optional<QByteArray> document = workspace.loadDocument(*id);
-    if (!document) {
-        io.err << "clusterplan-cli: " << workspace.lastError().message << '\n';
+    StoredScenario stored = loadStoredScenario(workspace, *id, Catalog::builtIn());
+    if (!stored.read()) {
+        io.err << "clusterplan-cli: " << stored.error.message << '\n';
         *exitCode = ExitFailure;
         return std::nullopt;
     }
-    io::ParseResult parsed = io::parseScenarioJson(*document, Catalog::builtIn(), path + QStringLiteral(" / ") + name);
-    for (const Problem &problem : parsed.problems)
+    for (const Problem &problem : stored.problems)
         io.err << terminalSafe(problem.toString()) << '\n';
-    if (!parsed.ok()) {
+    if (!stored.ok()) {
         *exitCode = ExitInvalidInput;
         return std::nullopt;
     }
-    parsed.scenario->name = name; // the workspace's list names its scenarios
-    return parsed.scenario;
+    return std::move(stored.scenario);
 }
 
 void ScenarioInput::addOptions(QCommandLineParser &parser) const

@@ -6,6 +6,7 @@
 #include "document/scenarioitems.h"
 #include "io/scenariojson.h"
 #include "storage/defaultworkspace.h"
+#include "storage/storedscenario.h"
 
 #include <QFileInfo>
 #include <QSaveFile>
@@ -91,25 +92,21 @@ ScenarioDocument *WorkspaceSession::document(ScenarioId id, QString *error)
         fail(tr("No workspace is open."), error);
         return nullptr;
     }
-    const std::optional<ScenarioInfo> info = m_workspace->scenario(id);
-    const std::optional<QByteArray> bytes = info ? m_workspace->loadDocument(id) : std::nullopt;
-    if (!bytes) {
-        fail(m_workspace->lastError().message, error);
+    StoredScenario stored = loadStoredScenario(*m_workspace, id, m_catalog);
+    if (!stored.read()) {
+        fail(stored.error.message, error);
         return nullptr;
     }
-    const QString where = tr("%1 (scenario \u201c%2\u201d)").arg(m_workspace->path(), info->name);
-    io::ParseResult parsed = io::parseScenarioJson(*bytes, m_catalog, where);
-    if (!parsed.ok()) {
+    if (!stored.ok()) {
         QStringList lines;
-        for (const Problem &problem : parsed.problems)
+        for (const Problem &problem : stored.problems)
             lines << problem.toString();
         fail(tr("The stored scenario is not valid for this version of ClusterPlan, so it cannot be edited:\n%1")
                  .arg(lines.join(QLatin1Char('\n'))),
              error);
         return nullptr;
     }
-    parsed.scenario->name = info->name; // the list's name wins
-    auto *document = new ScenarioDocument(std::move(*parsed.scenario), m_catalog, m_workspace.get(), id, this);
+    auto *document = new ScenarioDocument(std::move(*stored.scenario), m_catalog, m_workspace.get(), id, this);
     connect(document, &ScenarioDocument::saveFailed, this, &WorkspaceSession::saveFailed);
     m_undoGroup->addStack(document->undoStack());
     m_documents.emplace(id, document);

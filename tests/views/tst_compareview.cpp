@@ -1,3 +1,4 @@
+#include "catalog/catalog.h"
 #include "charts/comparisonchart.h"
 #include "compare/compareview.h"
 #include "compare/waterfallchart.h"
@@ -75,7 +76,7 @@ private slots:
 
     void pickTwoThenThree()
     {
-        CompareView view;
+        CompareView view(Catalog::builtIn());
         view.setToday(Month::fromYearMonth(2025, 1));
         view.setWorkspace(m_workspace.get());
         view.resize(1100, 700);
@@ -152,7 +153,7 @@ private slots:
     // The view follows the workspace: a saved edit re-solves, a removal drops the scenario.
     void followsTheWorkspace()
     {
-        CompareView view;
+        CompareView view(Catalog::builtIn());
         view.setToday(Month::fromYearMonth(2025, 1));
         view.setWorkspace(m_workspace.get());
         view.setSelection({QStringLiteral("A"), QStringLiteral("B")});
@@ -188,7 +189,7 @@ private slots:
         const auto wait = test::solveFile(test::examplePath(QStringLiteral("greenfield-grid-wait.json")));
         const auto bridged = test::solveFile(test::examplePath(QStringLiteral("greenfield-grid-wait-bridged.json")));
         QVERIFY(wait && bridged);
-        CompareView view;
+        CompareView view(Catalog::builtIn());
         view.compare({wait, bridged});
         QVERIFY2(view.worthText().contains(QStringLiteral("pays for itself")), qPrintable(view.worthText()));
         QVERIFY2(view.worthText().contains(QStringLiteral("earlier")), qPrintable(view.worthText()));
@@ -209,7 +210,7 @@ private slots:
         QByteArray bad = readAll(test::chartFixturePath(QStringLiteral("hand-checked-b.json")));
         bad.replace("\"count\": 4000", "\"count\": -4000");
         QVERIFY(m_workspace->createScenario(QStringLiteral("Broken"), bad));
-        CompareView view;
+        CompareView view(Catalog::builtIn());
         view.setWorkspace(m_workspace.get());
         view.setSelection({QStringLiteral("A"), QStringLiteral("Broken")});
         QCOMPARE(view.comparison().scenarios.size(), std::size_t(1));

@@ -8,7 +8,7 @@
 #include "charts/comparisonchart.h"
 #include "compare/waterfallchart.h"
 #include "common/apptheme.h"
-#include "io/scenariojson.h"
+#include "storage/storedscenario.h"
 #include "itemmodels/resultcomparisonmodel.h"
 #include "itemmodels/resultoverlaymodel.h"
 #include "storage/workspace.h"
@@ -48,8 +48,9 @@ QString changeLabel(const InputChange &change)
 
 } // namespace
 
-CompareView::CompareView(QWidget *parent)
+CompareView::CompareView(const Catalog &catalog, QWidget *parent)
     : QWidget(parent)
+    , m_catalog(catalog)
     , m_today(currentMonth())
     , m_kpiModel(new ResultComparisonModel(this))
     , m_overlay(new ResultOverlayModel(this))
@@ -207,29 +208,30 @@ void CompareView::refillPickers()
 std::shared_ptr<const SolvedScenario> CompareView::solvedFromWorkspace(const QString &name, QString *problem)
 {
     const std::optional<ScenarioId> id = m_workspace->findScenario(name);
-    const std::optional<ScenarioInfo> info = id ? m_workspace->scenario(*id) : std::nullopt;
-    if (!info) {
+    if (!id) {
         *problem = tr("'%1' is no longer in the workspace.").arg(name);
         return nullptr;
     }
-    const std::optional<QByteArray> document = m_workspace->loadDocument(*id);
-    if (!document) {
-        *problem = m_workspace->lastError().message;
+    const StoredScenario stored = loadStoredScenario(*m_workspace, *id, m_catalog);
+    if (!stored.info) {
+        *problem = tr("'%1' is no longer in the workspace.").arg(name);
+        return nullptr;
+    }
+    if (!stored.read()) {
+        *problem = stored.error.message;
         return nullptr;
     }
     // Solved once per saved version: reading the document back is cheap, solving less so.
     const auto cached = m_cache.constFind(*id);
-    if (cached != m_cache.cend() && cached->document == *document && cached->name == info->name) {
+    if (cached != m_cache.cend() && cached->document == stored.document && cached->name == stored.info->name) {
         *problem = cached->problem;
         return cached->solved;
     }
-    CacheEntry entry{*document, info->name, nullptr, {}};
-    io::ParseResult parsed = io::parseScenarioJson(*document, Catalog::builtIn(), name);
-    if (!parsed.ok()) {
-        entry.problem = tr("'%1' is left out: %2").arg(name, parsed.problems.empty() ? QString() : parsed.problems.front().toString());
+    CacheEntry entry{stored.document, stored.info->name, nullptr, {}};
+    if (!stored.ok()) {
+        entry.problem = tr("'%1' is left out: %2").arg(name, stored.problems.empty() ? QString() : stored.problems.front().toString());
     } else {
-        parsed.scenario->name = info->name; // the workspace's list names its scenarios
-        auto solved = solveScenario(*parsed.scenario, Catalog::builtIn(), m_today);
+        auto solved = solveScenario(*stored.scenario, m_catalog, m_today);
         if (solved->ok())
             entry.solved = std::move(solved);
         else

@@ -17,6 +17,7 @@ class QTableView;
 class QTreeWidget;
 
 namespace cp {
+class Catalog;
 class ResultComparisonModel;
 class ResultOverlayModel;
 class Workspace;
@@ -40,7 +41,8 @@ class CompareView final : public QWidget
 public:
     static constexpr int kMostScenarios = 4;
 
-    explicit CompareView(QWidget *parent = nullptr);
+    // `catalog` resolves the scenarios read from the workspace; it must outlive the view.
+    explicit CompareView(const Catalog &catalog, QWidget *parent = nullptr);
     ~CompareView() override;
 
     // The scenarios to pick from; the view follows the workspace's changes (edits, renames,
@@ -76,6 +78,7 @@ private:
     void showChanges();
     void showWorth();
 
+    const Catalog &m_catalog;
     Workspace *m_workspace = nullptr;
     Month m_today;
     QComboBox *m_pickers[kMostScenarios] = {};

@@ -3,6 +3,7 @@
 
 #include "catalog/catalog.h"
 #include "io/scenariojson.h"
+#include "storage/storedscenario.h"
 #include "storage/workspace.h"
 
 #include <QCommandLineParser>
@@ -60,22 +61,19 @@ public:
             io.err << '\n';
             return ExitFailure;
         }
-        const auto document = workspace.loadDocument(*id);
-        if (!document) {
-            io.err << workspace.lastError().message << '\n';
+        const StoredScenario stored = loadStoredScenario(workspace, *id, Catalog::builtIn());
+        if (!stored.read()) {
+            io.err << stored.error.message << '\n';
             return ExitFailure;
         }
-        io::ParseResult parsed = io::parseScenarioJson(
-            *document, Catalog::builtIn(), QStringLiteral("%1 (scenario '%2')").arg(workspace.path(), scenarioName));
-        if (!parsed.ok()) {
-            for (const Problem &problem : parsed.problems)
+        if (!stored.ok()) {
+            for (const Problem &problem : stored.problems)
                 io.err << terminalSafe(problem.toString()) << '\n';
             io.err << "clusterplan-cli export: the stored scenario is not valid for this ClusterPlan; nothing was "
                       "written\n";
             return ExitInvalidInput;
         }
-        parsed.scenario->name = workspace.scenario(*id).value_or(ScenarioInfo{}).name; // the list's name wins
-        return writeOutput(out, io::exportScenarioJson(*parsed.scenario, Catalog::builtIn()), io) ? ExitOk
+        return writeOutput(out, io::exportScenarioJson(*stored.scenario, Catalog::builtIn()), io) ? ExitOk
                                                                                                  : ExitFailure;
     }
 };

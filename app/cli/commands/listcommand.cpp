@@ -2,7 +2,7 @@
 #include "commands/commands.h"
 
 #include "catalog/catalog.h"
-#include "io/scenariojson.h"
+#include "storage/storedscenario.h"
 #include "storage/workspace.h"
 
 #include <QCommandLineParser>
@@ -69,20 +69,17 @@ public:
         std::vector<Row> rows;
         for (const ScenarioInfo &info : scenarios) {
             Row row{info, std::nullopt};
-            if (info.damaged) {
-                // loadDocument() refuses it and says why; the listed name itself may be the damage.
-                (void)workspace.loadDocument(info.id);
-                io.err << terminalSafe(workspace.lastError().message) << '\n';
-            } else if (const auto document = workspace.loadDocument(info.id)) {
-                const io::ParseResult parsed = io::parseScenarioJson(
-                    *document, Catalog::builtIn(), QStringLiteral("%1 (scenario '%2')").arg(workspace.path(), info.name));
-                if (parsed.ok())
-                    row.sites = static_cast<qsizetype>(parsed.scenario->sites.size());
-                for (const Problem &problem : parsed.problems)
-                    io.err << terminalSafe(problem.toString()) << '\n';
+            // A damaged row is refused by the read too, which says why (the listed name itself
+            // may be the damage).
+            const StoredScenario stored = loadStoredScenario(workspace, info.id, Catalog::builtIn());
+            if (!stored.read()) {
+                io.err << terminalSafe(stored.error.message) << '\n';
+                row.info.damaged = row.info.damaged || stored.error.kind == WorkspaceError::Kind::Damaged;
             } else {
-                io.err << terminalSafe(workspace.lastError().message) << '\n';
-                row.info.damaged = workspace.lastError().kind == WorkspaceError::Kind::Damaged;
+                if (stored.ok())
+                    row.sites = static_cast<qsizetype>(stored.scenario->sites.size());
+                for (const Problem &problem : stored.problems)
+                    io.err << terminalSafe(problem.toString()) << '\n';
             }
             allRead = allRead && row.sites.has_value();
             rows.push_back(row);

@@ -1,3 +1,7 @@
+#include "catalog/catalog.h"
+#include "document/scenarioitems.h"
+#include "io/scenariojson.h"
+#include "storage/storedscenario.h"
 #include "storage/workspace.h"
 #include "storagetestutil.h"
 #ifdef CLUSTERPLAN_PG_URI_FILE
@@ -117,6 +121,42 @@ private slots:
         QCOMPARE(workspace->lastError().kind, WorkspaceError::Kind::NoSuchScenario);
         QVERIFY(!workspace->loadDocument(9999));
         QCOMPARE(workspace->lastError().kind, WorkspaceError::Kind::NoSuchScenario);
+    }
+
+    // Every reader (window, compare, command line) reads a stored scenario through one loader:
+    // parsed against the catalog and named as the list names it, whatever the document says.
+    void storedScenarioIsNamedAsTheListNamesIt()
+    {
+        auto workspace = openOrFail(newPath());
+        QVERIFY(workspace);
+        const cp::Catalog &catalog = cp::Catalog::builtIn();
+        const QByteArray written = cp::io::writeScenarioJson(cp::newScenario(QStringLiteral("Inside"), cp::Month::fromYearMonth(2026, 1)));
+        const auto id = workspace->createScenario(QStringLiteral("Listed"), written);
+        QVERIFY(id);
+        QVERIFY(workspace->renameScenario(*id, QStringLiteral("Renamed")));
+
+        const cp::StoredScenario stored = cp::loadStoredScenario(*workspace, *id, catalog);
+        QVERIFY(stored.read());
+        QVERIFY(stored.ok());
+        QCOMPARE(stored.scenario->name, QStringLiteral("Renamed"));
+        QCOMPARE(stored.document, written); // the bytes as stored: the rename left the document alone
+        QVERIFY(stored.problems.empty());
+
+        // A document this build cannot read: its problems name the workspace and the scenario.
+        const auto bad = workspace->createScenario(QStringLiteral("Broken"), doc("{\"sites\": 3}"));
+        QVERIFY(bad);
+        const cp::StoredScenario invalid = cp::loadStoredScenario(*workspace, *bad, catalog);
+        QVERIFY(invalid.read());
+        QVERIFY(!invalid.ok());
+        QVERIFY(!invalid.problems.empty());
+        QVERIFY2(invalid.problems.front().toString().contains(QStringLiteral("(scenario 'Broken')")),
+                 qPrintable(invalid.problems.front().toString()));
+
+        // A scenario that is not there: no document, and the workspace's reason.
+        const cp::StoredScenario missing = cp::loadStoredScenario(*workspace, 99999, catalog);
+        QVERIFY(!missing.info);
+        QVERIFY(!missing.read());
+        QCOMPARE(missing.error.kind, WorkspaceError::Kind::NoSuchScenario);
     }
 
     void namesAreUniqueAndChecked()
