@@ -5,6 +5,7 @@
 #include "document/scenariodocument.h"
 #include "document/scenariofields.h"
 #include "domain/kinds.h"
+#include "domain/linkeddates.h"
 #include "editors/fieldform.h"
 #include "editors/inlinemessage.h"
 #include "format/units.h"
@@ -20,7 +21,6 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <cmath>
 
 namespace cp::views {
 
@@ -52,14 +52,6 @@ QLabel *subheading(const QString &text, QWidget *parent)
     font.setBold(true);
     label->setFont(font);
     return label;
-}
-
-Month readyMonth(const Facility &f)
-{
-    const auto after = [](Month start, const ThreePoint &months) {
-        return start.plusMonths(static_cast<int>(std::lround(months.mode)));
-    };
-    return std::max(after(f.permitStartMonth, f.permitMonths), after(f.constructionStartMonth, f.buildMonths));
 }
 
 } // namespace
@@ -348,7 +340,7 @@ void ScenarioEditor::updateSummaries()
     m_siteSection->setSummary(displayName(site.facility.kind) + kDot + displayName(site.facility.cooling) + kDot
                               + tr("%1 IT").arg(format::megawatts(site.facility.itCapacityMw)) + kDot
                               + tr("PUE %1").arg(groupedNumber(resolved.pue.value_or(ThreePoint::fixed(1.0)).mode, 2)) + kDot
-                              + tr("building ready %1").arg(readyMonth(site.facility).toLabel()));
+                              + tr("building ready %1").arg(facilityReadyMonth(site.facility).toLabel()));
 }
 
 void ScenarioEditor::reportRefusal(const QString &reason)
