@@ -5,7 +5,7 @@
 #include <array>
 #include <vector>
 
-// Capex and opex by year (docs/scenario-format.md, section 5.5): the monthly arrays summed over
+// Capex and opex by year (docs/scenario-format.md, section 5.2, "Capex and opex by year"): the monthly arrays summed over
 // calendar or fiscal years, the table finance asks for first. Each year is a plain sum of the
 // months of the plan that fall in it, so the years add up to the plan's totals and a reader can
 // check any year against the monthly CSV. A deposit shows in the year of its order, the rest in
