@@ -5,7 +5,7 @@
 
 #include <vector>
 
-// Between the plan as written and the optimizer (issue 18): the items a scenario leaves to
+// Between the plan as written and the optimizer: the items a scenario leaves to
 // decide, and the scenario once they are decided. Shared by `clusterplan-cli optimize` and the
 // Optimize dialog.
 namespace cp {

@@ -28,7 +28,7 @@ struct OptimizeOutcome {
     bool cancelled = false;
 };
 
-// Runs the optimizer off the UI thread (issue 18, the Optimize dialog): progress while it runs
+// Runs the optimizer off the UI thread (the Optimize dialog): progress while it runs
 // (nodes, plans solved, the best objective so far, frontier goals done), Cancel, and the outcome.
 // Unlike a risk run, a cancelled run still reports: the optimizer stops at once with the best
 // plan it has, which is worth showing.

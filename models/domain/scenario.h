@@ -59,7 +59,7 @@ struct Assumptions {
     friend bool operator==(const Assumptions &, const Assumptions &) = default;
 };
 
-// Optimizer inputs (issue 18): the months an item may be ordered in, or retired in.
+// Optimizer inputs: the months an item may be ordered in, or retired in.
 struct OrderWindow {
     Month earliest; // both inclusive
     Month latest;
@@ -73,7 +73,7 @@ struct RetireWindow {
     friend bool operator==(const RetireWindow &, const RetireWindow &) = default;
 };
 
-// Linked dates (issue 14, docs/scenario-format.md section 3): a date that follows another, so the
+// Linked dates (docs/scenario-format.md section 3): a date that follows another, so the
 // plan stays coherent when dates move. The linked month itself is derived (refreshLinkedDates in
 // domain/linkeddates.h keeps it in orderMonth or retireMonth for the editor and the solve); the
 // file states only the link.

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-// The optimizer (issue 18): which optional power sources, cooling plants and compute tranches
+// The optimizer: which optional power sources, cooling plants and compute tranches
 // to keep, when to order them within their order windows and when to retire them within their
 // retire windows, so the plan reaches full power by a goal month at the best objective.
 //

@@ -65,7 +65,7 @@ struct Tranche {
     std::string acceleratorId;
     int count = 0;
     int orderMonth = 0;
-    // Linked order (issue 14): when set, orderMonth = the facility's ready month + this, kept so by
+    // Linked order: when set, orderMonth = the facility's ready month + this, kept so by
     // applyDateLinks (solver/datelinks.h) whenever permit or build months move.
     std::optional<int> orderAfterFacilityReadyMonths;
     ThreePoint leadTimeMonths;
@@ -99,7 +99,7 @@ struct PowerSource {
     double varOmUsdPerMwh = 0.0;
     double heatRateBtuPerKwh = 0.0; // gas kinds
     int retireMonth = kNever;
-    // Linked retirement (issue 14): when named, retireMonth = the arrival of that other source of
+    // Linked retirement: when named, retireMonth = the arrival of that other source of
     // the same site + retireAfterPlusMonths (never before orderMonth), kept so by applyDateLinks.
     std::string retireAfterSource;
     int retireAfterPlusMonths = 0;

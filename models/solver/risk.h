@@ -28,7 +28,7 @@ enum class UncertainField : std::uint8_t {
     PlantCapex,
     ComputePrice, // the plan's price of compute (site -1: shared by every site)
     TranchePrice, // a tranche's own price
-    // Prices and intensities (issue 14): plan-wide energy prices, a site's PUE, a tranche's kW
+    // Prices and intensities: plan-wide energy prices, a site's PUE, a tranche's kW
     // and cloud rent, a rented source's or plant's rent. Each is drawn only when the plan pays
     // it (rent on an owned site's rented items, cloud rent on a cloud-partner site).
     ElectricityPrice, // site -1

@@ -10,7 +10,7 @@
 
 using namespace testplan;
 
-// The optimizer (issue 18). Its answers are checked the way a planner would check them: the
+// The optimizer. Its answers are checked the way a planner would check them: the
 // chosen plan, solved again, costs what the optimizer says and reaches full power by the goal;
 // and on problems small enough to try every combination, no combination does better.
 namespace {

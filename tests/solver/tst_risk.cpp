@@ -262,7 +262,7 @@ private slots:
 
     // Prices that vary nowhere take no draw: plans whose only ranges are durations and capex
     // give, for the same seed, exactly the figures they gave before prices could be sampled.
-    // The table was printed by the code of commit de11535 (risk.cpp before issue 14's price
+    // The table was printed by the code of commit de11535 (risk.cpp before the price
     // sampling) for these very plans, seed 7, 200 trials.
     void fixedPricesDrawAsBefore()
     {

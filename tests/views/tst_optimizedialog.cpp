@@ -29,7 +29,7 @@
 using namespace cp;
 using namespace cp::views;
 
-// The Optimize dialog (issue 18) on the shipped bridge-options example: it finds what the
+// The Optimize dialog on the shipped bridge-options example: it finds what the
 // optimizer engine finds for the same goal, shows it with units against the plan as written,
 // stops when cancelled, and "Save as New Scenario" is one undo step.
 namespace {

@@ -300,7 +300,7 @@ private slots:
             qPrintable(facility->message(QStringLiteral("itCapacityMw"))));
         QCOMPARE(box->value(), 150.0);
 
-        // Issue 13: a billion MW ("$12000.00T" of capex) is beyond any plan.
+        // A billion MW ("$12000.00T" of capex) is beyond any plan.
         line->selectAll();
         QTest::keyClicks(line, QStringLiteral("1,000,000,000"));
         QTest::keyClick(line, Qt::Key_Return);
@@ -475,12 +475,12 @@ private slots:
         QVERIFY(pue->font().italic());
         const cp::CatalogValue &dlc = cp::Catalog::builtIn().facilityCooling(cp::FacilityCooling::Dlc).pue;
         QVERIFY2(pue->toolTip().contains(dlc.source.toHtmlEscaped()), qPrintable(pue->toolTip()));
-        // The default shows with the catalog's range, which risk runs sample (issue 14).
+        // The default shows with the catalog's range, which risk runs sample.
         QCOMPARE(qobject_cast<cp::views::ThreePointEdit *>(pue)->value(), dlc.range());
         QVERIFY(!dlc.range().isFixed());
     }
 
-    // Issue 16's salvage and residual shares, which the format had and the window lacked: a
+    // The salvage and residual shares, which the format had and the window lacked: a
     // Salvage (%) column in each item table and four residual shares in the Assumptions, typed
     // in like any field, refused out of bounds with the field's name, taken back by undo.
     void salvageAndResidualSharesAreEditable()

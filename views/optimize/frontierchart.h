@@ -9,7 +9,7 @@
 
 namespace cp::views {
 
-// The optimizer's frontier (issue 18): for each goal month (x), the best objective a plan
+// The optimizer's frontier: for each goal month (x), the best objective a plan
 // reaching full power by then can have (y), so a planner reads what each month earlier costs.
 // Painted by hand: the values of a frontier sit close together ($3.15B to $3.32B), so the value
 // axis spans the data, not zero to the top, and names its scale on every tick ($3.20B).

@@ -32,7 +32,7 @@ namespace cp::views {
 class FrontierChart;
 class MonthEdit;
 
-// Scenario > Optimize (issue 18): which optional items to keep and when to order and retire the
+// Scenario > Optimize: which optional items to keep and when to order and retire the
 // items with windows, so the current scenario reaches full power by a goal month at the best
 // objective. The search runs off the UI thread with progress and Cancel (a cancelled run shows
 // its best plan with its proven gap); the answer shows as a status line, the choices against the

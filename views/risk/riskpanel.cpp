@@ -281,7 +281,7 @@ void RiskPanel::populateTargets()
         const Month month = s.startMonth.plusMonths(m);
         m_target->addItem(month.toLabel(), month.index());
     }
-    // Will we make our date? The plan's own full-power month, not the horizon (issue 14); the
+    // Will we make our date? The plan's own full-power month, not the horizon; the
     // last month when the plan never reaches full power.
     const std::optional<int> planDate = m_solved->ok() ? m_solved->result.kpis.fullPowerMonth : std::nullopt;
     const int at = planDate ? m_target->findData(*planDate) : -1;

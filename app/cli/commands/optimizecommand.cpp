@@ -39,7 +39,7 @@ ordered usd(const std::optional<double> &v)
 }
 
 // `clusterplan-cli optimize`: which optional items to keep, and when to order and retire the
-// items with windows, so full power comes by a month at the least NPV of costs (issue 18).
+// items with windows, so full power comes by a month at the least NPV of costs.
 class OptimizeCommand final : public CliCommand
 {
 public:

@@ -1,5 +1,5 @@
 #!/bin/sh
-# clusterplan-cli starts as a Qt Core program (issue 20): it links no Qt Gui, Widgets, Charts,
+# clusterplan-cli starts as a Qt Core program: it links no Qt Gui, Widgets, Charts,
 # OpenGL or SVG library, and solving loads none at run time; `report` still draws its PDF, through
 # the helper clusterplan-cli-render beside it.
 #   cli_loads_qt_core_only.sh BIN_DIR SOURCE_DIR

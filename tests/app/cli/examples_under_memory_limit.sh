@@ -1,5 +1,5 @@
 #!/bin/sh
-# Each CLI command on each shipped example under a 2 GB address-space limit (issue 21): no
+# Each CLI command on each shipped example under a 2 GB address-space limit: no
 # command needs more for a shipped plan, and one that suddenly does fails here, not on a user's
 # machine. Usage: examples_under_memory_limit.sh <bin dir> <source dir>
 set -u

@@ -10,7 +10,7 @@
 
 using namespace clitest;
 
-// Outputs that never lie (issue 21): a lost output is exit 1 with a message, a device or pipe
+// Outputs that never lie: a lost output is exit 1 with a message, a device or pipe
 // is written in place and never replaced, and terminal output carries no escape sequences.
 namespace {
 

@@ -234,7 +234,7 @@ private slots:
         QVERIFY(bad.err.contains(QStringLiteral("--fiscal-year-start")));
     }
 
-    // Issue 14: summing capexUsd over the v1 table counts every dollar twice (site and portfolio
+    // Summing capexUsd over the v1 table counts every dollar twice (site and portfolio
     // rows); one scope sums to the plan's total capex.
     void csvScopeSumsOnce()
     {

@@ -179,7 +179,7 @@ private slots:
         QCOMPARE(*site0(document).power[2].capexUsd, (ThreePoint{15e6, 30e6, 60e6}));
     }
 
-    // The returns inputs of issue 16 that the file format had and the window lacked: the share
+    // The returns inputs that the file format had and the window lacked: the share
     // of each category's book value counted at the horizon, and an item's salvage at retirement.
     // Set through the document they move the solved residual value as docs/methodology.md
     // ("Returns") says, measured against the solver's own book value: half the share, half the
@@ -260,7 +260,7 @@ private slots:
         QCOMPARE(document.scenario(), memphis());
     }
 
-    // The optimizer's inputs (issue 18) are fields like any other: undoable, checked, saved.
+    // The optimizer's inputs are fields like any other: undoable, checked, saved.
     void optimizerInputsAreFields()
     {
         ScenarioDocument document(memphis(), cp::Catalog::builtIn());

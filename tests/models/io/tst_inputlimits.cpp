@@ -11,7 +11,7 @@
 using namespace cp;
 using namespace cp::io;
 
-// Valid-looking but extreme input (issue 21): reading and checking it takes time and memory in
+// Valid-looking but extreme input: reading and checking it takes time and memory in
 // proportion to the input, and what is reported stays readable.
 namespace {
 

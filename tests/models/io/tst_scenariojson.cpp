@@ -251,7 +251,7 @@ private slots:
         QTest::newRow("sold share over 100")
             << QByteArray("\"leadTimeMonths\": 6}") << QByteArray("\"leadTimeMonths\": 6, \"soldPct\": 120}")
             << QStringLiteral("sites[0].compute[0].soldPct") << QStringLiteral("Sold must be from 0 to 100%");
-        // Optimizer inputs (issue 18).
+        // Optimizer inputs.
         const QByteArray grid("\"leadTimeMonths\": 12}");
         const auto gridWith = [](const char *extra) -> QByteArray {
             return QByteArray("\"leadTimeMonths\": 12, ") + extra + '}';
