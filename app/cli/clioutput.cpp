@@ -1,6 +1,6 @@
 #include "clioutput.h"
 
-#include "io/problem.h"
+#include "domain/problem.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #include "analysis/scenariodiff.h"
 
 #include "domain/scenario.h"
-#include "io/numbertext.h"
+#include "domain/numbertext.h"
 #include "io/scenariojson.h"
 
 #include <nlohmann/json.hpp>

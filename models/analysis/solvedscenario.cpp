@@ -1,7 +1,7 @@
 #include "analysis/solvedscenario.h"
 
 #include "catalog/catalog.h"
-#include "domain/validation.h"
+#include "fields/validation.h"
 #include "policy/policyevaluator.h"
 #include "solver/solver.h"
 

@@ -1,8 +1,8 @@
 #include "catalog/catalogreader.h"
 
 #include "domain/kinds.h"
-#include "io/numbertext.h"
-#include "io/strictjson.h"
+#include "domain/numbertext.h"
+#include "domain/strictjson.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "document/fieldpath.h"
+#include "fields/fieldpath.h"
 
 // What one step of an edit did to a scenario, sent after the scenario changed. Item models
 // adapt it to dataChanged, rowsInserted, rowsRemoved and rowsMoved; forms refresh the field.

@@ -1,7 +1,7 @@
 #include "document/scenariocommands.h"
 
 #include "document/scenariodocument.h"
-#include "document/scenariofields.h"
+#include "fields/scenariofields.h"
 
 namespace cp {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "document/fieldpath.h"
+#include "fields/fieldpath.h"
 #include "document/scenariochange.h"
-#include "document/scenarioitems.h"
+#include "fields/scenarioitems.h"
 
 #include <QUndoCommand>
 #include <QVariant>

@@ -4,8 +4,8 @@
 
 #include "catalog/catalog.h"
 #include "document/scenariocommands.h"
-#include "document/scenariofields.h"
-#include "domain/validation.h"
+#include "fields/scenariofields.h"
+#include "fields/validation.h"
 #include "io/scenariojson.h"
 #include "resolve/resolver.h"
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "document/fieldpath.h"
+#include "fields/fieldpath.h"
 #include "document/scenariochange.h"
-#include "document/scenarioitems.h"
+#include "fields/scenarioitems.h"
 #include "domain/scenario.h"
-#include "io/problem.h"
+#include "domain/problem.h"
 #include "storage/workspace.h"
 
 #include <QObject>

@@ -3,8 +3,9 @@
 #include "analysis/solvedscenario.h"
 #include "catalog/catalog.h"
 #include "document/scenariodocument.h"
-#include "document/scenarioitems.h"
+#include "fields/scenarioitems.h"
 #include "io/scenariojson.h"
+#include "resolve/scenarioexport.h"
 #include "storage/defaultworkspace.h"
 #include "storage/storedscenario.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "io/problem.h"
+#include "domain/problem.h"
 #include "storage/workspace.h"
 
 #include <QObject>

@@ -1,6 +1,6 @@
 #include "io/csvwriter.h"
 
-#include "io/numbertext.h"
+#include "domain/numbertext.h"
 
 #include <cmath>
 

@@ -1,6 +1,6 @@
 #include "io/jsontextwriter.h"
 
-#include "io/numbertext.h"
+#include "domain/numbertext.h"
 
 #include <cmath>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/scenario.h"
-#include "io/problem.h"
+#include "domain/problem.h"
 
 #include <QByteArray>
 #include <QString>
@@ -39,8 +39,6 @@ struct ParseResult {
 
 // The scenario as written: absent optionals stay absent (the workspace's storage form).
 [[nodiscard]] QByteArray writeScenarioJson(const Scenario &scenario);
-// Every value resolved (catalog defaults filled, with their ranges), so the file no longer
-// depends on the catalog (docs/scenario-format.md, section 3).
-[[nodiscard]] QByteArray exportScenarioJson(const Scenario &scenario, const Catalog &catalog);
+// exportScenarioJson, which fills in the catalog's values first, is resolve/scenarioexport.h.
 
 } // namespace cp::io

@@ -3,12 +3,12 @@
 #include "io/scenariojson.h"
 
 #include "catalog/catalog.h"
-#include "document/scenariofields.h"
+#include "fields/fieldtable.h"
 #include "domain/kinds.h"
 #include "domain/linkeddates.h"
-#include "domain/validation.h"
-#include "io/numbertext.h"
-#include "io/strictjson.h"
+#include "fields/validation.h"
+#include "domain/numbertext.h"
+#include "domain/strictjson.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -19,6 +19,7 @@
 
 #include <climits>
 #include <cmath>
+#include <type_traits>
 
 namespace cp::io {
 
@@ -368,115 +369,155 @@ void readAssumptions(Reader &r, const json &document, Assumptions &a)
     readReturns(r, *object, path, a);
 }
 
+// One walked row's member, as the file states it: a required field must be there, a defaulted or
+// optional one may be left out (the struct's default stands, or the optional stays empty).
+void readValue(Reader &r, const json &o, const QString &path, const char *key, Need need, const FieldInfo &,
+               double &target)
+{
+    assign(target, r.number(o, path, key, need));
+}
+void readValue(Reader &r, const json &o, const QString &path, const char *key, Need, const FieldInfo &,
+               std::optional<double> &target)
+{
+    target = r.number(o, path, key, Need::Optional);
+}
+void readValue(Reader &r, const json &o, const QString &path, const char *key, Need need, const FieldInfo &info,
+               int &target)
+{
+    assign(target, r.wholeNumber(o, path, key, need, rangeOf(info)));
+}
+void readValue(Reader &r, const json &o, const QString &path, const char *key, Need need, const FieldInfo &,
+               ThreePoint &target)
+{
+    assign(target, r.threePoint(o, path, key, need));
+}
+void readValue(Reader &r, const json &o, const QString &path, const char *key, Need, const FieldInfo &,
+               std::optional<ThreePoint> &target)
+{
+    target = r.threePoint(o, path, key, Need::Optional);
+}
+void readValue(Reader &r, const json &o, const QString &path, const char *key, Need need, const FieldInfo &,
+               Month &target)
+{
+    assign(target, r.month(o, path, key, need));
+}
+void readValue(Reader &r, const json &o, const QString &path, const char *key, Need, const FieldInfo &,
+               std::optional<Month> &target)
+{
+    target = r.month(o, path, key, Need::Optional);
+}
+
+// Reads the fields of `item` in the table's order (fields/fieldtable.cpp); a row read by hand
+// goes to byHand(key) at its place, so problems come in the order of the file's keys.
+template<typename Item, typename ByHand>
+void readFields(Reader &r, const json &object, const QString &path, Item &item, ByHand &&byHand)
+{
+    for (const FieldRow<Item> &row : fieldRows<Item>()) {
+        if (row.presence == FieldPresence::ByHand) {
+            byHand(QStringView(row.info.key));
+            continue;
+        }
+        const Need need = row.presence == FieldPresence::Required ? Need::Required : Need::Optional;
+        visitMember(item, row, [&](auto &target) {
+            readValue(r, object, path, row.jsonKey.constData(), need, row.info, target);
+        });
+    }
+}
+
 void readFacility(Reader &r, const json &site, const QString &sitePath, Facility &f)
 {
     const json *object = r.object(site, sitePath, "facility", Need::Required);
     if (!object)
         return;
     const QString path = jsonPathKey(sitePath, u"facility");
-    assign(f.kind,
-           r.kind(*object, path, "kind", Need::Optional, &facilityKindFromSpec, kFacilityKinds, "facility kind"));
-    assign(f.cooling,
-           r.kind(*object, path, "cooling", Need::Optional, &facilityCoolingFromSpec, kFacilityCoolings,
-                  "facility cooling"));
-    assign(f.itCapacityMw, r.number(*object, path, "itCapacityMw", Need::Required));
-    f.coolingMw = r.number(*object, path, "coolingMw", Need::Optional);
-    assign(f.permitStartMonth, r.month(*object, path, "permitStartMonth", Need::Required));
-    assign(f.permitMonths, r.threePoint(*object, path, "permitMonths", Need::Required));
-    assign(f.constructionStartMonth, r.month(*object, path, "constructionStartMonth", Need::Required));
-    assign(f.buildMonths, r.threePoint(*object, path, "buildMonths", Need::Required));
-    f.capexUsdPerMwIt = r.threePoint(*object, path, "capexUsdPerMwIt", Need::Optional);
-    f.capexUsd = r.threePoint(*object, path, "capexUsd", Need::Optional);
-    f.leaseUsdPerKwMonth = r.number(*object, path, "leaseUsdPerKwMonth", Need::Optional);
-    f.fixedOmUsdPerMwItYear = r.number(*object, path, "fixedOmUsdPerMwItYear", Need::Optional);
+    readFields(r, *object, path, f, [&](QStringView key) {
+        if (key == u"kind")
+            assign(f.kind, r.kind(*object, path, "kind", Need::Optional, &facilityKindFromSpec, kFacilityKinds,
+                                  "facility kind"));
+        else if (key == u"cooling")
+            assign(f.cooling, r.kind(*object, path, "cooling", Need::Optional, &facilityCoolingFromSpec,
+                                     kFacilityCoolings, "facility cooling"));
+    });
+}
+
+// The optimizer's inputs, read by hand at the row "optional": the flag, then the windows.
+template<typename Item> void readOptimizerInputs(Reader &r, const json &object, const QString &path, Item &item)
+{
+    assign(item.optional, r.boolean(object, path, "optional", Need::Optional));
+    item.orderWindow = r.orderWindow(object, path);
+    if constexpr (!std::is_same_v<Item, ComputeTranche>)
+        item.retireWindow = r.window(object, path, "retireWindow", true);
 }
 
 void readTranche(Reader &r, const json &object, const QString &path, ComputeTranche &t)
 {
-    assign(t.name, r.string(object, path, "name", Need::Required));
-    assign(t.accelerator, r.string(object, path, "accelerator", Need::Required));
-    assign(t.count, r.wholeNumber(object, path, "count", Need::Required,
-                                  rangeOf(*itemFieldInfo(ItemList::Compute, QStringLiteral("count")))));
-    // Ordered relative to the facility's ready month: the link replaces orderMonth.
-    if (const auto link = r.link(object, path, "orderAfterFacilityReady", false))
-        t.orderAfterFacilityReadyMonths = link->plusMonths;
-    const bool linked = object.contains("orderAfterFacilityReady");
-    if (linked && object.contains("orderMonth"))
-        r.add(jsonPathKey(path, u"orderAfterFacilityReady"),
-              QStringLiteral("an order linked to the facility's ready month has no orderMonth of its own; state "
-                             "orderMonth or orderAfterFacilityReady, not both"));
-    else if (!linked)
-        assign(t.orderMonth, r.month(object, path, "orderMonth", Need::Required));
-    assign(t.leadTimeMonths, r.threePoint(object, path, "leadTimeMonths", Need::Required));
-    t.unitCapexUsd = r.threePoint(object, path, "unitCapexUsd", Need::Optional);
-    t.itKwPerAccelerator = r.threePoint(object, path, "itKwPerAccelerator", Need::Optional);
-    t.bf16Tflops = r.number(object, path, "bf16Tflops", Need::Optional);
-    t.rentUsdPerAcceleratorHour = r.threePoint(object, path, "rentUsdPerAcceleratorHour", Need::Optional);
-    assign(t.depositPct, r.number(object, path, "depositPct", Need::Optional));
-    t.retireMonth = r.month(object, path, "retireMonth", Need::Optional);
-    t.priceUsdPerAcceleratorHour = r.threePoint(object, path, "priceUsdPerAcceleratorHour", Need::Optional);
-    t.soldPct = r.number(object, path, "soldPct", Need::Optional);
-    t.salvagePctOfBook = r.number(object, path, "salvagePctOfBook", Need::Optional);
-    assign(t.optional, r.boolean(object, path, "optional", Need::Optional));
-    t.orderWindow = r.orderWindow(object, path);
+    readFields(r, object, path, t, [&](QStringView key) {
+        if (key == u"name") {
+            assign(t.name, r.string(object, path, "name", Need::Required));
+        } else if (key == u"accelerator") {
+            assign(t.accelerator, r.string(object, path, "accelerator", Need::Required));
+        } else if (key == u"orderMonth") {
+            // Ordered relative to the facility's ready month: the link replaces orderMonth.
+            if (const auto link = r.link(object, path, "orderAfterFacilityReady", false))
+                t.orderAfterFacilityReadyMonths = link->plusMonths;
+            const bool linked = object.contains("orderAfterFacilityReady");
+            if (linked && object.contains("orderMonth"))
+                r.add(jsonPathKey(path, u"orderAfterFacilityReady"),
+                      QStringLiteral("an order linked to the facility's ready month has no orderMonth of its own; "
+                                     "state orderMonth or orderAfterFacilityReady, not both"));
+            else if (!linked)
+                assign(t.orderMonth, r.month(object, path, "orderMonth", Need::Required));
+        } else if (key == u"optional") {
+            readOptimizerInputs(r, object, path, t);
+        }
+    });
 }
 
 void readPowerSource(Reader &r, const json &object, const QString &path, PowerSource &p)
 {
-    assign(p.name, r.string(object, path, "name", Need::Required));
-    const std::optional<PowerKind> kind
-        = r.kind(object, path, "kind", Need::Required, &powerKindFromSpec, kPowerKinds, "power source kind");
-    assign(p.kind, kind);
-    // Which size fields are required depends on the kind; with an unknown kind, check none.
-    const Need bessNeed = kind == PowerKind::Bess ? Need::Required : Need::Optional;
-    const Need otherNeed = kind && *kind != PowerKind::Bess ? Need::Required : Need::Optional;
-    if (!kind || *kind != PowerKind::Bess)
-        assign(p.capacityMw, r.number(object, path, "capacityMw", otherNeed));
-    if (!kind || *kind == PowerKind::Bess) {
-        assign(p.powerMw, r.number(object, path, "powerMw", bessNeed));
-        assign(p.energyMwh, r.number(object, path, "energyMwh", bessNeed));
-    }
-    assign(p.availabilityPct, r.number(object, path, "availabilityPct", Need::Optional));
-    assign(p.orderMonth, r.month(object, path, "orderMonth", Need::Required));
-    assign(p.leadTimeMonths, r.threePoint(object, path, "leadTimeMonths", Need::Required));
-    p.capexUsd = r.threePoint(object, path, "capexUsd", Need::Optional);
-    p.capexUsdPerKw = r.threePoint(object, path, "capexUsdPerKw", Need::Optional);
-    p.rentUsdPerMwMonth = r.threePoint(object, path, "rentUsdPerMwMonth", Need::Optional);
-    assign(p.depositPct, r.number(object, path, "depositPct", Need::Optional));
-    p.fixedOmUsdPerKwYear = r.number(object, path, "fixedOmUsdPerKwYear", Need::Optional);
-    p.varOmUsdPerMwh = r.number(object, path, "varOmUsdPerMwh", Need::Optional);
-    p.heatRateBtuPerKwh = r.number(object, path, "heatRateBtuPerKwh", Need::Optional);
-    p.retireMonth = r.month(object, path, "retireMonth", Need::Optional);
-    if (const auto link = r.link(object, path, "retireAfter", true)) {
-        p.retireAfter = RetireAfter{link->source, link->plusMonths};
-        if (p.retireMonth)
-            r.add(jsonPathKey(path, u"retireAfter"),
-                  QStringLiteral("a retirement linked to another source has no retireMonth of its own; state "
-                                 "retireMonth or retireAfter, not both"));
-    }
-    p.salvagePctOfBook = r.number(object, path, "salvagePctOfBook", Need::Optional);
-    assign(p.optional, r.boolean(object, path, "optional", Need::Optional));
-    p.orderWindow = r.orderWindow(object, path);
-    p.retireWindow = r.window(object, path, "retireWindow", true);
+    std::optional<PowerKind> kind;
+    readFields(r, object, path, p, [&](QStringView key) {
+        // Which size fields are required depends on the kind; with an unknown kind, check none.
+        const Need bessNeed = kind == PowerKind::Bess ? Need::Required : Need::Optional;
+        const Need otherNeed = kind && *kind != PowerKind::Bess ? Need::Required : Need::Optional;
+        if (key == u"name") {
+            assign(p.name, r.string(object, path, "name", Need::Required));
+        } else if (key == u"kind") {
+            kind = r.kind(object, path, "kind", Need::Required, &powerKindFromSpec, kPowerKinds, "power source kind");
+            assign(p.kind, kind);
+        } else if (key == u"capacityMw") {
+            if (!kind || *kind != PowerKind::Bess)
+                assign(p.capacityMw, r.number(object, path, "capacityMw", otherNeed));
+        } else if (key == u"powerMw" || key == u"energyMwh") {
+            if (!kind || *kind == PowerKind::Bess)
+                assign(key == u"powerMw" ? p.powerMw : p.energyMwh,
+                       r.number(object, path, key == u"powerMw" ? "powerMw" : "energyMwh", bessNeed));
+        } else if (key == u"retireMonth") {
+            p.retireMonth = r.month(object, path, "retireMonth", Need::Optional);
+            if (const auto link = r.link(object, path, "retireAfter", true)) {
+                p.retireAfter = RetireAfter{link->source, link->plusMonths};
+                if (p.retireMonth)
+                    r.add(jsonPathKey(path, u"retireAfter"),
+                          QStringLiteral("a retirement linked to another source has no retireMonth of its own; state "
+                                         "retireMonth or retireAfter, not both"));
+            }
+        } else if (key == u"optional") {
+            readOptimizerInputs(r, object, path, p);
+        }
+    });
 }
 
 void readCoolingPlant(Reader &r, const json &object, const QString &path, CoolingPlant &c)
 {
-    assign(c.name, r.string(object, path, "name", Need::Required));
-    assign(c.kind,
-           r.kind(object, path, "kind", Need::Required, &coolingPlantKindFromSpec, kCoolingPlantKinds,
-                  "cooling plant kind"));
-    assign(c.capacityMw, r.number(object, path, "capacityMw", Need::Required));
-    assign(c.orderMonth, r.month(object, path, "orderMonth", Need::Required));
-    assign(c.leadTimeMonths, r.threePoint(object, path, "leadTimeMonths", Need::Required));
-    c.rentUsdPerMonth = r.threePoint(object, path, "rentUsdPerMonth", Need::Optional);
-    c.capexUsd = r.threePoint(object, path, "capexUsd", Need::Optional);
-    assign(c.depositPct, r.number(object, path, "depositPct", Need::Optional));
-    c.retireMonth = r.month(object, path, "retireMonth", Need::Optional);
-    c.salvagePctOfBook = r.number(object, path, "salvagePctOfBook", Need::Optional);
-    assign(c.optional, r.boolean(object, path, "optional", Need::Optional));
-    c.orderWindow = r.orderWindow(object, path);
-    c.retireWindow = r.window(object, path, "retireWindow", true);
+    readFields(r, object, path, c, [&](QStringView key) {
+        if (key == u"name")
+            assign(c.name, r.string(object, path, "name", Need::Required));
+        else if (key == u"kind")
+            assign(c.kind, r.kind(object, path, "kind", Need::Required, &coolingPlantKindFromSpec, kCoolingPlantKinds,
+                                  "cooling plant kind"));
+        else if (key == u"optional")
+            readOptimizerInputs(r, object, path, c);
+    });
 }
 
 // Reads each object of the list `key` of `site` with `readItem`.

@@ -4,7 +4,7 @@
 #include "io/scenariojson.h"
 
 #include "domain/kinds.h"
-#include "resolve/resolver.h"
+#include "fields/fieldtable.h"
 
 #include <nlohmann/json.hpp>
 
@@ -47,12 +47,6 @@ std::string text(const QString &value)
     return value.toStdString();
 }
 
-void put(ordered &object, const char *key, const std::optional<double> &value)
-{
-    if (value)
-        object[key] = number(*value);
-}
-
 void put(ordered &object, const char *key, const std::optional<ThreePoint> &value)
 {
     if (value)
@@ -87,100 +81,116 @@ void putOptimizerInputs(ordered &o, bool optional, const std::optional<OrderWind
     }
 }
 
-ordered facilityJson(const Facility &f)
+// One walked row's member: a plain value always, an optional one only when set.
+void putValue(ordered &o, const char *key, double value)
+{
+    o[key] = number(value);
+}
+void putValue(ordered &o, const char *key, int value)
+{
+    o[key] = value;
+}
+void putValue(ordered &o, const char *key, const ThreePoint &value)
+{
+    o[key] = threePoint(value);
+}
+void putValue(ordered &o, const char *key, const Month &value)
+{
+    o[key] = text(value.toIso());
+}
+template<typename T> void putValue(ordered &o, const char *key, const std::optional<T> &value)
+{
+    if (value)
+        putValue(o, key, *value);
+}
+
+// Writes the fields of `item` in the table's order (fields/fieldtable.cpp), which is the file's
+// key order; a row written by hand goes to byHand(key) at its place.
+template<typename Item, typename ByHand> ordered fieldsJson(const Item &item, ByHand &&byHand)
 {
     ordered o = ordered::object();
-    o["kind"] = text(toSpecName(f.kind));
-    o["cooling"] = text(toSpecName(f.cooling));
-    o["itCapacityMw"] = number(f.itCapacityMw);
-    put(o, "coolingMw", f.coolingMw);
-    o["permitStartMonth"] = text(f.permitStartMonth.toIso());
-    o["permitMonths"] = threePoint(f.permitMonths);
-    o["constructionStartMonth"] = text(f.constructionStartMonth.toIso());
-    o["buildMonths"] = threePoint(f.buildMonths);
-    put(o, "capexUsdPerMwIt", f.capexUsdPerMwIt);
-    put(o, "capexUsd", f.capexUsd);
-    put(o, "leaseUsdPerKwMonth", f.leaseUsdPerKwMonth);
-    put(o, "fixedOmUsdPerMwItYear", f.fixedOmUsdPerMwItYear);
+    for (const FieldRow<Item> &row : fieldRows<Item>()) {
+        if (row.presence == FieldPresence::ByHand)
+            byHand(o, QStringView(row.info.key));
+        else
+            visitMember(item, row, [&](const auto &value) { putValue(o, row.jsonKey.constData(), value); });
+    }
     return o;
+}
+
+ordered facilityJson(const Facility &f)
+{
+    return fieldsJson(f, [&](ordered &o, QStringView key) {
+        if (key == u"kind")
+            o["kind"] = text(toSpecName(f.kind));
+        else if (key == u"cooling")
+            o["cooling"] = text(toSpecName(f.cooling));
+    });
 }
 
 ordered trancheJson(const ComputeTranche &t)
 {
-    ordered o = ordered::object();
-    o["name"] = text(t.name);
-    o["accelerator"] = text(t.accelerator);
-    o["count"] = t.count;
-    if (t.orderAfterFacilityReadyMonths) { // the link replaces the month it gives (section 3)
-        ordered link = ordered::object();
-        link["plusMonths"] = *t.orderAfterFacilityReadyMonths;
-        o["orderAfterFacilityReady"] = std::move(link);
-    } else {
-        o["orderMonth"] = text(t.orderMonth.toIso());
-    }
-    o["leadTimeMonths"] = threePoint(t.leadTimeMonths);
-    put(o, "unitCapexUsd", t.unitCapexUsd);
-    put(o, "itKwPerAccelerator", t.itKwPerAccelerator);
-    put(o, "bf16Tflops", t.bf16Tflops);
-    put(o, "rentUsdPerAcceleratorHour", t.rentUsdPerAcceleratorHour);
-    o["depositPct"] = number(t.depositPct);
-    put(o, "retireMonth", t.retireMonth);
-    put(o, "priceUsdPerAcceleratorHour", t.priceUsdPerAcceleratorHour);
-    put(o, "soldPct", t.soldPct);
-    put(o, "salvagePctOfBook", t.salvagePctOfBook);
-    putOptimizerInputs(o, t.optional, t.orderWindow, std::nullopt);
-    return o;
+    return fieldsJson(t, [&](ordered &o, QStringView key) {
+        if (key == u"name") {
+            o["name"] = text(t.name);
+        } else if (key == u"accelerator") {
+            o["accelerator"] = text(t.accelerator);
+        } else if (key == u"orderMonth") {
+            if (t.orderAfterFacilityReadyMonths) { // the link replaces the month it gives (section 3)
+                ordered link = ordered::object();
+                link["plusMonths"] = *t.orderAfterFacilityReadyMonths;
+                o["orderAfterFacilityReady"] = std::move(link);
+            } else {
+                o["orderMonth"] = text(t.orderMonth.toIso());
+            }
+        } else if (key == u"optional") {
+            putOptimizerInputs(o, t.optional, t.orderWindow, std::nullopt);
+        }
+    });
 }
 
 ordered powerSourceJson(const PowerSource &p)
 {
-    ordered o = ordered::object();
-    o["name"] = text(p.name);
-    o["kind"] = text(toSpecName(p.kind));
-    if (p.kind == PowerKind::Bess) {
-        o["powerMw"] = number(p.powerMw);
-        o["energyMwh"] = number(p.energyMwh);
-    } else {
-        o["capacityMw"] = number(p.capacityMw);
-    }
-    o["availabilityPct"] = number(p.availabilityPct);
-    o["orderMonth"] = text(p.orderMonth.toIso());
-    o["leadTimeMonths"] = threePoint(p.leadTimeMonths);
-    put(o, "capexUsd", p.capexUsd);
-    put(o, "capexUsdPerKw", p.capexUsdPerKw);
-    put(o, "rentUsdPerMwMonth", p.rentUsdPerMwMonth);
-    o["depositPct"] = number(p.depositPct);
-    put(o, "fixedOmUsdPerKwYear", p.fixedOmUsdPerKwYear);
-    put(o, "varOmUsdPerMwh", p.varOmUsdPerMwh);
-    put(o, "heatRateBtuPerKwh", p.heatRateBtuPerKwh);
-    if (p.retireAfter) { // the link replaces the month it gives (section 3)
-        ordered link = ordered::object();
-        link["source"] = text(p.retireAfter->source);
-        link["plusMonths"] = p.retireAfter->plusMonths;
-        o["retireAfter"] = std::move(link);
-    } else {
-        put(o, "retireMonth", p.retireMonth);
-    }
-    put(o, "salvagePctOfBook", p.salvagePctOfBook);
-    putOptimizerInputs(o, p.optional, p.orderWindow, p.retireWindow);
-    return o;
+    const bool bess = p.kind == PowerKind::Bess;
+    return fieldsJson(p, [&](ordered &o, QStringView key) {
+        if (key == u"name") {
+            o["name"] = text(p.name);
+        } else if (key == u"kind") {
+            o["kind"] = text(toSpecName(p.kind));
+        } else if (key == u"capacityMw") {
+            if (!bess)
+                o["capacityMw"] = number(p.capacityMw);
+        } else if (key == u"powerMw") {
+            if (bess)
+                o["powerMw"] = number(p.powerMw);
+        } else if (key == u"energyMwh") {
+            if (bess)
+                o["energyMwh"] = number(p.energyMwh);
+        } else if (key == u"retireMonth") {
+            if (p.retireAfter) { // the link replaces the month it gives (section 3)
+                ordered link = ordered::object();
+                link["source"] = text(p.retireAfter->source);
+                link["plusMonths"] = p.retireAfter->plusMonths;
+                o["retireAfter"] = std::move(link);
+            } else {
+                put(o, "retireMonth", p.retireMonth);
+            }
+        } else if (key == u"optional") {
+            putOptimizerInputs(o, p.optional, p.orderWindow, p.retireWindow);
+        }
+    });
 }
 
 ordered coolingPlantJson(const CoolingPlant &c)
 {
-    ordered o = ordered::object();
-    o["name"] = text(c.name);
-    o["kind"] = text(toSpecName(c.kind));
-    o["capacityMw"] = number(c.capacityMw);
-    o["orderMonth"] = text(c.orderMonth.toIso());
-    o["leadTimeMonths"] = threePoint(c.leadTimeMonths);
-    put(o, "rentUsdPerMonth", c.rentUsdPerMonth);
-    put(o, "capexUsd", c.capexUsd);
-    o["depositPct"] = number(c.depositPct);
-    put(o, "retireMonth", c.retireMonth);
-    put(o, "salvagePctOfBook", c.salvagePctOfBook);
-    putOptimizerInputs(o, c.optional, c.orderWindow, c.retireWindow);
-    return o;
+    return fieldsJson(c, [&](ordered &o, QStringView key) {
+        if (key == u"name")
+            o["name"] = text(c.name);
+        else if (key == u"kind")
+            o["kind"] = text(toSpecName(c.kind));
+        else if (key == u"optional")
+            putOptimizerInputs(o, c.optional, c.orderWindow, c.retireWindow);
+    });
 }
 
 template<typename Item> ordered list(const std::vector<Item> &items, ordered (*toJson)(const Item &))
@@ -260,11 +270,6 @@ QByteArray serialize(const ordered &document)
 QByteArray writeScenarioJson(const Scenario &scenario)
 {
     return serialize(scenarioJson(scenario));
-}
-
-QByteArray exportScenarioJson(const Scenario &scenario, const Catalog &catalog)
-{
-    return serialize(scenarioJson(resolveScenario(scenario, catalog)));
 }
 
 } // namespace cp::io

@@ -1,7 +1,7 @@
 #include "itemmodels/catalogdefaults.h"
 
 #include "catalog/catalog.h"
-#include "document/scenariofields.h"
+#include "fields/scenariofields.h"
 
 #include <QMap>
 #include <QObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "document/fieldpath.h"
-#include "document/scenarioitems.h"
+#include "fields/fieldpath.h"
+#include "fields/scenarioitems.h"
 
 #include <QString>
 #include <QVariant>

@@ -1,7 +1,7 @@
 #include "itemmodels/catalogmodel.h"
 
 #include "catalog/catalog.h"
-#include "document/scenariofields.h"
+#include "fields/scenariofields.h"
 
 #include <QColor>
 

@@ -3,7 +3,7 @@
 #include "catalog/catalog.h"
 #include "document/scenariochange.h"
 #include "document/scenariodocument.h"
-#include "document/scenariofields.h"
+#include "fields/scenariofields.h"
 #include "itemmodels/catalogdefaults.h"
 #include "itemmodels/itemroles.h"
 #include "itemmodels/tsv.h"

@@ -1,8 +1,8 @@
 #include "itemmodels/warninglistmodel.h"
 
 #include "analysis/solvedscenario.h"
-#include "document/fieldpath.h"
-#include "document/scenarioitems.h"
+#include "fields/fieldpath.h"
+#include "fields/scenarioitems.h"
 
 #include <QColor>
 

@@ -1,6 +1,6 @@
 #include "policy/policypack.h"
 
-#include "io/strictjson.h"
+#include "domain/strictjson.h"
 
 #include <QFile>
 

@@ -1,7 +1,7 @@
 #include "resolve/resolver.h"
 
 #include "domain/linkeddates.h"
-#include "io/strictjson.h"
+#include "domain/strictjson.h"
 #include "solver/datelinks.h"
 
 namespace cp {

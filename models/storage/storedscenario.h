@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/scenario.h"
-#include "io/problem.h"
+#include "domain/problem.h"
 #include "storage/workspace.h"
 
 #include <QByteArray>

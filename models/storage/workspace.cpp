@@ -1,6 +1,6 @@
 #include "storage/workspace.h"
 
-#include "io/problem.h"
+#include "domain/problem.h"
 #include "storage/filecheck.h"
 #include "storage/schema.h"
 #include "storage/serveruri.h"

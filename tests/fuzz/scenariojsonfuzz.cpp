@@ -15,6 +15,7 @@
 #include "io/resultcsv.h"
 #include "io/resultjson.h"
 #include "io/scenariojson.h"
+#include "resolve/scenarioexport.h"
 
 #include <QByteArray>
 

@@ -4,6 +4,7 @@
 #include "analysis/solvedscenario.h"
 #include "catalog/catalog.h"
 #include "domain/kinds.h"
+#include "fields/fieldtable.h"
 #include "format/energizeddroptext.h"
 #include "format/units.h"
 
@@ -253,28 +254,28 @@ std::vector<SummarySentence> summarySentences(const SolvedScenario &solved, cons
 
 QString fieldLabel(const QString &field)
 {
+    // The catalog's globals the checks read: no scenario field, so not in the field table.
     static const QHash<QString, QString> labels{
-        {QStringLiteral("pue"), QStringLiteral("PUE")},
-        {QStringLiteral("capexUsdPerMwIt"), QStringLiteral("Facility capex per MW IT")},
-        {QStringLiteral("leaseUsdPerKwMonth"), QStringLiteral("Colocation lease")},
-        {QStringLiteral("fixedOmUsdPerMwItYear"), QStringLiteral("Facility O&M")},
-        {QStringLiteral("unitCapexUsd"), QStringLiteral("Unit capex")},
-        {QStringLiteral("itKwPerAccelerator"), QStringLiteral("IT power per accelerator")},
-        {QStringLiteral("bf16Tflops"), QStringLiteral("BF16 dense compute")},
-        {QStringLiteral("rentUsdPerAcceleratorHour"), QStringLiteral("Cloud rent per accelerator-hour")},
-        {QStringLiteral("rentUsdPerMwMonth"), QStringLiteral("Rent per MW-month")},
-        {QStringLiteral("capexUsdPerKw"), QStringLiteral("Capex")},
-        {QStringLiteral("fixedOmUsdPerKwYear"), QStringLiteral("Fixed O&M")},
-        {QStringLiteral("varOmUsdPerMwh"), QStringLiteral("Variable O&M")},
-        {QStringLiteral("heatRateBtuPerKwh"), QStringLiteral("Heat rate")},
-        {QStringLiteral("rentUsdPerMonth"), QStringLiteral("Chiller rent")},
-        {QStringLiteral("capexUsd"), QStringLiteral("Chiller capex")},
         {QStringLiteral("swingFraction"), QStringLiteral("Training power swing to smooth")},
         {QStringLiteral("interruptionsPerAcceleratorYear"), QStringLiteral("Job interruptions")},
         {QStringLiteral("spareRatio"), QStringLiteral("Spare pool")},
     };
     return labels.value(field, field);
 }
+
+namespace {
+
+// A scenario field's label as the editor shows it (the field table, fields/fieldtable.cpp), so a
+// new field needs nothing here.
+QString useLabel(const CatalogUse &use)
+{
+    if (const std::optional<FieldPath> path = FieldPath::fromJsonPath(use.path))
+        if (const FieldInfo *info = fieldInfo(*path))
+            return info->label;
+    return fieldLabel(use.field);
+}
+
+} // namespace
 
 QString catalogRangeText(const CatalogValue &value)
 {
@@ -306,11 +307,10 @@ std::vector<AssumptionRow> assumptionRows(const SolvedScenario &solved, Month as
     std::vector<AssumptionRow> rows;
     QHash<const CatalogValue *, std::size_t> index;
     const Catalog &catalog = Catalog::builtIn();
-    const auto add = [&](const CatalogValue *value, const QString &field, const QString &user) {
+    const auto add = [&](const CatalogValue *value, const QString &label, const QString &user) {
         auto it = index.find(value);
         if (it == index.end()) {
             const QString owner = catalogOwner(catalog, value);
-            const QString label = fieldLabel(field);
             rows.push_back({value, owner.isEmpty() ? label : label + QStringLiteral(": ") + owner, {},
                             value->isStale(asOf)});
             it = index.insert(value, rows.size() - 1);
@@ -327,14 +327,14 @@ std::vector<AssumptionRow> assumptionRows(const SolvedScenario &solved, Month as
         const QString user = use.item.isEmpty() ? (oneSite ? QStringLiteral("Site") : use.site)
                              : oneSite          ? use.item
                                                 : use.site + QStringLiteral(" / ") + use.item;
-        add(use.value, use.field, user);
+        add(use.value, useLabel(use), user);
     }
     // The section 6 checks read three globals for every site.
     const CatalogGlobals &g = catalog.globals();
     const QString checks = QStringLiteral("Checks, every site");
-    add(&g.swingFraction, QStringLiteral("swingFraction"), checks);
-    add(&g.interruptionsPerAcceleratorYear, QStringLiteral("interruptionsPerAcceleratorYear"), checks);
-    add(&g.spareRatio, QStringLiteral("spareRatio"), checks);
+    add(&g.swingFraction, fieldLabel(QStringLiteral("swingFraction")), checks);
+    add(&g.interruptionsPerAcceleratorYear, fieldLabel(QStringLiteral("interruptionsPerAcceleratorYear")), checks);
+    add(&g.spareRatio, fieldLabel(QStringLiteral("spareRatio")), checks);
     return rows;
 }
 

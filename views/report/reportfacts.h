@@ -61,7 +61,8 @@ struct AssumptionRow {
 // A catalog value's range, "$9.30M–$16.0M", "1.08–1.25".
 [[nodiscard]] QString catalogRangeText(const CatalogValue &value);
 
-// A plan field's name as a planner reads it: "unitCapexUsd" -> "Unit capex".
+// A catalog global's name as a planner reads it: "spareRatio" -> "Spare pool" (a scenario field's
+// label is the field table's, fields/fieldtable.h); any other key as it is.
 [[nodiscard]] QString fieldLabel(const QString &field);
 
 // A warning code as a heading: "power_swing" -> "Power swing".

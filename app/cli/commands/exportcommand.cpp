@@ -3,6 +3,7 @@
 
 #include "catalog/catalog.h"
 #include "io/scenariojson.h"
+#include "resolve/scenarioexport.h"
 #include "storage/storedscenario.h"
 #include "storage/workspace.h"
 

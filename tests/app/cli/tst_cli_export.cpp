@@ -1,5 +1,6 @@
 #include "catalog/catalog.h"
 #include "io/scenariojson.h"
+#include "resolve/scenarioexport.h"
 #include "storage/workspace.h"
 
 #include <QFile>

@@ -278,7 +278,7 @@ private slots:
         const QString late = report(file, QStringLiteral("late.pdf"));
         QVERIFY(!late.isEmpty());
         const QString text = collapsed(pdfText(late, QStringLiteral("-raw")));
-        QVERIFY(text.contains(QStringLiteral("BF16 dense compute: NVIDIA A100 SXM 80GB 312 TFLOPS (dense)")));
+        QVERIFY(text.contains(QStringLiteral("BF16: NVIDIA A100 SXM 80GB 312 TFLOPS (dense)")));
         QVERIFY(text.contains(QStringLiteral("2020-01 stale")));
 
         const QString out = m_dir.filePath(QStringLiteral("early.pdf"));

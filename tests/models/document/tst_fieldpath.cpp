@@ -1,4 +1,4 @@
-#include "document/fieldpath.h"
+#include "fields/fieldpath.h"
 
 #include <QTest>
 

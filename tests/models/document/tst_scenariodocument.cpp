@@ -1,6 +1,6 @@
 #include "analysis/solvedscenario.h"
 #include "document/scenariodocument.h"
-#include "document/scenariofields.h"
+#include "fields/scenariofields.h"
 #include "scenariotestutil.h"
 
 #include <QSignalSpy>

@@ -1,5 +1,5 @@
 #include "catalog/catalog.h"
-#include "domain/validation.h"
+#include "fields/validation.h"
 
 #include <QTest>
 

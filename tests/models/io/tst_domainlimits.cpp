@@ -1,6 +1,6 @@
 #include "analysis/solvedscenario.h"
 #include "catalog/catalog.h"
-#include "io/numbertext.h"
+#include "domain/numbertext.h"
 #include "io/resultcsv.h"
 #include "io/resultjson.h"
 #include "io/scenariojson.h"

@@ -4,6 +4,7 @@
 #include "io/resultjson.h"
 #include "io/riskjson.h"
 #include "io/scenariojson.h"
+#include "resolve/scenarioexport.h"
 #include "solver/risk.h"
 
 #include <QDir>

@@ -1,6 +1,6 @@
 #include "../document/scenariotestutil.h"
 #include "document/scenariodocument.h"
-#include "document/scenariofields.h"
+#include "fields/scenariofields.h"
 #include "itemmodels/itemroles.h"
 #include "itemmodels/itemtablemodel.h"
 

@@ -1,5 +1,6 @@
 #include "catalog/catalog.h"
 #include "io/scenariojson.h"
+#include "resolve/scenarioexport.h"
 #include "resolve/resolver.h"
 
 #include <QFile>

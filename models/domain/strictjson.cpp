@@ -1,6 +1,6 @@
-#include "io/strictjson.h"
+#include "domain/strictjson.h"
 
-#include "io/problem.h"
+#include "domain/problem.h"
 
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "document/scenarioitems.h"
+#include "fields/scenarioitems.h"
 
 #include <algorithm>
 #include <cstdlib>

@@ -1,9 +1,9 @@
-#include "domain/validation.h"
+#include "fields/validation.h"
 
 #include "catalog/catalog.h"
-#include "document/scenariofields.h"
-#include "io/numbertext.h"
-#include "io/strictjson.h"
+#include "fields/fieldtable.h"
+#include "domain/numbertext.h"
+#include "domain/strictjson.h"
 
 #include <QStringList>
 
@@ -23,7 +23,7 @@ QString found(double value)
     return QStringLiteral(" (found ") + numberText(value) + QLatin1Char(')');
 }
 
-// The field's description, which holds its bounds (scenariofields.cpp): the one declaration
+// The field's description, which holds its bounds (fieldtable.cpp): the one declaration
 // the editor's spin boxes and these checks both read.
 const FieldInfo &field(FieldPath::Scope scope, QStringView key, ItemList list = ItemList::Compute)
 {
@@ -31,11 +31,6 @@ const FieldInfo &field(FieldPath::Scope scope, QStringView key, ItemList list = 
         if (info.key == key)
             return info;
     qFatal("validation: no field %s", qPrintable(key.toString()));
-}
-
-const FieldInfo &facilityField(QStringView key)
-{
-    return field(FieldPath::Scope::Facility, key);
 }
 
 const FieldInfo &itemField(ItemList list, QStringView key)
@@ -220,19 +215,47 @@ private:
     std::map<QString, QString> m_firstUse;
 };
 
+// One walked row's value against the row's bounds (three-point: each part, and their order).
+// Months only when `months`: an item's months are checked first, together (Checker::itemMonths).
+void checkValue(Checker &check, const QString &path, double value, const FieldInfo &info, bool)
+{
+    check.number(path, value, info);
+}
+void checkValue(Checker &check, const QString &path, int value, const FieldInfo &info, bool)
+{
+    check.number(path, value, info);
+}
+void checkValue(Checker &check, const QString &path, const ThreePoint &value, const FieldInfo &info, bool)
+{
+    check.threePoint(path, value, info);
+}
+void checkValue(Checker &check, const QString &path, Month value, const FieldInfo &info, bool months)
+{
+    if (months)
+        check.month(path, value, info);
+}
+template<typename T>
+void checkValue(Checker &check, const QString &path, const std::optional<T> &value, const FieldInfo &info, bool months)
+{
+    if (value)
+        checkValue(check, path, *value, info, months);
+}
+
+// Checks every row of the table that is not checked by hand (fields/fieldtable.cpp), in its order.
+template<typename Item> void checkFields(Checker &check, const QString &path, const Item &item, bool months)
+{
+    for (const FieldRow<Item> &row : fieldRows<Item>()) {
+        if (row.presence == FieldPresence::ByHand)
+            continue;
+        visitMember(item, row, [&](const auto &value) {
+            checkValue(check, jsonPathKey(path, row.info.key), value, row.info, months);
+        });
+    }
+}
+
 void checkFacility(Checker &check, const QString &path, const Facility &f)
 {
-    check.number(jsonPathKey(path, u"itCapacityMw"), f.itCapacityMw, facilityField(u"itCapacityMw"));
-    check.number(jsonPathKey(path, u"coolingMw"), f.coolingMw, facilityField(u"coolingMw"));
-    check.month(jsonPathKey(path, u"permitStartMonth"), f.permitStartMonth, facilityField(u"permitStartMonth"));
-    check.month(jsonPathKey(path, u"constructionStartMonth"), f.constructionStartMonth,
-                facilityField(u"constructionStartMonth"));
-    check.threePoint(jsonPathKey(path, u"permitMonths"), f.permitMonths, facilityField(u"permitMonths"));
-    check.threePoint(jsonPathKey(path, u"buildMonths"), f.buildMonths, facilityField(u"buildMonths"));
-    check.threePoint(jsonPathKey(path, u"capexUsdPerMwIt"), f.capexUsdPerMwIt, facilityField(u"capexUsdPerMwIt"));
-    check.threePoint(jsonPathKey(path, u"capexUsd"), f.capexUsd, facilityField(u"capexUsd"));
-    check.number(jsonPathKey(path, u"leaseUsdPerKwMonth"), f.leaseUsdPerKwMonth, facilityField(u"leaseUsdPerKwMonth"));
-    check.number(jsonPathKey(path, u"fixedOmUsdPerMwItYear"), f.fixedOmUsdPerMwItYear, facilityField(u"fixedOmUsdPerMwItYear"));
+    checkFields(check, path, f, true);
 }
 
 // Linked dates (docs/scenario-format.md, section 3): a shift of at most 600 months either way.
@@ -256,17 +279,7 @@ void checkTranche(Checker &check, const QString &path, const ComputeTranche &t, 
                       .arg(quotedText(t.accelerator), knownAccelerators(catalog)));
     }
     check.itemMonths(path, ItemList::Compute, t.orderMonth, t.retireMonth);
-    check.number(jsonPathKey(path, u"count"), t.count, itemField(ItemList::Compute, u"count"));
-    check.threePoint(jsonPathKey(path, u"leadTimeMonths"), t.leadTimeMonths, itemField(ItemList::Compute, u"leadTimeMonths"));
-    check.threePoint(jsonPathKey(path, u"unitCapexUsd"), t.unitCapexUsd, itemField(ItemList::Compute, u"unitCapexUsd"));
-    check.threePoint(jsonPathKey(path, u"itKwPerAccelerator"), t.itKwPerAccelerator, itemField(ItemList::Compute, u"itKwPerAccelerator"));
-    check.number(jsonPathKey(path, u"bf16Tflops"), t.bf16Tflops, itemField(ItemList::Compute, u"bf16Tflops"));
-    check.threePoint(jsonPathKey(path, u"rentUsdPerAcceleratorHour"), t.rentUsdPerAcceleratorHour, itemField(ItemList::Compute, u"rentUsdPerAcceleratorHour"));
-    check.number(jsonPathKey(path, u"depositPct"), t.depositPct, itemField(ItemList::Compute, u"depositPct"));
-    check.threePoint(jsonPathKey(path, u"priceUsdPerAcceleratorHour"), t.priceUsdPerAcceleratorHour,
-                     itemField(ItemList::Compute, u"priceUsdPerAcceleratorHour"));
-    check.number(jsonPathKey(path, u"soldPct"), t.soldPct, itemField(ItemList::Compute, u"soldPct"));
-    check.number(jsonPathKey(path, u"salvagePctOfBook"), t.salvagePctOfBook, itemField(ItemList::Compute, u"salvagePctOfBook"));
+    checkFields(check, path, t, false);
     check.window(jsonPathKey(path, u"orderWindow"), t.orderWindow);
     if (t.orderAfterFacilityReadyMonths) {
         const QString at = jsonPathKey(path, u"orderAfterFacilityReady");
@@ -330,16 +343,7 @@ void checkPowerSource(Checker &check, const QString &path, const PowerSource &p)
         check.number(jsonPathKey(path, u"capacityMw"), p.capacityMw, itemField(ItemList::Power, u"capacityMw"));
     }
     check.itemMonths(path, ItemList::Power, p.orderMonth, p.retireMonth);
-    check.number(jsonPathKey(path, u"availabilityPct"), p.availabilityPct, itemField(ItemList::Power, u"availabilityPct"));
-    check.threePoint(jsonPathKey(path, u"leadTimeMonths"), p.leadTimeMonths, itemField(ItemList::Power, u"leadTimeMonths"));
-    check.threePoint(jsonPathKey(path, u"capexUsd"), p.capexUsd, itemField(ItemList::Power, u"capexUsd"));
-    check.threePoint(jsonPathKey(path, u"capexUsdPerKw"), p.capexUsdPerKw, itemField(ItemList::Power, u"capexUsdPerKw"));
-    check.threePoint(jsonPathKey(path, u"rentUsdPerMwMonth"), p.rentUsdPerMwMonth, itemField(ItemList::Power, u"rentUsdPerMwMonth"));
-    check.number(jsonPathKey(path, u"depositPct"), p.depositPct, itemField(ItemList::Power, u"depositPct"));
-    check.number(jsonPathKey(path, u"fixedOmUsdPerKwYear"), p.fixedOmUsdPerKwYear, itemField(ItemList::Power, u"fixedOmUsdPerKwYear"));
-    check.number(jsonPathKey(path, u"varOmUsdPerMwh"), p.varOmUsdPerMwh, itemField(ItemList::Power, u"varOmUsdPerMwh"));
-    check.number(jsonPathKey(path, u"heatRateBtuPerKwh"), p.heatRateBtuPerKwh, itemField(ItemList::Power, u"heatRateBtuPerKwh"));
-    check.number(jsonPathKey(path, u"salvagePctOfBook"), p.salvagePctOfBook, itemField(ItemList::Power, u"salvagePctOfBook"));
+    checkFields(check, path, p, false);
     check.window(jsonPathKey(path, u"orderWindow"), p.orderWindow);
     check.window(jsonPathKey(path, u"retireWindow"), p.retireWindow);
 }
@@ -348,12 +352,7 @@ void checkCoolingPlant(Checker &check, const QString &path, const CoolingPlant &
 {
     check.name(jsonPathKey(path, u"name"), c.name, "cooling plant");
     check.itemMonths(path, ItemList::Cooling, c.orderMonth, c.retireMonth);
-    check.number(jsonPathKey(path, u"capacityMw"), c.capacityMw, itemField(ItemList::Cooling, u"capacityMw"));
-    check.threePoint(jsonPathKey(path, u"leadTimeMonths"), c.leadTimeMonths, itemField(ItemList::Cooling, u"leadTimeMonths"));
-    check.threePoint(jsonPathKey(path, u"rentUsdPerMonth"), c.rentUsdPerMonth, itemField(ItemList::Cooling, u"rentUsdPerMonth"));
-    check.threePoint(jsonPathKey(path, u"capexUsd"), c.capexUsd, itemField(ItemList::Cooling, u"capexUsd"));
-    check.number(jsonPathKey(path, u"depositPct"), c.depositPct, itemField(ItemList::Cooling, u"depositPct"));
-    check.number(jsonPathKey(path, u"salvagePctOfBook"), c.salvagePctOfBook, itemField(ItemList::Cooling, u"salvagePctOfBook"));
+    checkFields(check, path, c, false);
     check.window(jsonPathKey(path, u"orderWindow"), c.orderWindow);
     check.window(jsonPathKey(path, u"retireWindow"), c.retireWindow);
 }

@@ -1,4 +1,4 @@
-#include "io/numbertext.h"
+#include "domain/numbertext.h"
 
 #include <array>
 #include <charconv>

@@ -1,4 +1,4 @@
-#include "io/problem.h"
+#include "domain/problem.h"
 
 #include <algorithm>
 
