@@ -169,6 +169,7 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
     commands.push_back(makePushCommand());
     commands.push_back(makePullCommand());
     commands.push_back(makeAdminCommand());
+    commands.push_back(makeAuditCommand());
     return commands;
 }
 

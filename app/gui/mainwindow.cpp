@@ -16,6 +16,8 @@
 #include "report/reportexport.h"
 #include "risk/riskpanel.h"
 #include "storage/defaultworkspace.h"
+#include "team/newerrevisionbanner.h"
+#include "team/teamworkspacedialog.h"
 #include "widgets/itemtablepanel.h"
 #include "widgets/kpipanel.h"
 #include "widgets/referencedatawindow.h"
@@ -36,6 +38,7 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
@@ -76,6 +79,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_sitesOverview(new views::SitesOverviewPanel(this))
     , m_exports(new report::ExportActions(this))
     , m_readOnlyBanner(new QLabel(this))
+    , m_newerRevisionBanner(new views::NewerRevisionBanner(this))
     , m_workspacePanel(new views::WorkspacePanel(*m_session, this))
     , m_kpiPanel(new views::KpiPanel(this))
     , m_warningsPanel(new views::WarningsPanel(this))
@@ -100,6 +104,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_readOnlyBanner->setPalette(banner);
     m_readOnlyBanner->hide();
     layout->addWidget(m_readOnlyBanner);
+    layout->addWidget(m_newerRevisionBanner);
     m_tabs->setDocumentMode(true);
     m_tabs->setObjectName(QStringLiteral("workTabs"));
     layout->addWidget(m_tabs);
@@ -117,6 +122,28 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_session, &WorkspaceSession::saveFailed, this, [this](const QString &message) {
         showError(tr("The change was not saved"),
                   tr("ClusterPlan could not save the change to the workspace, so it was not made.\n\n%1").arg(message));
+    });
+    // Queued: the refused save is still on the stack, and reloading replaces its document.
+    connect(m_session, &WorkspaceSession::saveConflict, this, &MainWindow::offerReload, Qt::QueuedConnection);
+    // The banner speaks of the scenario shown; another open one is offered when it is shown again
+    // (its next edit is refused as a conflict, which offers the reload too).
+    connect(m_session, &WorkspaceSession::newerRevisionAvailable, m_newerRevisionBanner,
+            [this](qint64 id, qint64 revision, const QString &by) {
+                if (m_session->currentDocument() && m_session->currentDocument()->scenarioId() == id)
+                    m_newerRevisionBanner->showNewer(id, revision, by);
+            });
+    connect(m_session, &WorkspaceSession::currentDocumentChanged, m_newerRevisionBanner, [this](ScenarioDocument *shown) {
+        if (!shown || shown->scenarioId() != m_newerRevisionBanner->scenarioId())
+            m_newerRevisionBanner->hide();
+    });
+    connect(m_session, &WorkspaceSession::scenarioReloaded, m_newerRevisionBanner, [this](qint64 id) {
+        if (id == m_newerRevisionBanner->scenarioId())
+            m_newerRevisionBanner->hide();
+    });
+    connect(m_newerRevisionBanner, &views::NewerRevisionBanner::reloadRequested, this, [this](qint64 id) {
+        QString error;
+        if (!m_session->reloadScenario(id, &error))
+            showError(tr("Cannot reload the scenario"), error);
     });
     connect(m_liveSolver, &LiveSolver::solved, this, &MainWindow::showSolved);
     connect(m_compare, &views::CompareView::comparisonChanged, this,
@@ -174,6 +201,9 @@ void MainWindow::createActions()
     m_openWorkspaceAction = new QAction(tr("&Open Workspace\u2026"), this);
     m_openWorkspaceAction->setShortcut(QKeySequence::Open);
     connect(m_openWorkspaceAction, &QAction::triggered, this, &MainWindow::openWorkspaceDialog);
+    m_openTeamWorkspaceAction = new QAction(tr("Open &Team Workspace\u2026"), this);
+    m_openTeamWorkspaceAction->setObjectName(QStringLiteral("openTeamWorkspaceAction"));
+    connect(m_openTeamWorkspaceAction, &QAction::triggered, this, &MainWindow::openTeamWorkspaceDialog);
     m_saveCopyAction = new QAction(tr("Save a &Copy As\u2026"), this);
     m_saveCopyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     connect(m_saveCopyAction, &QAction::triggered, this, &MainWindow::saveCopyAs);
@@ -259,6 +289,7 @@ void MainWindow::createMenus()
     m_fileMenu = menuBar()->addMenu(tr("&File"));
     m_fileMenu->addAction(m_newWorkspaceAction);
     m_fileMenu->addAction(m_openWorkspaceAction);
+    m_fileMenu->addAction(m_openTeamWorkspaceAction);
     m_recentMenu = m_fileMenu->addMenu(tr("Recent &Workspaces"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
     m_fileMenu->addAction(m_saveCopyAction);
@@ -562,6 +593,37 @@ void MainWindow::openWorkspaceDialog()
     const QString path = QFileDialog::getOpenFileName(this, tr("Open Workspace"), documentsFolder(), kWorkspaceFilter);
     if (!path.isEmpty())
         openWorkspace(path);
+}
+
+void MainWindow::openTeamWorkspaceDialog()
+{
+    views::TeamWorkspaceDialog dialog(this);
+    if (Workspace *workspace = m_session->workspace(); workspace && workspace->isServer())
+        dialog.setUri(workspace->path());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // The password goes to the connection only; the recent list keeps the URI (which has none).
+    const WorkspaceError error = m_session->openServer(dialog.uri(), dialog.password());
+    if (error.isError()) {
+        showError(tr("Cannot open the team workspace"), error.message);
+        return;
+    }
+    recent::addWorkspace(m_session->workspace()->path());
+}
+
+void MainWindow::offerReload(qint64 id, const QString &message)
+{
+    QMessageBox box(QMessageBox::Warning, tr("Someone else saved this scenario"), message, QMessageBox::NoButton, this);
+    QPushButton *reload = box.addButton(tr("&Reload"), QMessageBox::AcceptRole);
+    box.addButton(tr("Keep Looking"), QMessageBox::RejectRole);
+    box.setInformativeText(tr("Reload replaces this scenario with the saved one and clears its undo history; your "
+                              "refused change is not in it."));
+    box.exec();
+    if (box.clickedButton() != reload)
+        return;
+    QString error;
+    if (!m_session->reloadScenario(id, &error))
+        showError(tr("Cannot reload the scenario"), error);
 }
 
 void MainWindow::saveCopyAs()

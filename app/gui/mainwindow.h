@@ -34,6 +34,7 @@ class ScenarioEditor;
 class SitesOverviewPanel;
 class WarningsPanel;
 class WorkspacePanel;
+class NewerRevisionBanner;
 } // namespace cp::views
 
 namespace cp::gui {
@@ -108,6 +109,8 @@ private:
 
     void newWorkspace();
     void openWorkspaceDialog();
+    void openTeamWorkspaceDialog();
+    void offerReload(qint64 id, const QString &message); // a save refused by a conflict
     void saveCopyAs();
     void importScenario();
     void exportScenario();
@@ -130,6 +133,7 @@ private:
     views::SitesOverviewPanel *m_sitesOverview;
     report::ExportActions *m_exports;
     QLabel *m_readOnlyBanner;
+    views::NewerRevisionBanner *m_newerRevisionBanner;
     views::WorkspacePanel *m_workspacePanel;
     views::KpiPanel *m_kpiPanel;
     views::WarningsPanel *m_warningsPanel;
@@ -151,6 +155,7 @@ private:
     QMenu *m_helpMenu = nullptr;
     QAction *m_newWorkspaceAction = nullptr;
     QAction *m_openWorkspaceAction = nullptr;
+    QAction *m_openTeamWorkspaceAction = nullptr;
     QAction *m_saveCopyAction = nullptr;
     QAction *m_importAction = nullptr;
     QAction *m_exportAction = nullptr;

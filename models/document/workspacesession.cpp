@@ -43,6 +43,13 @@ WorkspaceError WorkspaceSession::open(const QString &path)
     return adopt(Workspace::open(path, Workspace::OpenMode::ReadWriteOrReadOnly));
 }
 
+WorkspaceError WorkspaceSession::openServer(const QString &uri, const QString &password)
+{
+    if (m_workspace && m_workspace->isServer() && m_workspace->path() == uri)
+        return {};
+    return adopt(Workspace::open(uri, Workspace::OpenMode::ReadWriteOrReadOnly, password));
+}
+
 WorkspaceError WorkspaceSession::openDefault()
 {
     if (m_workspace
@@ -60,6 +67,11 @@ WorkspaceError WorkspaceSession::adopt(Workspace::OpenResult opened)
     std::unique_ptr<Workspace> previous = std::exchange(m_workspace, std::move(opened.workspace));
     connect(m_workspace.get(), &Workspace::scenarioChanged, this, &WorkspaceSession::onScenarioChanged);
     connect(m_workspace.get(), &Workspace::scenarioRemoved, this, &WorkspaceSession::onScenarioRemoved);
+    if (m_workspace->isServer()) {
+        connect(m_workspace.get(), &Workspace::changedElsewhere, this, &WorkspaceSession::onChangedElsewhere);
+        // Without it the window still works; other users' changes then show on the next open.
+        (void)m_workspace->listenForChanges();
+    }
     emit workspaceChanged(m_workspace.get());
     previous.reset();
     return {};
@@ -93,6 +105,16 @@ ScenarioDocument *WorkspaceSession::document(ScenarioId id, QString *error)
         fail(tr("No workspace is open."), error);
         return nullptr;
     }
+    ScenarioDocument *document = loadDocumentObject(id, error);
+    if (!document)
+        return nullptr;
+    m_undoGroup->addStack(document->undoStack());
+    m_documents.emplace(id, document);
+    return document;
+}
+
+ScenarioDocument *WorkspaceSession::loadDocumentObject(ScenarioId id, QString *error)
+{
     StoredScenario stored = loadStoredScenario(*m_workspace, id, m_catalog);
     if (!stored.read()) {
         fail(stored.error.message, error);
@@ -108,10 +130,69 @@ ScenarioDocument *WorkspaceSession::document(ScenarioId id, QString *error)
         return nullptr;
     }
     auto *document = new ScenarioDocument(std::move(*stored.scenario), m_catalog, m_workspace.get(), id, this);
-    connect(document, &ScenarioDocument::saveFailed, this, &WorkspaceSession::saveFailed);
-    m_undoGroup->addStack(document->undoStack());
-    m_documents.emplace(id, document);
+    connect(document, &ScenarioDocument::saveFailed, this, [this, id](const QString &message) {
+        if (m_workspace && m_workspace->lastError().kind == WorkspaceError::Kind::Conflict)
+            emit saveConflict(id, message);
+        else
+            emit saveFailed(message);
+    });
     return document;
+}
+
+bool WorkspaceSession::reloadScenario(ScenarioId id, QString *error)
+{
+    const auto it = m_documents.find(id);
+    if (it == m_documents.end() || !m_workspace)
+        return true; // not open: the next open reads the stored one
+    ScenarioDocument *fresh = loadDocumentObject(id, error);
+    if (!fresh)
+        return false;
+    ScenarioDocument *stale = it->second;
+    const bool current = stale == m_current;
+    if (current) {
+        // Listeners let go of the stale document before it goes.
+        m_current = nullptr;
+        m_undoGroup->setActiveStack(nullptr);
+        emit currentDocumentChanged(nullptr);
+    }
+    m_undoGroup->removeStack(stale->undoStack());
+    delete stale;
+    it->second = fresh;
+    m_undoGroup->addStack(fresh->undoStack());
+    if (current) {
+        m_current = fresh;
+        m_undoGroup->setActiveStack(fresh->undoStack());
+        emit currentDocumentChanged(fresh);
+    }
+    emit scenarioReloaded(id);
+    return true;
+}
+
+bool WorkspaceSession::hasLocalEdits(ScenarioId id) const
+{
+    const auto it = m_documents.find(id);
+    return it != m_documents.end() && it->second->undoStack()->count() > 0;
+}
+
+void WorkspaceSession::onChangedElsewhere(qint64 id, qint64 revision, const QString &action, const QString &by)
+{
+    if (action == QLatin1String("delete")) {
+        onScenarioRemoved(-1, id);
+        return;
+    }
+    if (action == QLatin1String("rename")) {
+        onScenarioChanged(-1, id);
+        return;
+    }
+    if (action != QLatin1String("update") || !m_documents.count(id))
+        return;
+    // Already read (after a reload) or written by this session: nothing newer to show.
+    if (const auto known = m_workspace->knownRevision(id); known && *known >= revision)
+        return;
+    if (hasLocalEdits(id))
+        emit newerRevisionAvailable(id, revision, by);
+    else
+        (void)reloadScenario(id);
 }
 
 bool WorkspaceSession::setCurrentScenario(std::optional<ScenarioId> id, QString *error)

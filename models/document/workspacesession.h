@@ -34,6 +34,10 @@ public:
     // read-only (see Workspace::readOnlyReason()); a missing file becomes a new, empty workspace.
     // On failure the workspace open before stays open and the error says why.
     WorkspaceError open(const QString &path);
+    // A team workspace (a libpq URI) with the password the user typed: passed to the connection in
+    // memory only (empty: libpq's ~/.pgpass or PGPASSWORD). The session then listens for other
+    // users' changes (see changedElsewhere handling below).
+    WorkspaceError openServer(const QString &uri, const QString &password);
     // The default workspace (cp::defaultWorkspacePath()), made with the shipped examples on first start.
     WorkspaceError openDefault();
 
@@ -67,12 +71,27 @@ public:
     bool exportScenario(ScenarioId id, const QString &file, QString *error = nullptr);
     bool saveCopyAs(const QString &path, QString *error = nullptr);
 
+    // Replaces the open document of `id` with the workspace's stored one (after a conflict, or
+    // another user's save). Its undo history is cleared: undoing into the stale revision would
+    // save it over the newer one. Nothing changes when the stored one cannot be read (false, why).
+    bool reloadScenario(ScenarioId id, QString *error = nullptr);
+    // True when the user has edits of `id` in its undo history (reloading would drop them).
+    [[nodiscard]] bool hasLocalEdits(ScenarioId id) const;
+
 signals:
     // A workspace was opened in place of the one before (whose documents are closed).
     void workspaceChanged(cp::Workspace *workspace);
     void currentDocumentChanged(cp::ScenarioDocument *document);
     // A document could not save an edit (it stayed as it was).
     void saveFailed(const QString &message);
+    // A save was refused because someone else saved `id` since it was loaded; nothing was
+    // overwritten. The window offers to reload.
+    void saveConflict(qint64 id, const QString &message);
+    // Another user saved `id` (revision `revision`) while this session has edits of it in its undo
+    // history, so it was not reloaded by itself: the window offers to.
+    void newerRevisionAvailable(qint64 id, qint64 revision, const QString &by);
+    // The open document of `id` was replaced by the stored one (reloadScenario).
+    void scenarioReloaded(qint64 id);
 
 private:
     friend class AddScenarioCommand;
@@ -80,6 +99,9 @@ private:
     void closeDocuments();
     void onScenarioChanged(int row, qint64 id);
     void onScenarioRemoved(int row, qint64 id);
+    void onChangedElsewhere(qint64 id, qint64 revision, const QString &action, const QString &by);
+    // A new document object for `id`, read from the workspace (not yet in m_documents).
+    ScenarioDocument *loadDocumentObject(ScenarioId id, QString *error);
     bool fail(const QString &message, QString *error) const;
     QString uniqueScenarioName(const QString &base) const;
 

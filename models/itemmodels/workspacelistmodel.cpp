@@ -4,6 +4,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace cp {
 
 WorkspaceListModel::WorkspaceListModel(QObject *parent)
@@ -23,6 +25,7 @@ void WorkspaceListModel::setWorkspace(Workspace *workspace)
         connect(workspace, &Workspace::scenarioInserted, this, &WorkspaceListModel::onInserted);
         connect(workspace, &Workspace::scenarioRemoved, this, &WorkspaceListModel::onRemoved);
         connect(workspace, &Workspace::scenarioChanged, this, &WorkspaceListModel::onChanged);
+        connect(workspace, &Workspace::changedElsewhere, this, &WorkspaceListModel::onChangedElsewhere);
         connect(workspace, &QObject::destroyed, this, [this] { setWorkspace(nullptr); });
     }
     endResetModel();
@@ -122,6 +125,24 @@ void WorkspaceListModel::onChanged(int row, qint64 id)
         m_scenarios[static_cast<std::size_t>(row)] = *info;
         emit dataChanged(index(row), index(row));
     }
+}
+
+void WorkspaceListModel::onChangedElsewhere()
+{
+    std::vector<ScenarioInfo> fresh = m_workspace->scenarios();
+    if (m_workspace->lastError().isError())
+        return; // keep what is shown; the next change or open tries again
+    const bool sameRows = std::equal(fresh.begin(), fresh.end(), m_scenarios.begin(), m_scenarios.end(),
+                                     [](const ScenarioInfo &a, const ScenarioInfo &b) { return a.id == b.id; });
+    if (!sameRows) {
+        beginResetModel();
+        m_scenarios = std::move(fresh);
+        endResetModel();
+        return;
+    }
+    m_scenarios = std::move(fresh);
+    if (!m_scenarios.empty())
+        emit dataChanged(index(0), index(rowCount() - 1));
 }
 
 } // namespace cp

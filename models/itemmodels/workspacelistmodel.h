@@ -35,6 +35,9 @@ private:
     void onInserted(int row, qint64 id);
     void onRemoved(int row, qint64 id);
     void onChanged(int row, qint64 id);
+    // Another client changed the server workspace: reads the list again (rows kept when only
+    // names or times changed, else a reset).
+    void onChangedElsewhere();
 
     QPointer<Workspace> m_workspace;
     std::vector<ScenarioInfo> m_scenarios;

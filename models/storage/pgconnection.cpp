@@ -56,7 +56,7 @@ void PgConnection::failFrom(const QString &sqlState, const QString &text)
     m_lastFailure.sqlState = sqlState;
 }
 
-bool PgConnection::open(const QString &conninfo, bool readOnly)
+bool PgConnection::open(const QString &conninfo, bool readOnly, const QString &password)
 {
     close();
     m_lastFailure = {};
@@ -69,6 +69,8 @@ bool PgConnection::open(const QString &conninfo, bool readOnly)
             return false;
         }
         db.setConnectOptions(conninfo);
+        if (!password.isEmpty())
+            db.setPassword(password);
         if (!db.open()) {
             failFrom(db.lastError().nativeErrorCode(), db.lastError().databaseText());
             db = QSqlDatabase();
@@ -108,6 +110,13 @@ bool PgConnection::open(const QString &conninfo, bool readOnly)
     }
     m_userName = user->toString();
     return true;
+}
+
+QSqlDriver *PgConnection::driver() const
+{
+    if (!m_handle)
+        return nullptr;
+    return QSqlDatabase::database(m_name, false).driver();
 }
 
 void PgConnection::close()

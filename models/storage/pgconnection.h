@@ -2,6 +2,7 @@
 
 #include "storage/sqlconnection.h"
 
+class QSqlDriver;
 struct pg_conn;
 
 namespace cp::storage {
@@ -17,8 +18,9 @@ public:
     ~PgConnection() override;
 
     // `conninfo` in libpq's key='value' form (parseServerUri). ReadOnly makes every transaction
-    // of the session read-only, so the server itself refuses a write.
-    bool open(const QString &conninfo, bool readOnly);
+    // of the session read-only, so the server itself refuses a write. `password` (typed by the
+    // user) goes to the driver in memory only; empty: libpq's own (~/.pgpass, PGPASSWORD).
+    bool open(const QString &conninfo, bool readOnly, const QString &password = QString());
     void close();
 
     bool run(QSqlQuery &query, const QString &sql, const QVariantList &values = {}) override;
@@ -34,6 +36,10 @@ public:
     [[nodiscard]] QString revisionColumns() const override;
     [[nodiscard]] QString revisionBump() const override;
     [[nodiscard]] QString notIndexed() const override { return QString(); }
+
+    // The Qt SQL driver of this connection (for LISTEN: QSqlDriver::subscribeToNotification);
+    // nullptr when closed.
+    [[nodiscard]] QSqlDriver *driver() const;
 
     // The role this session is logged in as (session_user).
     [[nodiscard]] QString userName() const { return m_userName; }

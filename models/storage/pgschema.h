@@ -10,7 +10,8 @@ class SqlConnection;
 
 // The workspace schema on a PostgreSQL server (docs/team-workspace.md). Its versions count the
 // same steps as a file's (1: the scenario table, 2: row checksums) plus the server's own
-// 3: a revision and the role that made it on every row, for editing by many at once. The
+// 3: a revision and the role that made it on every row, for editing by many at once, and 4: the
+// audit trail a trigger writes (scenario_audit), which also notifies listening clients. The
 // version and ClusterPlan's application id live in table clusterplan_workspace (a server has
 // no file header), in the database's current schema (normally "public").
 [[nodiscard]] int currentServerSchemaVersion();

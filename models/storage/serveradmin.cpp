@@ -39,6 +39,14 @@ bool isServerWorkspace(const QString &path)
     return storage::isServerUri(path);
 }
 
+QString serverUriProblem(const QString &uri)
+{
+    if (!storage::isServerUri(uri))
+        return QStringLiteral("a team workspace is named by a PostgreSQL URI such as "
+                              "postgresql://alice@plans.example:5432/capex");
+    return storage::parseServerUri(uri).problem;
+}
+
 WorkspaceError setUpServerWorkspace(const QString &uri, const ServerRoles &roles)
 {
     const auto fail = [&](WorkspaceError::Kind kind, const QString &problem) {
@@ -95,9 +103,9 @@ WorkspaceError setUpServerWorkspace(const QString &uri, const ServerRoles &roles
         statements << QStringLiteral("GRANT CONNECT ON DATABASE %1 TO %2").arg(database->toString(), role)
                    << QStringLiteral("GRANT USAGE ON SCHEMA %1 TO %2").arg(schema->toString(), role)
                    // Whatever the role could do before, it gets exactly this role's rights.
-                   << QStringLiteral("REVOKE ALL ON scenario, clusterplan_workspace FROM %1").arg(role)
+                   << QStringLiteral("REVOKE ALL ON scenario, clusterplan_workspace, scenario_audit FROM %1").arg(role)
                    << QStringLiteral("REVOKE ALL ON SEQUENCE %1 FROM %2").arg(sequence->toString(), role)
-                   << QStringLiteral("GRANT SELECT ON scenario, clusterplan_workspace TO %1").arg(role);
+                   << QStringLiteral("GRANT SELECT ON scenario, clusterplan_workspace, scenario_audit TO %1").arg(role);
         if (editor)
             statements << QStringLiteral("GRANT INSERT, UPDATE, DELETE ON scenario TO %1").arg(role)
                        << QStringLiteral("GRANT USAGE ON SEQUENCE %1 TO %2").arg(sequence->toString(), role);

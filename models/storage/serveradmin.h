@@ -8,6 +8,9 @@ namespace cp {
 
 // True when `path` names a workspace on a PostgreSQL server (a libpq URI) rather than a file.
 [[nodiscard]] bool isServerWorkspace(const QString &path);
+// Why `uri` cannot name a server workspace (not a postgresql:// URI, a password in it, a value
+// Qt's driver cannot pass...), read by the same parser as every open; empty when usable.
+[[nodiscard]] QString serverUriProblem(const QString &uri);
 
 // Who may do what in a workspace on a PostgreSQL server (docs/team-workspace.md, "Access").
 struct ServerRoles {

@@ -105,10 +105,17 @@ int Workspace::schemaVersion()
     return storage::currentSchemaVersion();
 }
 
+Workspace::OpenResult Workspace::open(const QString &path, OpenMode mode, const QString &serverPassword)
+{
+    if (storage::isServerUri(path))
+        return openServer(path, mode, serverPassword);
+    return open(path, mode);
+}
+
 Workspace::OpenResult Workspace::open(const QString &path, OpenMode mode)
 {
     if (storage::isServerUri(path))
-        return openServer(path, mode);
+        return openServer(path, mode, QString());
     OpenResult result;
     const QFileInfo info(path);
     const QString absolute = info.absoluteFilePath();

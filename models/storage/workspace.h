@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 #include <map>
@@ -34,6 +35,19 @@ struct ScenarioInfo {
     qint64 revision = 0;
     QString modifiedBy = QString(); // the server role that saved the document last (empty in a file)
     friend bool operator==(const ScenarioInfo &, const ScenarioInfo &) = default;
+};
+
+// One change of a scenario in a server workspace's audit trail, written by the database's own
+// trigger (docs/team-workspace.md, "Audit trail").
+struct AuditEntry {
+    ScenarioId scenarioId = 0;
+    QString scenarioName; // its name after the change (before it, for a delete)
+    QDateTime changedUtc; // the server's clock
+    QString changedBy;    // the server role (session_user)
+    QString action;       // "insert", "update" (document saved), "rename" or "delete"
+    qint64 revision = 0;  // the document's revision after the change
+    // JSON paths of what an update changed ("sites[0].power[1].capacityMw"; "$": the whole document)
+    QStringList changedFields;
 };
 
 // Why an operation failed: `kind` to branch on, `message` to show (what was wrong, which
@@ -99,6 +113,10 @@ public:
     // says, gets read-only access or a refusal. A lock left by a crashed program is taken over,
     // and an edit it left half-done is undone (after the undo was checked on a copy).
     static OpenResult open(const QString &path, OpenMode mode);
+    // The same, for a server workspace with the password the user typed (File > Open Team
+    // Workspace): handed to the connection in memory, never stored or shown. Empty: libpq finds
+    // one itself (~/.pgpass, PGPASSWORD) or the server needs none. Ignored for a file.
+    static OpenResult open(const QString &path, OpenMode mode, const QString &serverPassword);
 
     // The schema version this build writes (PRAGMA user_version of its files).
     [[nodiscard]] static int schemaVersion();
@@ -141,8 +159,29 @@ public:
     // the target folder, synced, then renamed over the target): the target is either its old
     // self or the complete copy, never half a file. This workspace is not changed. A file only.
     bool saveCopyAs(const QString &path);
+    // A server workspace's audit trail, oldest first: every change, or those of the scenario that
+    // had the name `scenarioName` at some change (so a renamed or deleted one is still found).
+    // nullopt with lastError() set on failure; a file has none (Refused).
+    [[nodiscard]] std::optional<std::vector<AuditEntry>> auditTrail(const QString &scenarioName = QString()) const;
+
+    // The revision of `id` as this object last read or wrote it (saveDocument's check); nullopt
+    // when it has not read it.
+    [[nodiscard]] std::optional<qint64> knownRevision(ScenarioId id) const
+    {
+        const auto it = m_seenRevision.find(id);
+        return it == m_seenRevision.end() ? std::nullopt : std::optional<qint64>(it->second);
+    }
+
+    // A server workspace: starts listening for other clients' changes (LISTEN clusterplan_scenario,
+    // which the audit trigger notifies), reported by changedElsewhere() while an event loop runs.
+    // False with lastError() set when it cannot (a file: there is no one else).
+    bool listenForChanges();
 
 signals:
+    // Another client changed scenario `id` on the server (after its commit): `action` is
+    // "insert", "update", "rename" or "delete", `revision` the document's revision after it, `by`
+    // the server role. Only after listenForChanges().
+    void changedElsewhere(qint64 id, qint64 revision, const QString &action, const QString &by);
     // Emitted after the change is committed; `row` is the position in scenarios().
     void scenarioInserted(int row, qint64 id);
     void scenarioRemoved(int row, qint64 id); // row it had before removal
@@ -152,7 +191,7 @@ private:
     Workspace(const QString &path, std::unique_ptr<storage::SqlConnection> connection,
               std::unique_ptr<storage::WorkspaceLock> lock, const QString &readOnlyReason);
     // open() for a libpq URI (workspaceserver.cpp).
-    static OpenResult openServer(const QString &uri, OpenMode mode);
+    static OpenResult openServer(const QString &uri, OpenMode mode, const QString &password);
 
     bool ensureWritable(const QString &action) const;
     bool failIo(const QString &action) const;

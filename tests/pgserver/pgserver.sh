@@ -8,6 +8,9 @@
 #
 #   pgserver.sh start STATE_DIR
 #   pgserver.sh stop STATE_DIR
+#   pgserver.sh crash STATE_DIR     kill the server as a power cut would (pg_ctl stop -m immediate:
+#                                   no checkpoint, clients cut off), keeping its data
+#   pgserver.sh restart STATE_DIR   start it again on that data (it recovers from its WAL)
 # A failure to start exits non-zero, so every test that needs the server fails (never skips).
 set -eu
 
@@ -31,6 +34,15 @@ stop_server() {
     fi
     rm -rf "$dir"
     rm -f "$state/dir" "$state/uri"
+}
+
+start_server() {
+    dir=$(cat "$state/dir")
+    if ! as_server_user "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+        -o "-c listen_addresses='' -k $dir -c max_connections=60 -c shared_buffers=16MB" start >/dev/null; then
+        cat "$dir/server.log" >&2 || true
+        return 1
+    fi
 }
 
 case "$action" in
@@ -59,9 +71,7 @@ start)
     fi
     # Small and quick: the tests need a handful of connections and no durability across crashes
     # of the machine (fsync stays on: the kill tests rely on the server's own guarantees).
-    if ! as_server_user "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-c listen_addresses='' -k $dir -c max_connections=60 -c shared_buffers=16MB" start >/dev/null; then
-        cat "$dir/server.log" >&2 || true
+    if ! start_server; then
         stop_server
         exit 1
     fi
@@ -71,8 +81,15 @@ start)
 stop)
     stop_server
     ;;
+crash)
+    dir=$(cat "$state/dir")
+    as_server_user "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null
+    ;;
+restart)
+    start_server
+    ;;
 *)
-    echo "usage: pgserver.sh start|stop STATE_DIR" >&2
+    echo "usage: pgserver.sh start|stop|crash|restart STATE_DIR" >&2
     exit 2
     ;;
 esac

@@ -19,6 +19,7 @@ std::unique_ptr<CliCommand> makeOptimizeCommand();
 std::unique_ptr<CliCommand> makePushCommand();
 std::unique_ptr<CliCommand> makePullCommand();
 std::unique_ptr<CliCommand> makeAdminCommand();
+std::unique_ptr<CliCommand> makeAuditCommand();
 
 // Every command, in the order `clusterplan-cli --help` lists them.
 std::vector<std::unique_ptr<CliCommand>> allCommands();

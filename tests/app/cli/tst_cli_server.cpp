@@ -194,6 +194,23 @@ private slots:
                               pgtest::uriFor(database, viewer), QStringLiteral("--name"), QStringLiteral("Board's")});
         QVERIFY2(now.exitCode == 0, qPrintable(now.err));
 
+        // The audit trail names who did what: the editor's import, then the promoted viewer's.
+        const auto audit = cli({QStringLiteral("audit"), QStringLiteral("--workspace"), pgtest::uriFor(database, editor)});
+        QVERIFY2(audit.exitCode == 0, qPrintable(audit.err));
+        const QStringList lines = QString::fromUtf8(audit.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines[0].contains(QStringLiteral(" UTC  %1  created 'Memphis retrofit, 100k H100' (revision 1)").arg(editor)),
+                 qPrintable(lines[0]));
+        QVERIFY2(lines[1].contains(QStringLiteral(" UTC  %1  created 'Board's' (revision 1)").arg(viewer)), qPrintable(lines[1]));
+        const auto one = cli({QStringLiteral("audit"), QStringLiteral("--workspace"), server, QStringLiteral("--scenario"),
+                              QStringLiteral("Board's")});
+        QVERIFY2(one.exitCode == 0, qPrintable(one.err));
+        QCOMPARE(one.out.count('\n'), 1);
+        const auto none = cli({QStringLiteral("audit"), QStringLiteral("--workspace"), server, QStringLiteral("--scenario"),
+                               QStringLiteral("Nothing")});
+        QCOMPARE(none.exitCode, 1);
+        QVERIFY2(none.err.contains(QStringLiteral("no scenario named 'Nothing'")), qPrintable(none.err));
+
         const auto onAFile = cli({QStringLiteral("admin"), QStringLiteral("setup"), QStringLiteral("--workspace"),
                                   QStringLiteral("plans.clusterplan"), QStringLiteral("--viewer"), QStringLiteral("x")});
         QCOMPARE(onAFile.exitCode, 1);

@@ -3,9 +3,11 @@
 // refusals. Every test makes its own database.
 
 #include "pgtestserver.h"
+#include "storage/serveradmin.h"
 #include "storage/schema.h"
 #include "storage/workspace.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
@@ -39,6 +41,29 @@ QString adminScalar(const QString &database, const QString &sql)
         return QStringLiteral("<no connection>");
     const auto value = connection.scalar(sql);
     return value ? value->toString() : QStringLiteral("<failed>");
+}
+
+// A small plan-shaped document: one site with two power sources.
+QByteArray siteDocument(const QString &siteName, double secondCapacityMw, const QString &description = QString())
+{
+    QJsonObject first{{QStringLiteral("capacityMw"), 10}};
+    QJsonObject second{{QStringLiteral("capacityMw"), secondCapacityMw}};
+    QJsonObject site{{QStringLiteral("name"), siteName}, {QStringLiteral("power"), QJsonArray{first, second}}};
+    QJsonObject object{{QStringLiteral("formatVersion"), 1}, {QStringLiteral("sites"), QJsonArray{site}}};
+    if (!description.isEmpty())
+        object[QStringLiteral("description")] = description;
+    return QJsonDocument(object).toJson();
+}
+
+// Runs one statement as `role` on `database`; the SQLSTATE of its failure, or empty.
+QString sqlStateAs(const QString &database, const QString &role, const QString &sql)
+{
+    cp::storage::PgConnection connection;
+    if (!connection.open(cp::storage::parseServerUri(pgtest::uriFor(database, role)).conninfo, false))
+        return QStringLiteral("<no connection: %1>").arg(connection.lastFailure().reason());
+    if (connection.exec(sql))
+        return QString();
+    return connection.lastFailure().sqlState;
 }
 
 } // namespace
@@ -108,7 +133,7 @@ private slots:
         QCOMPARE(adminScalar(database, QStringLiteral("SELECT row_sha256 FROM scenario WHERE name = 'Memphis 2'")),
                  cp::storage::rowChecksum(QByteArrayLiteral("Memphis 2"), documentSha.toLatin1()));
         QCOMPARE(adminScalar(database, QStringLiteral("SELECT schema_version FROM clusterplan_workspace")),
-                 QStringLiteral("3"));
+                 QStringLiteral("4"));
 
         // Read-only: the app refuses first, and the session is read-only on the server too.
         auto reader = openOrFail(uri, Workspace::OpenMode::ReadOnly, &error);
@@ -232,12 +257,12 @@ private slots:
         QVERIFY(!newer.isEmpty());
         QVERIFY(openOrFail(newer, Workspace::OpenMode::ReadWrite, &error));
         QCOMPARE(pgtest::adminExec(pgtest::databaseOf(newer),
-                                   {QStringLiteral("UPDATE clusterplan_workspace SET schema_version = 4")}),
+                                   {QStringLiteral("UPDATE clusterplan_workspace SET schema_version = 5")}),
                  QString());
         opened = Workspace::open(newer, Workspace::OpenMode::ReadOnly);
         QVERIFY(!opened.workspace);
         QCOMPARE(opened.error.kind, WorkspaceError::Kind::Refused);
-        QVERIFY2(opened.error.message.contains(QStringLiteral("made by a newer ClusterPlan (workspace version 4")),
+        QVERIFY2(opened.error.message.contains(QStringLiteral("made by a newer ClusterPlan (workspace version 5")),
                  qPrintable(opened.error.message));
 
         // An empty database is no workspace for a reader.
@@ -289,7 +314,184 @@ private slots:
         QCOMPARE(list[0].revision, 1);
         QCOMPARE(*workspace->loadDocument(list[0].id), document);
         QCOMPARE(adminScalar(pgtest::databaseOf(uri), QStringLiteral("SELECT schema_version FROM clusterplan_workspace")),
-                 QStringLiteral("3"));
+                 QStringLiteral("4"));
+    }
+
+    // Two editors change one scenario: the database's trigger writes who changed which fields,
+    // and nobody can write the trail directly, not even an editor.
+    void auditTrailNamesEachUserAndField()
+    {
+        const QString uri = pgtest::freshDatabase();
+        QVERIFY(!uri.isEmpty());
+        const QString database = pgtest::databaseOf(uri);
+        const QString alice = database + QStringLiteral("_alice");
+        const QString bob = database + QStringLiteral("_bob");
+        const QString board = database + QStringLiteral("_board");
+        const cp::WorkspaceError setUp = cp::setUpServerWorkspace(uri, {{alice, bob}, {board}});
+        QVERIFY2(!setUp.isError(), qPrintable(setUp.message));
+
+        QString error;
+        auto aliceWorkspace = openOrFail(pgtest::uriFor(database, alice), Workspace::OpenMode::ReadWrite, &error);
+        QVERIFY2(aliceWorkspace, qPrintable(error));
+        auto bobWorkspace = openOrFail(pgtest::uriFor(database, bob), Workspace::OpenMode::ReadWrite, &error);
+        QVERIFY2(bobWorkspace, qPrintable(error));
+        const auto id = aliceWorkspace->createScenario(QStringLiteral("Capex"), siteDocument(QStringLiteral("A"), 20));
+        QVERIFY2(id, qPrintable(aliceWorkspace->lastError().message));
+        QVERIFY(aliceWorkspace->saveDocument(*id, siteDocument(QStringLiteral("A"), 25))); // revision 2
+        QVERIFY(bobWorkspace->loadDocument(*id));
+        QVERIFY(bobWorkspace->saveDocument(*id, siteDocument(QStringLiteral("B"), 25, QStringLiteral("new")))); // 3
+        QVERIFY(bobWorkspace->renameScenario(*id, QStringLiteral("Capex 2027")));
+        QVERIFY(aliceWorkspace->removeScenario(*id));
+
+        auto viewer = openOrFail(pgtest::uriFor(database, board), Workspace::OpenMode::ReadOnly, &error);
+        QVERIFY2(viewer, qPrintable(error));
+        const auto trail = viewer->auditTrail(QStringLiteral("Capex")); // its first name finds all of it
+        QVERIFY2(trail, qPrintable(viewer->lastError().message));
+        QCOMPARE(trail->size(), size_t(5));
+        const auto &entries = *trail;
+        QCOMPARE(entries[0].action, QStringLiteral("insert"));
+        QCOMPARE(entries[0].changedBy, alice);
+        QCOMPARE(entries[0].revision, 1);
+        QCOMPARE(entries[1].action, QStringLiteral("update"));
+        QCOMPARE(entries[1].changedBy, alice);
+        QCOMPARE(entries[1].revision, 2);
+        QCOMPARE(entries[1].changedFields, QStringList{QStringLiteral("sites[0].power[1].capacityMw")});
+        QCOMPARE(entries[2].action, QStringLiteral("update"));
+        QCOMPARE(entries[2].changedBy, bob);
+        QCOMPARE(entries[2].revision, 3);
+        QCOMPARE(entries[2].changedFields,
+                 (QStringList{QStringLiteral("description"), QStringLiteral("sites[0].name")}));
+        QCOMPARE(entries[3].action, QStringLiteral("rename"));
+        QCOMPARE(entries[3].scenarioName, QStringLiteral("Capex 2027"));
+        QCOMPARE(entries[3].changedBy, bob);
+        QCOMPARE(entries[3].revision, 3); // a rename keeps the revision
+        QCOMPARE(entries[4].action, QStringLiteral("delete"));
+        QCOMPARE(entries[4].changedBy, alice);
+        for (const cp::AuditEntry &entry : entries) {
+            QCOMPARE(entry.scenarioId, *id);
+            QVERIFY(entry.changedUtc.isValid());
+            QCOMPARE(entry.changedUtc.timeSpec(), Qt::UTC);
+        }
+        QVERIFY(entries[0].changedUtc <= entries[4].changedUtc);
+
+        // A document that is not JSON is diffed as a whole.
+        const auto text = aliceWorkspace->createScenario(QStringLiteral("Notes"), QByteArrayLiteral("not json"));
+        QVERIFY(text);
+        QVERIFY(aliceWorkspace->saveDocument(*text, QByteArrayLiteral("still not json")));
+        const auto notes = viewer->auditTrail(QStringLiteral("Notes"));
+        QVERIFY(notes && notes->size() == 2);
+        QCOMPARE(notes->at(1).changedFields, QStringList{QStringLiteral("$")});
+
+        // Only the trigger writes the trail: the server refuses a viewer's and an editor's own rows.
+        const QString forge = QStringLiteral("INSERT INTO scenario_audit (scenario_id, scenario_name, changed_utc, "
+                                             "changed_by, action, revision, changed_fields) VALUES (1, 'x', 'x', "
+                                             "'someone else', 'update', 1, '{}')");
+        QCOMPARE(sqlStateAs(database, board, forge), QStringLiteral("42501"));
+        QCOMPARE(sqlStateAs(database, alice, forge), QStringLiteral("42501"));
+        QCOMPARE(sqlStateAs(database, alice, QStringLiteral("DELETE FROM scenario_audit")), QStringLiteral("42501"));
+        QCOMPARE(sqlStateAs(database, bob, QStringLiteral("UPDATE scenario_audit SET changed_by = 'nobody'")),
+                 QStringLiteral("42501"));
+        QCOMPARE(sqlStateAs(database, alice, QStringLiteral("SELECT clusterplan_audit()")), QStringLiteral("42501"));
+        QCOMPARE(adminScalar(database, QStringLiteral("SELECT count(*) FROM scenario_audit")), QStringLiteral("7"));
+
+        // A file has no audit trail, and says so.
+        QTemporaryDir folder;
+        auto file = openOrFail(folder.filePath(QStringLiteral("w.clusterplan")), Workspace::OpenMode::ReadWrite, &error);
+        QVERIFY2(file, qPrintable(error));
+        QVERIFY(!file->auditTrail());
+        QCOMPARE(file->lastError().kind, WorkspaceError::Kind::Refused);
+    }
+
+    // The open-time shape check accepts exactly ClusterPlan's audit trigger and functions.
+    void refusesOtherTriggersAndChangedAuditFunctions_data()
+    {
+        QTest::addColumn<QStringList>("statements");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("another trigger") << QStringList{
+            QStringLiteral("CREATE FUNCTION sneaky() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$"),
+            QStringLiteral("CREATE TRIGGER sneaky BEFORE UPDATE ON scenario FOR EACH ROW EXECUTE FUNCTION sneaky()")}
+                                         << QStringLiteral("triggers other than ClusterPlan's audit trigger");
+        QTest::newRow("audit disabled") << QStringList{QStringLiteral("ALTER TABLE scenario DISABLE TRIGGER scenario_audit")}
+                                        << QStringLiteral("triggers other than ClusterPlan's audit trigger");
+        QTest::newRow("audit dropped") << QStringList{QStringLiteral("DROP TRIGGER scenario_audit ON scenario")}
+                                       << QStringLiteral("audit trigger is missing");
+        QTest::newRow("trigger body changed") << QStringList{QStringLiteral(
+            "CREATE OR REPLACE FUNCTION clusterplan_audit() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS "
+            "$$BEGIN RETURN NULL; END$$")} << QStringLiteral("triggers other than ClusterPlan's audit trigger");
+        QTest::newRow("diff changed") << QStringList{QStringLiteral(
+            "CREATE OR REPLACE FUNCTION clusterplan_jsonb(document text) RETURNS jsonb LANGUAGE sql IMMUTABLE AS "
+            "$$SELECT '{}'::jsonb$$")} << QStringLiteral("audit functions");
+    }
+
+    void refusesOtherTriggersAndChangedAuditFunctions()
+    {
+        QFETCH(QStringList, statements);
+        QFETCH(QString, expected);
+        const QString uri = pgtest::freshDatabase();
+        QVERIFY(!uri.isEmpty());
+        QString error;
+        QVERIFY2(openOrFail(uri, Workspace::OpenMode::ReadWrite, &error), qPrintable(error));
+        QCOMPARE(pgtest::adminExec(pgtest::databaseOf(uri), statements), QString());
+        for (const auto mode : {Workspace::OpenMode::ReadOnly, Workspace::OpenMode::ReadWrite}) {
+            const Workspace::OpenResult opened = Workspace::open(uri, mode);
+            QVERIFY(!opened.workspace);
+            QCOMPARE(opened.error.kind, WorkspaceError::Kind::Refused);
+            QVERIFY2(opened.error.message.contains(expected), qPrintable(opened.error.message));
+        }
+    }
+
+    // A version-3 database (revisions, no audit) with a viewer: a writer's open adds the audit
+    // trail, keeps every scenario and checksum, and the viewer may read the new table.
+    void migratesFromVersionThree()
+    {
+        const QString uri = pgtest::freshDatabase();
+        QVERIFY(!uri.isEmpty());
+        const QString database = pgtest::databaseOf(uri);
+        const QString viewer = database + QStringLiteral("_reader");
+        const QByteArray document = documentWith(QStringLiteral("three"));
+        const QString documentSha = cp::storage::sha256Hex(document);
+        const QString rowSha = cp::storage::rowChecksum(QByteArrayLiteral("Kept"), documentSha.toLatin1());
+        QCOMPARE(pgtest::adminExec(database,
+                                   {QStringLiteral("CREATE TABLE clusterplan_workspace (application_id integer NOT NULL, "
+                                                   "schema_version integer NOT NULL)"),
+                                    QStringLiteral("INSERT INTO clusterplan_workspace VALUES (1131171950, 3)"),
+                                    QStringLiteral("CREATE TABLE scenario (id bigint GENERATED ALWAYS AS IDENTITY "
+                                                   "PRIMARY KEY, name text NOT NULL UNIQUE, position bigint NOT NULL, "
+                                                   "created_utc text NOT NULL, modified_utc text NOT NULL, document "
+                                                   "text NOT NULL, document_sha256 text NOT NULL, row_sha256 text NOT "
+                                                   "NULL DEFAULT '', revision bigint NOT NULL DEFAULT 1, modified_by "
+                                                   "text NOT NULL DEFAULT '')"),
+                                    QStringLiteral("INSERT INTO scenario (name, position, created_utc, modified_utc, "
+                                                   "document, document_sha256, row_sha256, revision, modified_by) "
+                                                   "VALUES ('Kept', 0, '2026-01-01T00:00:00.000Z', "
+                                                   "'2026-02-01T00:00:00.000Z', '%1', '%2', '%3', 7, 'carol')")
+                                        .arg(QString::fromUtf8(document), documentSha, rowSha),
+                                    QStringLiteral("CREATE ROLE %1 LOGIN").arg(viewer),
+                                    QStringLiteral("GRANT SELECT ON scenario, clusterplan_workspace TO %1").arg(viewer)}),
+                 QString());
+        QString error;
+        auto workspace = openOrFail(uri, Workspace::OpenMode::ReadWrite, &error);
+        QVERIFY2(workspace, qPrintable(error));
+        QCOMPARE(adminScalar(database, QStringLiteral("SELECT schema_version FROM clusterplan_workspace")),
+                 QStringLiteral("4"));
+        const auto list = workspace->scenarios();
+        QCOMPARE(list.size(), size_t(1));
+        QCOMPARE(list[0].name, QStringLiteral("Kept"));
+        QVERIFY(!list[0].damaged);
+        QCOMPARE(list[0].revision, 7);
+        QCOMPARE(list[0].modifiedBy, QStringLiteral("carol"));
+        QCOMPARE(*workspace->loadDocument(list[0].id), document);
+        const auto before = workspace->auditTrail();
+        QVERIFY(before && before->empty()); // the trail starts at the upgrade
+
+        auto reader = openOrFail(pgtest::uriFor(database, viewer), Workspace::OpenMode::ReadOnly, &error);
+        QVERIFY2(reader, qPrintable(error));
+        QVERIFY(workspace->saveDocument(list[0].id, documentWith(QStringLiteral("four"))));
+        const auto after = reader->auditTrail();
+        QVERIFY2(after, qPrintable(reader->lastError().message));
+        QCOMPARE(after->size(), size_t(1));
+        QCOMPARE(after->at(0).revision, 8);
+        QCOMPARE(after->at(0).changedFields, QStringList{QStringLiteral("description")});
     }
 
     void noticesADamagedRow()
