@@ -1,5 +1,7 @@
 #include "charts/timeserieschart.h"
 
+#include "itemmodels/resultgroupmodel.h"
+
 #include "charts/chartpalette.h"
 #include "charts/seriespoints.h"
 
@@ -261,6 +263,21 @@ void TimeSeriesChart::watch(QAbstractItemModel *model)
     connect(model, &QAbstractItemModel::layoutChanged, this, &TimeSeriesChart::rebuildNow);
     connect(model, &QAbstractItemModel::rowsInserted, this, &TimeSeriesChart::rebuildNow);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &TimeSeriesChart::rebuildNow);
+}
+
+void TimeSeriesChart::setGroups(ResultGroupModel *groups)
+{
+    if (groups == m_groups)
+        return;
+    m_groups = groups;
+    if (m_groups)
+        watch(m_groups);
+    rebuildNow();
+}
+
+const ResultGroupModel *TimeSeriesChart::groups() const
+{
+    return (m_groups && m_groups->active()) ? m_groups : nullptr;
 }
 
 void TimeSeriesChart::rebuildNow()
