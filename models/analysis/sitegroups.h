@@ -6,7 +6,7 @@
 
 // Sites of a portfolio gathered into a few groups for a chart (issue 20): by site, by country or
 // by region, the groups that gate the portfolio first. Beyond `maxGroups` the rest are summed as
-// one "Other n sites" group, so a 1,000-site plan draws a dozen series and a legend that fits.
+// one "Other n sites" group, so a 1,000-site plan draws a few series and a legend that fits.
 namespace cp {
 
 struct SolvedScenario;
@@ -28,6 +28,6 @@ struct SiteGroup {
 // power, then the most stranded accelerator-months, then plan order. A group ranks by its most
 // gating site. At most `maxGroups` groups: when there are more, the first maxGroups - 1 are kept
 // and the rest summed into an "other" group last. Empty when the scenario did not solve.
-[[nodiscard]] std::vector<SiteGroup> groupSites(const SolvedScenario &solved, SiteGrouping grouping, int maxGroups = 12);
+[[nodiscard]] std::vector<SiteGroup> groupSites(const SolvedScenario &solved, SiteGrouping grouping, int maxGroups = 8);
 
 } // namespace cp

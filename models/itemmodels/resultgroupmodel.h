@@ -15,7 +15,7 @@ struct SolvedScenario;
 
 // A portfolio's monthly results split by site, country or region (issue 20), for the charts'
 // stacked series: a row per plan month, a column per group and quantity (group-major). The groups
-// are analysis/sitegroups.h's: the most gating first and, past a dozen, the rest summed as
+// are analysis/sitegroups.h's: the most gating first and, past eight, the rest summed as
 // "Other n sites", so the groups of a month add up to the portfolio's figure.
 //
 // Inactive (no columns) while the grouping is Total, for one site in scope, or for a one-site plan:
@@ -28,7 +28,9 @@ class ResultGroupModel final : public QAbstractTableModel
 public:
     enum class Grouping { Total, BySite, ByCountry, ByRegion };
     enum Quantity { Energized, FacilityMw, Bf16Pflops, CapexUsd, OpexUsd, QuantityCount };
-    static constexpr int kMaxGroups = 12; // series a chart draws apart, "other" included
+    // Series a chart draws apart, "other" included: what a legend beside a chart on a laptop
+    // screen (1366 x 768) holds with the chart's own lines.
+    static constexpr int kMaxGroups = 8;
 
     explicit ResultGroupModel(QObject *parent = nullptr);
 

@@ -112,7 +112,7 @@ QWidget *ScenarioChartsPanel::makePage(Page page, const std::vector<ChartWidget 
         groupPicker->setObjectName(QStringLiteral("groupPicker"));
         groupPicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         groupPicker->setToolTip(tr("All sites as one total, or split by site, country or region: the sites that reach "
-                                   "full power last come first, and past a dozen the rest are summed as one"));
+                                   "full power last come first, and past eight the rest are summed as one"));
         for (const auto grouping : {ResultGroupModel::Grouping::Total, ResultGroupModel::Grouping::BySite,
                                     ResultGroupModel::Grouping::ByCountry, ResultGroupModel::Grouping::ByRegion})
             groupPicker->addItem(ResultGroupModel::groupingName(grouping), static_cast<int>(grouping));

@@ -26,7 +26,7 @@ class ChartWidget;
 // (accelerators and compute online) and Spend. It owns the result models the charts view;
 // setSolved() after every solve redraws them all. Each page has a site picker (all sites or
 // one; the pages share it), a "Show" picker that splits the portfolio's power, accelerators,
-// compute and capex by site, by country or by region (the most gating a dozen apart, the rest
+// compute and capex by site, by country or by region (the seven most gating apart, the rest
 // summed as "Other n sites"; the pages share it too) and an export button; every chart also zooms and pans (wheel, drag,
 // keys) and exports from its context menu.
 //

@@ -155,6 +155,7 @@ private:
         qreal stretch = 1.0;
         bool legend = true;
         bool usesRightAxis = false;
+        int legendPixelSize = 0; // the legend's own font size, before any shrinking to fit
     };
     Panel &makePanel(const QString &title);
     void attach(QAbstractSeries *series, Side side);
