@@ -310,8 +310,15 @@ void ScenarioChartsPanel::refillSitePickers()
             names << QString::fromStdString(site.name);
     for (QComboBox *picker : m_sitePickers) {
         const QSignalBlocker blocker(picker);
-        picker->clear();
-        picker->addItems(names);
+        // An edit keeps the sites: refilling 1,001 entries (and sizing the box to them) on every
+        // solve of a 1,000-site plan costs more than comparing the names.
+        bool same = picker->count() == names.size();
+        for (int i = 0; same && i < names.size(); ++i)
+            same = picker->itemText(i) == names[i];
+        if (!same) {
+            picker->clear();
+            picker->addItems(names);
+        }
         picker->setEnabled(names.size() > 2); // one site: "all sites" is that site
     }
     syncSitePickers();
