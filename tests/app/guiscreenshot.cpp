@@ -3,7 +3,7 @@
 //
 //   build/tests/bin/guiscreenshot --size 1366x768 --scenario "Memphis retrofit, 100k H100"
 //       --out plan.png [--workspace W] [--tab 0] [--scroll 400] [--reference SEARCH] [--new]
-//       [--sideways] [--optimize YYYY-MM|open [--confidence P] [--grab-after MS]] [--hold MS]  (keeps the window up MS milliseconds, e.g. for `import -window root`)
+//       [--sideways] [--show site|country|region] [--optimize YYYY-MM|open [--confidence P] [--grab-after MS]] [--hold MS]  (keeps the window up MS milliseconds, e.g. for `import -window root`)
 // (under xvfb-run, or with QT_QPA_PLATFORM=offscreen)
 
 #include "common/apptheme.h"
@@ -19,6 +19,7 @@
 #include "widgets/referencedatawindow.h"
 #include "widgets/scenarioeditor.h"
 #include "widgets/workspacepanel.h"
+#include "charts/scenariochartspanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -63,8 +64,10 @@ int main(int argc, char **argv)
     const QCommandLineOption grabAfter(QStringLiteral("grab-after"),
                                        QStringLiteral("With --optimize: grab this long (ms) after starting, running or not."),
                                        QStringLiteral("MS"));
+    const QCommandLineOption show(QStringLiteral("show"),
+                                  QStringLiteral("Split the charts' portfolio: site, country or region."), QStringLiteral("BY"));
     parser.addOptions({size, workspace, scenario, tab, scroll, out, reference, newScenario, hold, sideways, optimize,
-                       confidence, grabAfter});
+                       confidence, grabAfter, show});
     parser.process(app);
 
     cp::gui::MainWindow window;
@@ -81,6 +84,14 @@ int main(int argc, char **argv)
     if (parser.isSet(newScenario))
         if (const auto id = window.session().createScenario(QStringLiteral("New scenario")))
             window.workspacePanel()->selectScenario(*id);
+    if (parser.isSet(show)) {
+        using Grouping = cp::ResultGroupModel::Grouping;
+        const QString by = parser.value(show);
+        window.chartsPanel()->setGrouping(by == QLatin1String("site")      ? Grouping::BySite
+                                          : by == QLatin1String("country") ? Grouping::ByCountry
+                                          : by == QLatin1String("region")  ? Grouping::ByRegion
+                                                                           : Grouping::Total);
+    }
     window.tabs()->setCurrentIndex(parser.value(tab).toInt());
     window.show();
 

@@ -1,10 +1,12 @@
 #include "charts/acceleratorchart.h"
 #include "charts/buildtimelinechart.h"
+#include "charts/computechart.h"
 #include "charts/powerchart.h"
 #include "charts/scenariochartspanel.h"
 #include "charts/spendchart.h"
 #include "format/units.h"
 #include "itemmodels/itemroles.h"
+#include "itemmodels/resultgroupmodel.h"
 #include "itemmodels/resultpowermodel.h"
 #include "itemmodels/resultseriesmodel.h"
 #include "itemmodels/yearlytotalsmodel.h"
@@ -177,6 +179,113 @@ private slots:
         auto *timeline = static_cast<BuildTimelineChart *>(panel.chart(Chart::Timeline));
         QCOMPARE(timeline->summary(), QStringLiteral("4 of 5 sites at full power, the last S1 in Sep 2025 (gated by Engine); "
                                                      "1 not at full power within the plan: S5"));
+    }
+
+    // A 100-site portfolio split by site draws the seven sites that gate it most and the other 93
+    // summed (8 series, a legend that fits), and the series add up to the portfolio month by
+    // month; by country it draws one series per country, by region one per region.
+    // Sites S10, S20, ..., S100 lose their engine and never reach full power: they gate the plan,
+    // so the first seven of them come first (in plan order, as they tie). Countries
+    // cycle US, DE, JP, SG, BR, so S10, S20, ... are all in BR: BR ranks first, then the others
+    // in the order they appear; regions: Americas (US, BR), Europe (DE), Asia-Pacific (JP, SG).
+    void manySitesSplitByGatingSite()
+    {
+        Scenario portfolio = test::readFile(test::chartFixturePath(QStringLiteral("hand-checked.json")));
+        const Site alpha = portfolio.sites[0];
+        portfolio.sites.clear();
+        const QStringList countries{QStringLiteral("US"), QStringLiteral("DE"), QStringLiteral("JP"), QStringLiteral("SG"),
+                                    QStringLiteral("BR")};
+        for (int i = 1; i <= 100; ++i) {
+            Site site = alpha;
+            site.name = QStringLiteral("S%1").arg(i);
+            site.country = countries[(i - 1) % 5];
+            if (i % 10 == 0)
+                site.power.erase(site.power.begin() + 1);
+            portfolio.sites.push_back(site);
+        }
+        const auto solved = solveScenario(portfolio, Catalog::builtIn(), Month::fromYearMonth(2025, 1));
+        QVERIFY(solved->ok());
+        const auto &total = solved->result.monthly;
+        const int months = static_cast<int>(total.energized.size());
+
+        ScenarioChartsPanel panel;
+        panel.setSolved(solved);
+        auto *picker = panel.page(ScenarioChartsPanel::PowerPage)->findChild<QComboBox *>(QStringLiteral("groupPicker"));
+        QVERIFY(picker);
+        QVERIFY(picker->isEnabled());
+        QCOMPARE(panel.grouping(), ResultGroupModel::Grouping::Total); // as before until asked
+        QCOMPARE(panel.chart(Chart::Accelerators)->seriesNames(),
+                 (QStringList{AcceleratorChart::energizedName(), AcceleratorChart::strandedName(),
+                              AcceleratorChart::deliveredName(), AcceleratorChart::plannedName()}));
+
+        picker->setCurrentIndex(picker->findData(static_cast<int>(ResultGroupModel::Grouping::BySite)));
+        QCOMPARE(panel.grouping(), ResultGroupModel::Grouping::BySite);
+        QStringList expected;
+        for (int i = 10; i <= 70; i += 10)
+            expected << QStringLiteral("S%1").arg(i);
+        expected << QStringLiteral("Other 93 sites");
+        const QStringList fixed{AcceleratorChart::strandedName(), AcceleratorChart::deliveredName(), AcceleratorChart::plannedName()};
+        QCOMPARE(panel.chart(Chart::Accelerators)->seriesNames(), expected + fixed);
+        QCOMPARE(panel.chart(Chart::Compute)->seriesNames(), expected);
+        QCOMPARE(panel.chart(Chart::Power)->seriesNames(), expected + QStringList({PowerChart::firmPowerName(), PowerChart::loadNeededName()}));
+        QCOMPARE(panel.chart(Chart::Spend)->seriesNames().mid(0, expected.size()), expected);
+
+        // Month by month the groups add up to the portfolio (another order of the same additions:
+        // equal to rounding).
+        const auto checkSums = [&](ChartWidget *chart, const QStringList &groups, const Eigen::ArrayXd &portfolioValues) {
+            for (int m = 0; m < months; ++m) {
+                double sum = 0.0;
+                for (const QString &group : groups)
+                    sum += chart->seriesPoints(group).at(m).y();
+                if (std::abs(sum - portfolioValues[m]) > 1e-9 * std::max(1.0, std::abs(portfolioValues[m])))
+                    return QStringLiteral("%1, month %2: %3 against %4").arg(chart->title()).arg(m).arg(sum).arg(portfolioValues[m]);
+            }
+            return QString();
+        };
+        const auto checkAll = [&](const QStringList &groups) {
+            for (const QString &problem : {checkSums(panel.chart(Chart::Accelerators), groups, total.energized),
+                                           checkSums(panel.chart(Chart::Compute), groups, total.bf16Pflops),
+                                           checkSums(panel.chart(Chart::Power), groups, total.facilityMw),
+                                           checkSums(panel.chart(Chart::Spend), groups, total.capexUsd)})
+                if (!problem.isEmpty())
+                    return problem;
+            return QString();
+        };
+        QString problem = checkAll(expected);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QVERIFY(total.energized.maxCoeff() > 0.0 && total.capexUsd.maxCoeff() > 0.0);
+        // A site that never reaches full power energizes less than one that does (the other 93
+        // include 90 that do).
+        QVERIFY(panel.chart(Chart::Accelerators)->seriesPoints(QStringLiteral("S10")).back().y()
+                < panel.chart(Chart::Accelerators)->seriesPoints(QStringLiteral("Other 93 sites")).back().y() / 93.0);
+        // The tooltip names the groups with their units.
+        QVERIFY2(panel.chart(Chart::Power)->hoverText(months - 1).contains(QStringLiteral("Other 93 sites: ")),
+                 qPrintable(panel.chart(Chart::Power)->hoverText(months - 1)));
+
+        panel.setGrouping(ResultGroupModel::Grouping::ByCountry);
+        const QStringList byCountry{QStringLiteral("BR"), QStringLiteral("US"), QStringLiteral("DE"), QStringLiteral("JP"),
+                                    QStringLiteral("SG")};
+        QCOMPARE(panel.chart(Chart::Compute)->seriesNames(), byCountry);
+        QCOMPARE(picker->currentIndex(), picker->findData(static_cast<int>(ResultGroupModel::Grouping::ByCountry)));
+        problem = checkAll(byCountry);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+        panel.setGrouping(ResultGroupModel::Grouping::ByRegion);
+        const QStringList byRegion{QStringLiteral("Americas"), QStringLiteral("Europe"), QStringLiteral("Asia-Pacific")};
+        QCOMPARE(panel.chart(Chart::Compute)->seriesNames(), byRegion);
+        problem = checkAll(byRegion);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+        // One site picked: nothing to split, the picker waits; all sites again: split again.
+        panel.setSite(3);
+        QVERIFY(!picker->isEnabled());
+        QCOMPARE(panel.chart(Chart::Compute)->seriesNames(), QStringList{ComputeChart::computeName()});
+        panel.setSite(-1);
+        QVERIFY(picker->isEnabled());
+        QCOMPARE(panel.chart(Chart::Compute)->seriesNames(), byRegion);
+        // Back to the total.
+        panel.setGrouping(ResultGroupModel::Grouping::Total);
+        QCOMPARE(panel.chart(Chart::Compute)->seriesNames(), QStringList{ComputeChart::computeName()});
     }
 
     // Monthly quantities are steps: each month is drawn flat across its width and the change

@@ -1,6 +1,7 @@
 #include "charts/acceleratorchart.h"
 
 #include "charts/chartpalette.h"
+#include "charts/groupseries.h"
 #include "charts/seriespoints.h"
 #include "format/units.h"
 
@@ -34,7 +35,17 @@ void AcceleratorChart::rebuild()
     for (QPointF &p : zero)
         p.setY(0.0);
     setValueAxis(Side::Left, std::max(maxY(planned), maxY(delivered)) * 1.05, AxisUnit::Count, tr("Accelerators"));
-    addArea(energizedName(), palette::role(palette::Role::Energized), zero, energized, Side::Left, 0.75);
+    if (const ResultGroupModel *split = groups()) {
+        // Energized by group, stacked (the most gating first, at the bottom); the stack's top is
+        // the portfolio's energized count, so the stranded band sits on it as before.
+        const GroupSeries series = groupSeries(*split, ResultGroupModel::Energized, months);
+        QList<double> xs;
+        for (int row = 0; row < months; ++row)
+            xs.append(row);
+        addStackedAreas(series.names, series.colors, xs, series.values);
+    } else {
+        addArea(energizedName(), palette::role(palette::Role::Energized), zero, energized, Side::Left, 0.75);
+    }
     addArea(strandedName(), palette::role(palette::Role::Stranded), energized, delivered, Side::Left, 0.45);
     addLine(deliveredName(), palette::role(palette::Role::Delivered), delivered, Side::Left, Qt::SolidLine, 2.0);
     addLine(plannedName(), palette::role(palette::Role::Axis), planned, Side::Left, Qt::DotLine, 1.5);
@@ -66,6 +77,10 @@ QString AcceleratorChart::hoverText(int month) const
     line(plannedName(), format::count(m_series->value(month, Col::Planned)));
     line(deliveredName(), format::count(m_series->value(month, Col::Delivered)));
     line(energizedName(), format::count(m_series->value(month, Col::Energized)));
+    if (const ResultGroupModel *split = groups())
+        for (const QString &groupLine : groupHoverLines(*split, ResultGroupModel::Energized, month, format::count,
+                                                        [this](const QString &name) { return isHidden(name); }))
+            lines << QStringLiteral("&nbsp;&nbsp;") + groupLine;
     line(tr("Stranded"), format::count(m_series->value(month, Col::Stranded)));
     line(tr("Stranded capital"), format::usd(m_series->value(month, Col::StrandedCapitalUsd)));
     return lines.join(QStringLiteral("<br>"));

@@ -31,6 +31,10 @@ enum class Role {
 };
 [[nodiscard]] QColor role(Role role);
 
+// The colour of the n-th group of sites in a chart split by site, country or region (the most
+// gating first); `other` is the grey of the rest summed together. Eleven distinct ones.
+[[nodiscard]] QColor siteGroup(int index, bool other = false);
+
 // The colour of the n-th scenario of a comparison (0 = the baseline); four distinct ones.
 [[nodiscard]] QColor scenario(int slot);
 

@@ -1,6 +1,7 @@
 #include "charts/computechart.h"
 
 #include "charts/chartpalette.h"
+#include "charts/groupseries.h"
 #include "charts/seriespoints.h"
 #include "format/units.h"
 
@@ -33,7 +34,15 @@ void ComputeChart::rebuild()
         p.setY(0.0);
     const double peak = maxY(pflops);
     setValueAxis(Side::Left, peak * 1.05, AxisUnit::Pflops, tr("BF16"));
-    addArea(computeName(), palette::role(palette::Role::Compute), zero, pflops, Side::Left, 0.7);
+    if (const ResultGroupModel *split = groups()) {
+        const GroupSeries series = groupSeries(*split, ResultGroupModel::Bf16Pflops, months);
+        QList<double> xs;
+        for (int row = 0; row < months; ++row)
+            xs.append(row);
+        addStackedAreas(series.names, series.colors, xs, series.values);
+    } else {
+        addArea(computeName(), palette::role(palette::Role::Compute), zero, pflops, Side::Left, 0.7);
+    }
     setSubtitle(months > 0 ? m_series->scopeName() + tr(" \u2022 peak %1").arg(format::flops(peak)) : QString());
     endRebuild();
 }
@@ -42,10 +51,16 @@ QString ComputeChart::hoverText(int month) const
 {
     if (month < 0 || month >= m_series->rowCount())
         return {};
-    return QStringLiteral("<b>%1</b><br>%2: %3<br>%4: %5")
-        .arg(format::monthLabel(m_series->startMonth() + month), computeName(),
-             format::flops(m_series->value(month, Col::Bf16Pflops)), tr("Energized accelerators"),
-             format::count(m_series->value(month, Col::Energized)));
+    QString text = QStringLiteral("<b>%1</b><br>%2: %3<br>%4: %5")
+                       .arg(format::monthLabel(m_series->startMonth() + month), computeName(),
+                            format::flops(m_series->value(month, Col::Bf16Pflops)), tr("Energized accelerators"),
+                            format::count(m_series->value(month, Col::Energized)));
+    if (const ResultGroupModel *split = groups())
+        text += QStringLiteral("<br>")
+            + groupHoverLines(*split, ResultGroupModel::Bf16Pflops, month, format::flops,
+                              [this](const QString &name) { return isHidden(name); })
+                  .join(QStringLiteral("<br>"));
+    return text;
 }
 
 } // namespace cp::views

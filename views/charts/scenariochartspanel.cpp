@@ -34,12 +34,15 @@ ScenarioChartsPanel::ScenarioChartsPanel(QWidget *parent)
     , m_power(new ResultPowerModel(this))
     , m_timeline(new ResultTimelineModel(this))
     , m_yearly(new YearlyTotalsModel(this))
+    , m_groups(new ResultGroupModel(this))
 {
     auto *timeline = new BuildTimelineChart(m_timeline);
     auto *power = new PowerChart(m_power, m_series);
     auto *accelerators = new AcceleratorChart(m_series);
     auto *compute = new ComputeChart(m_series);
     auto *spend = new SpendChart(m_series);
+    for (TimeSeriesChart *chart : std::initializer_list<TimeSeriesChart *>{power, accelerators, compute, spend})
+        chart->setGroups(m_groups);
     m_charts[static_cast<int>(Chart::Timeline)] = timeline;
     m_charts[static_cast<int>(Chart::Power)] = power;
     m_charts[static_cast<int>(Chart::Accelerators)] = accelerators;
@@ -57,6 +60,7 @@ ScenarioChartsPanel::ScenarioChartsPanel(QWidget *parent)
     connect(m_series, &ResultSeriesModel::siteChanged, this, [this](int site) {
         m_power->setSite(site);
         m_yearly->setSite(site);
+        m_groups->setSite(site);
         syncSitePickers();
     });
 }
@@ -102,6 +106,23 @@ QWidget *ScenarioChartsPanel::makePage(Page page, const std::vector<ChartWidget 
         bar->addWidget(picker);
         connect(picker, &QComboBox::currentIndexChanged, this, [this](int index) { setSite(index - 1); });
         m_sitePickers.push_back(picker);
+
+        auto *groupLabel = new QLabel(tr("Show:"));
+        auto *groupPicker = new QComboBox;
+        groupPicker->setObjectName(QStringLiteral("groupPicker"));
+        groupPicker->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        groupPicker->setToolTip(tr("All sites as one total, or split by site, country or region: the sites that reach "
+                                   "full power last come first, and past eight the rest are summed as one"));
+        for (const auto grouping : {ResultGroupModel::Grouping::Total, ResultGroupModel::Grouping::BySite,
+                                    ResultGroupModel::Grouping::ByCountry, ResultGroupModel::Grouping::ByRegion})
+            groupPicker->addItem(ResultGroupModel::groupingName(grouping), static_cast<int>(grouping));
+        groupLabel->setBuddy(groupPicker);
+        bar->addWidget(groupLabel);
+        bar->addWidget(groupPicker);
+        connect(groupPicker, &QComboBox::currentIndexChanged, this, [this, groupPicker] {
+            setGrouping(static_cast<ResultGroupModel::Grouping>(groupPicker->currentData().toInt()));
+        });
+        m_groupPickers.push_back(groupPicker);
     }
     auto *hint = new QLabel(tr("Wheel zooms, drag pans"));
     hint->setEnabled(false);
@@ -234,6 +255,8 @@ void ScenarioChartsPanel::setSolved(std::shared_ptr<const SolvedScenario> solved
     m_series->setSolved(m_solved);
     m_yearly->setSolved(m_solved);
     m_yearly->setSite(m_series->site());
+    m_groups->setSite(m_series->site());
+    m_groups->setSolved(m_solved);
     holdCharts(false);
     refillSitePickers();
 }
@@ -244,7 +267,34 @@ void ScenarioChartsPanel::setSite(int siteIndex)
     m_series->setSite(siteIndex);
     m_power->setSite(m_series->site());
     m_yearly->setSite(m_series->site());
+    m_groups->setSite(m_series->site());
     holdCharts(false);
+    syncGroupPickers();
+}
+
+void ScenarioChartsPanel::setGrouping(ResultGroupModel::Grouping grouping)
+{
+    holdCharts(true);
+    m_groups->setGrouping(grouping);
+    holdCharts(false);
+    syncGroupPickers();
+}
+
+ResultGroupModel::Grouping ScenarioChartsPanel::grouping() const
+{
+    return m_groups->grouping();
+}
+
+void ScenarioChartsPanel::syncGroupPickers()
+{
+    // Splitting applies to all sites together: with one site in scope (or one in the plan) there
+    // is nothing to split.
+    const bool splittable = m_solved && m_solved->result.sites.size() > 1 && m_series->site() < 0;
+    for (QComboBox *picker : m_groupPickers) {
+        const QSignalBlocker blocker(picker);
+        picker->setCurrentIndex(picker->findData(static_cast<int>(m_groups->grouping())));
+        picker->setEnabled(splittable);
+    }
 }
 
 int ScenarioChartsPanel::site() const
@@ -260,8 +310,15 @@ void ScenarioChartsPanel::refillSitePickers()
             names << QString::fromStdString(site.name);
     for (QComboBox *picker : m_sitePickers) {
         const QSignalBlocker blocker(picker);
-        picker->clear();
-        picker->addItems(names);
+        // An edit keeps the sites: refilling 1,001 entries (and sizing the box to them) on every
+        // solve of a 1,000-site plan costs more than comparing the names.
+        bool same = picker->count() == names.size();
+        for (int i = 0; same && i < names.size(); ++i)
+            same = picker->itemText(i) == names[i];
+        if (!same) {
+            picker->clear();
+            picker->addItems(names);
+        }
         picker->setEnabled(names.size() > 2); // one site: "all sites" is that site
     }
     syncSitePickers();
@@ -273,6 +330,7 @@ void ScenarioChartsPanel::syncSitePickers()
         const QSignalBlocker blocker(picker);
         picker->setCurrentIndex(m_series->site() + 1);
     }
+    syncGroupPickers();
 }
 
 } // namespace cp::views

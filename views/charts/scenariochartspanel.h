@@ -1,5 +1,7 @@
 #pragma once
 
+#include "itemmodels/resultgroupmodel.h"
+
 #include <QTabWidget>
 
 #include <memory>
@@ -9,6 +11,7 @@ class QComboBox;
 
 namespace cp {
 struct SolvedScenario;
+class ResultGroupModel;
 class ResultPowerModel;
 class ResultSeriesModel;
 class ResultTimelineModel;
@@ -22,7 +25,9 @@ class ChartWidget;
 // The charts of one solved scenario, a tab each: Timeline (build timeline), Power, Accelerators
 // (accelerators and compute online) and Spend. It owns the result models the charts view;
 // setSolved() after every solve redraws them all. Each page has a site picker (all sites or
-// one; the pages share it) and an export button; every chart also zooms and pans (wheel, drag,
+// one; the pages share it), a "Show" picker that splits the portfolio's power, accelerators,
+// compute and capex by site, by country or by region (the seven most gating apart, the rest
+// summed as "Other n sites"; the pages share it too) and an export button; every chart also zooms and pans (wheel, drag,
 // keys) and exports from its context menu.
 //
 // The main window can use the panel as it is, or take the pages out (page()) and put each in
@@ -46,6 +51,11 @@ public:
     void setSite(int siteIndex);
     [[nodiscard]] int site() const;
 
+    // Total (as one series) or split by site, country or region; applies to all sites together.
+    void setGrouping(ResultGroupModel::Grouping grouping);
+    [[nodiscard]] ResultGroupModel::Grouping grouping() const;
+    [[nodiscard]] ResultGroupModel *groups() const { return m_groups; }
+
     [[nodiscard]] QWidget *page(Page page) const { return m_pages[page]; }
     [[nodiscard]] static QString pageTitle(Page page);
     [[nodiscard]] ChartWidget *chart(Chart chart) const;
@@ -58,15 +68,18 @@ private:
     void refillSitePickers();
     void holdCharts(bool hold);
     void syncSitePickers();
+    void syncGroupPickers();
 
     std::shared_ptr<const SolvedScenario> m_solved;
     ResultSeriesModel *m_series = nullptr;
     ResultPowerModel *m_power = nullptr;
     ResultTimelineModel *m_timeline = nullptr;
     YearlyTotalsModel *m_yearly = nullptr;
+    ResultGroupModel *m_groups = nullptr;
     ChartWidget *m_charts[5] = {};
     QWidget *m_pages[PageCount] = {};
     std::vector<QComboBox *> m_sitePickers;
+    std::vector<QComboBox *> m_groupPickers;
 };
 
 } // namespace cp::views

@@ -1,6 +1,7 @@
 #include "charts/spendchart.h"
 
 #include "charts/chartpalette.h"
+#include "charts/groupseries.h"
 #include "charts/seriespoints.h"
 #include "format/units.h"
 #include "solver/result.h"
@@ -73,13 +74,22 @@ void SpendChart::rebuild()
     for (int row = 0; row < months; ++row)
         opex.append(m_series->value(row, Col::OpexUsd));
     const QList<QPointF> cumulative = columnPoints(*m_series, Col::CumulativeCostUsd);
-    const double maxCapex = monthCapex.isEmpty() ? 0.0 : *std::max_element(monthCapex.cbegin(), monthCapex.cend());
+    double maxCapex = monthCapex.isEmpty() ? 0.0 : *std::max_element(monthCapex.cbegin(), monthCapex.cend());
     const double maxOpex = opex.isEmpty() ? 0.0 : *std::max_element(opex.cbegin(), opex.cend());
 
     // A plan with no capex (a cloud partner's) gives the empty capex panel little room.
     setPanelStretch(0, maxCapex > 0.0 ? 1.4 : 0.5);
     setPanelStretch(m_opexPanel, maxCapex > 0.0 ? 1.0 : 1.6);
     // Each panel's axis before its series: a range change redraws every series already there.
+    const ResultGroupModel *split = groups();
+    if (split) {
+        // Split by site: capex per month by group (the categories are in the tooltip).
+        const GroupSeries series = groupSeries(*split, ResultGroupModel::CapexUsd, months);
+        names = series.names;
+        colors = series.colors;
+        values = series.values;
+        maxCapex = stackedMax(series, [this](const QString &name) { return isHidden(name); });
+    }
     setValueAxis(Side::Left, maxCapex * 1.05, AxisUnit::Usd, maxCapex > 0.0 ? tr("Capex") : QString());
     addStackedBars(names, colors, values);
     usePanel(m_opexPanel);
@@ -110,6 +120,10 @@ QString SpendChart::hoverText(int month) const
             lines << tr("Capex, %1: %2").arg(name.toLower(), format::usd(m_series->value(month, ResultSeriesModel::capexColumn(c))));
     }
     lines << tr("Capex: %1").arg(format::usd(m_series->value(month, Col::CapexUsd)));
+    if (const ResultGroupModel *split = groups())
+        for (const QString &groupLine : groupHoverLines(*split, ResultGroupModel::CapexUsd, month, format::usd,
+                                                        [this](const QString &name) { return isHidden(name); }))
+            lines << QStringLiteral("&nbsp;&nbsp;") + groupLine;
     lines << tr("Opex: %1").arg(format::usd(m_series->value(month, Col::OpexUsd)));
     QStringList opexParts;
     for (int c = 0; c < solver::kOpexCategories; ++c) {

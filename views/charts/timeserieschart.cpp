@@ -1,5 +1,7 @@
 #include "charts/timeserieschart.h"
 
+#include "itemmodels/resultgroupmodel.h"
+
 #include "charts/chartpalette.h"
 #include "charts/seriespoints.h"
 
@@ -261,6 +263,21 @@ void TimeSeriesChart::watch(QAbstractItemModel *model)
     connect(model, &QAbstractItemModel::layoutChanged, this, &TimeSeriesChart::rebuildNow);
     connect(model, &QAbstractItemModel::rowsInserted, this, &TimeSeriesChart::rebuildNow);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &TimeSeriesChart::rebuildNow);
+}
+
+void TimeSeriesChart::setGroups(ResultGroupModel *groups)
+{
+    if (groups == m_groups)
+        return;
+    m_groups = groups;
+    if (m_groups)
+        watch(m_groups);
+    rebuildNow();
+}
+
+const ResultGroupModel *TimeSeriesChart::groups() const
+{
+    return (m_groups && m_groups->active()) ? m_groups : nullptr;
 }
 
 void TimeSeriesChart::rebuildNow()
@@ -669,15 +686,34 @@ void TimeSeriesChart::placeLegends(double chartWidth)
 // would be cut short.
 void TimeSeriesChart::placeLegend(double chartWidth)
 {
-    for (const Panel &panel : m_panels) {
+    for (Panel &panel : m_panels) {
         QLegend *legend = panel.chart->legend();
-        const QFontMetricsF metrics(legend->font());
+        QFont font = legend->font();
+        if (panel.legendPixelSize <= 0)
+            panel.legendPixelSize = font.pixelSize();
+        font.setPixelSize(panel.legendPixelSize);
+        const QFontMetricsF metrics(font);
         double needed = 0.0;
-        for (QLegendMarker *marker : legend->markers())
+        const QList<QLegendMarker *> markers = legend->markers();
+        for (QLegendMarker *marker : markers)
             needed += metrics.horizontalAdvance(marker->label()) + 40.0; // marker, spacing
         const Qt::Alignment alignment = needed > chartWidth - 40.0 ? Qt::AlignRight : Qt::AlignBottom;
         if (legend->alignment() != alignment)
             legend->setAlignment(alignment);
+        // One entry per line at the right: a smaller font (down to 9 px) rather than entries cut
+        // off below the panel (a portfolio split by site has eight more; issue 20).
+        // The panel's share of the widget's height: its chart may not be resized yet.
+        double stretches = 0.0;
+        for (const Panel &each : m_panels)
+            stretches += each.stretch;
+        const double panelHeight = stretches > 0.0 ? height() * panel.stretch / stretches : 0.0;
+        if (alignment == Qt::AlignRight && panelHeight > 0.0) {
+            const double room = panelHeight - 70.0; // title and margins
+            while (font.pixelSize() > 9 && static_cast<double>(markers.size()) * (QFontMetricsF(font).height() + 8.0) > room)
+                font.setPixelSize(font.pixelSize() - 1);
+        }
+        if (legend->font() != font)
+            legend->setFont(font);
     }
 }
 

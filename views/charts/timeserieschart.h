@@ -13,6 +13,9 @@
 
 class QAbstractItemModel;
 class QGraphicsLineItem;
+namespace cp {
+class ResultGroupModel;
+}
 class QGraphicsWidget;
 QT_BEGIN_NAMESPACE
 class QAbstractSeries;
@@ -48,6 +51,10 @@ public:
     // once (several models changing together redraw it once).
     void holdRebuilds();
     void releaseRebuilds();
+
+    // The portfolio split by site, country or region (issue 20): while the model is active, a
+    // chart that draws per-site series stacks its groups instead of one total. Not owned.
+    void setGroups(ResultGroupModel *groups);
 
     [[nodiscard]] QString title() const override { return m_title; }
     [[nodiscard]] QStringList seriesNames() const override;
@@ -117,6 +124,8 @@ protected:
     void endRebuild();
 
     [[nodiscard]] bool isHidden(const QString &name) const { return m_hidden.contains(name); }
+    // The groups to draw, or nullptr when the chart draws the total (no model, or it is inactive).
+    [[nodiscard]] const ResultGroupModel *groups() const;
     [[nodiscard]] int timeOffset() const { return m_offset; }
     [[nodiscard]] int monthCount() const { return m_months; }
 
@@ -146,6 +155,7 @@ private:
         qreal stretch = 1.0;
         bool legend = true;
         bool usesRightAxis = false;
+        int legendPixelSize = 0; // the legend's own font size, before any shrinking to fit
     };
     Panel &makePanel(const QString &title);
     void attach(QAbstractSeries *series, Side side);
@@ -175,6 +185,7 @@ private:
 
     QString m_title;
     QString m_subtitle;
+    ResultGroupModel *m_groups = nullptr;
     std::vector<Panel> m_panels;
     int m_panel = 0; // during a rebuild: the panel being drawn into
     QGraphicsWidget *m_stack = nullptr; // the panels' charts, one above the other
