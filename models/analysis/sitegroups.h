@@ -4,7 +4,7 @@
 
 #include <vector>
 
-// Sites of a portfolio gathered into a few groups for a chart (issue 20): by site, by country or
+// Sites of a portfolio gathered into a few groups for a chart: by site, by country or
 // by region, the groups that gate the portfolio first. Beyond `maxGroups` the rest are summed as
 // one "Other n sites" group, so a 1,000-site plan draws a few series and a legend that fits.
 namespace cp {

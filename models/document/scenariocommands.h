@@ -131,7 +131,7 @@ private:
 };
 
 // Every order month (and order window) of some sites moved by a number of months, as one step:
-// the sites overview's "shift orders" (issue 20).
+// the sites overview's "shift orders".
 class ShiftOrderMonthsCommand final : public ScenarioCommand
 {
 public:

@@ -133,7 +133,7 @@ FieldInfo optionalChoice(const char *key, const char *label, ChoiceSet set, cons
 const char *const kLeadHelp = "Months from order to availability; low / mode / high for risk runs.";
 const char *const kRetireHelp = "First month the item is no longer available; empty: it stays.";
 const char *const kDepositHelp = "Share of the price paid in the order month; the rest on delivery.";
-// The optimizer's inputs (issue 18; docs/scenario-format.md, section 9): one Yes/No and two
+// The optimizer's inputs (docs/scenario-format.md, section 9): one Yes/No and two
 // months per window. A window exists when its months are given: the first month set makes a
 // window of that one month, clearing either month removes the window.
 const char *const kOptionalHelp = "Yes: the optimizer (Scenario > Optimize) may drop this item; the plan as written keeps it.";

@@ -13,7 +13,7 @@ namespace cp {
 
 struct SolvedScenario;
 
-// A portfolio's monthly results split by site, country or region (issue 20), for the charts'
+// A portfolio's monthly results split by site, country or region, for the charts'
 // stacked series: a row per plan month, a column per group and quantity (group-major). The groups
 // are analysis/sitegroups.h's: the most gating first and, past eight, the rest summed as
 // "Other n sites", so the groups of a month add up to the portfolio's figure.

@@ -11,7 +11,7 @@
 
 namespace cp {
 
-// The sites overview of a portfolio (issue 20): a row per site of a solved scenario with its
+// The sites overview of a portfolio: a row per site of a solved scenario with its
 // country, ownership, ready month, first compute, full power, the arrival that gates it,
 // accelerators, peak IT MW, capex, NPV (net when the plan states a value of compute, else of
 // costs) and stranded accelerator-months. Read-only; units in the headers.

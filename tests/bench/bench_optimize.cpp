@@ -1,4 +1,4 @@
-// Optimizer benchmark (issue 18): the Memphis example with 10 decided items and 6-month
+// Optimizer benchmark: the Memphis example with 10 decided items and 6-month
 // windows (goal: optimal in under 1 s on one core), the frontier of a 5-site portfolio with 30
 // decided items (goal: under 10 s), and how time grows with items and window width.
 // Prints Markdown tables; tests/bench/README.md records results. Never asserts a time.

@@ -1,4 +1,4 @@
-// Latency of a team workspace on a local PostgreSQL 15 (issue 19): list, open and save as one
+// Latency of a team workspace on a local PostgreSQL 15: list, open and save as one
 // client sees them, then 20 clients saving at once, each with its own connection (its own thread):
 // first each its own scenario, then all one scenario, where a refused save (a conflict) reloads
 // and tries again. Every client's edit leaves a mark in the document, so the final document shows

@@ -1,4 +1,4 @@
-// The window on a large portfolio (issue 20): a plan of 1,000 sites x 10 items x 240 months
+// The window on a large portfolio: a plan of 1,000 sites x 10 items x 240 months
 // opened in the main window, an edit's way to the key figures and to every chart, and
 // scrolling the Sites table and the Timeline. Goals: open < 1 s, edit -> KPIs < 50 ms, edit ->
 // every chart < 200 ms, smooth scrolling (a step well inside a 16 ms frame). Prints a Markdown

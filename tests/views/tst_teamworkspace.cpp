@@ -1,4 +1,4 @@
-// The window's side of a team workspace (issue 19), on a real throwaway PostgreSQL server (the
+// The window's side of a team workspace, on a real throwaway PostgreSQL server (the
 // pgserver CTest fixture): File > Open Team Workspace's dialog, the reload offered after a save
 // conflict, and other users' saves reaching an open window without a restart (LISTEN/NOTIFY),
 // with two sessions on one database as two planners' windows would be.

@@ -701,7 +701,7 @@ void TimeSeriesChart::placeLegend(double chartWidth)
         if (legend->alignment() != alignment)
             legend->setAlignment(alignment);
         // One entry per line at the right: a smaller font (down to 9 px) rather than entries cut
-        // off below the panel (a portfolio split by site has eight more; issue 20).
+        // off below the panel (a portfolio split by site has eight more).
         // The panel's share of the widget's height: its chart may not be resized yet.
         double stretches = 0.0;
         for (const Panel &each : m_panels)

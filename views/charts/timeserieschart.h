@@ -52,7 +52,7 @@ public:
     void holdRebuilds();
     void releaseRebuilds();
 
-    // The portfolio split by site, country or region (issue 20): while the model is active, a
+    // The portfolio split by site, country or region: while the model is active, a
     // chart that draws per-site series stacks its groups instead of one total. Not owned.
     void setGroups(ResultGroupModel *groups);
 

@@ -21,7 +21,7 @@ struct SolvedScenario;
 
 namespace cp::views {
 
-// The Sites tab (issue 20): a row per site of the portfolio (SiteOverviewModel), sortable by any
+// The Sites tab: a row per site of the portfolio (SiteOverviewModel), sortable by any
 // column, filtered by any text in a row; a double-click opens the site on the Plan tab
 // (siteActivated); with rows selected, "Move orders" shifts every order month of those sites by
 // a number of months as one undo step.

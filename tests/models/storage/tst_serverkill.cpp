@@ -1,4 +1,4 @@
-// The PostgreSQL server killed in the middle of a save (issue 19): the save is stopped after its
+// The PostgreSQL server killed in the middle of a save: the save is stopped after its
 // UPDATE ran and before its commit (another connection holds the audit table, so the save's
 // trigger waits there), then the server is killed as a power cut would (pg_ctl stop -m
 // immediate) and started again. The scenario must be wholly the old one, its checksums intact,
