@@ -97,6 +97,15 @@ private slots:
         QTest::keyClicks(password, QStringLiteral("typed"));
         QCOMPARE(dialog.password(), QStringLiteral("typed"));
         QCOMPARE(dialog.uri(), QStringLiteral("postgresql://alice@plans.example:5432/capex?sslmode=require"));
+
+        // Shown, a wrapped reason that appears gets the rows it needs, starting as a sentence.
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        uri->clear();
+        QTest::keyClicks(uri, QStringLiteral("postgresql://alice:pw@plans.example/capex"));
+        QVERIFY(problem->isVisible());
+        QVERIFY2(problem->text().startsWith(QStringLiteral("It ")), qPrintable(problem->text()));
+        QTRY_VERIFY(problem->height() >= problem->heightForWidth(problem->width()));
     }
 
     // Alice's window is behind Bob's save: her edit is refused as a conflict naming Bob's

@@ -4,6 +4,7 @@
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -71,9 +72,21 @@ QString TeamWorkspaceDialog::problem() const
 void TeamWorkspaceDialog::check()
 {
     const QString why = problem();
-    m_problem->setText(uri().isEmpty() ? QString() : why);
+    // The reason reads as a clause after "Could not open ...:" elsewhere; here it stands alone.
+    QString sentence = why;
+    if (!sentence.isEmpty())
+        sentence[0] = sentence[0].toUpper();
+    m_problem->setText(uri().isEmpty() ? QString() : sentence);
     m_problem->setVisible(!uri().isEmpty() && !why.isEmpty());
     m_buttons->button(QDialogButtonBox::Open)->setEnabled(why.isEmpty());
+    // A wrapped message needs rows the open dialog did not have: grow to show all of it (a
+    // word-wrapped label does not raise the window's minimum height by itself).
+    if (isVisible()) {
+        layout()->activate();
+        const int neededPx = layout()->totalHeightForWidth(width());
+        if (neededPx > height())
+            resize(width(), neededPx);
+    }
 }
 
 } // namespace cp::views
