@@ -12,14 +12,14 @@ StoredScenario loadStoredScenario(const Workspace &workspace, ScenarioId id, con
         stored.error = workspace.lastError();
         return stored;
     }
-    stored.where = QStringLiteral("%1 (scenario '%2')").arg(workspace.path(), stored.info->name);
     std::optional<QByteArray> bytes = workspace.loadDocument(id);
     if (!bytes) {
         stored.error = workspace.lastError();
         return stored;
     }
     stored.document = std::move(*bytes);
-    io::ParseResult parsed = io::parseScenarioJson(stored.document, catalog, stored.where);
+    io::ParseResult parsed = io::parseScenarioJson(
+        stored.document, catalog, QStringLiteral("%1 (scenario '%2')").arg(workspace.path(), stored.info->name));
     stored.problems = std::move(parsed.problems);
     if (parsed.ok()) {
         stored.scenario = std::move(parsed.scenario);

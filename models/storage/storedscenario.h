@@ -5,7 +5,6 @@
 #include "storage/workspace.h"
 
 #include <QByteArray>
-#include <QString>
 
 #include <optional>
 #include <vector>
@@ -22,9 +21,8 @@ struct StoredScenario {
     std::optional<ScenarioInfo> info; // as listed; absent when the workspace has no such scenario
     QByteArray document;              // the stored bytes; empty when they could not be read
     std::optional<Scenario> scenario; // set only when the document parsed without a problem
-    std::vector<Problem> problems;    // the parse's problems, each naming where() as its file
+    std::vector<Problem> problems;    // the parse's problems, each naming "PATH (scenario 'NAME')" as its file
     WorkspaceError error;             // why the document could not be read (NoSuchScenario, Damaged, Io...)
-    QString where;                    // "PATH (scenario 'NAME')": how problems name the document
 
     [[nodiscard]] bool read() const { return !error.isError(); }
     [[nodiscard]] bool ok() const { return scenario.has_value(); }

@@ -208,11 +208,7 @@ void CompareView::refillPickers()
 std::shared_ptr<const SolvedScenario> CompareView::solvedFromWorkspace(const QString &name, QString *problem)
 {
     const std::optional<ScenarioId> id = m_workspace->findScenario(name);
-    if (!id) {
-        *problem = tr("'%1' is no longer in the workspace.").arg(name);
-        return nullptr;
-    }
-    const StoredScenario stored = loadStoredScenario(*m_workspace, *id, m_catalog);
+    const StoredScenario stored = id ? loadStoredScenario(*m_workspace, *id, m_catalog) : StoredScenario{};
     if (!stored.info) {
         *problem = tr("'%1' is no longer in the workspace.").arg(name);
         return nullptr;
